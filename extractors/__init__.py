@@ -1,0 +1,35 @@
+"""bytes -> Document (loaders/), then text -> facts (nlp/).
+
+The public surface is three functions; everything else in this package is private to it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from vanban.model import Document
+    from vanban.settings import Settings
+
+# Resolves a partial citation ("Nghị quyết số 20" by the same issuer) to full document numbers.
+Resolver = Callable[[str, str, str], list[str]]  # (kind, number, issuer) -> numbers
+
+
+def load(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None) -> "Document":
+    """Read a file (or its bytes) into a Document with NFC text and pages; raises InputError."""
+    from vanban.extractors.loaders import load as _load
+
+    return _load(path, data, settings=settings)
+
+
+def analyze(document: "Document", *, resolver: Resolver | None = None) -> "Document":
+    """Fill metadata, references, dates, figures and targets from ``document.text``."""
+    from vanban.extractors.nlp import analyze as _analyze
+
+    return _analyze(document, resolver=resolver)
+
+
+def extract(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None,
+            resolver: Resolver | None = None) -> "Document":
+    return analyze(load(path, data, settings=settings), resolver=resolver)

@@ -1,0 +1,79 @@
+"""The one exception hierarchy of vanban. Every error a user can see is one of these.
+
+    VanbanError                      base; ``code`` is stable (E1xx input, E2xx store, E3xx usage)
+    ├── InputError                   a file that cannot become a Document (carries ``path``)
+    │   ├── EmptyFileError           E101 the file holds no bytes / no text
+    │   ├── UnsupportedFormatError   E102 content is not a format we read (whatever the extension)
+    │   ├── CorruptFileError         E103 truncated or damaged PDF/DOCX/DOC
+    │   ├── EncryptedFileError       E104 password-protected
+    │   ├── TooLargeError            E105 over the size, page or expansion limit
+    │   └── NoTextError              E106 nothing readable even after OCR (or OCR unavailable)
+    ├── StoreError                   E201 the index or raw-file store failed
+    │   └── BackendUnavailableError  E202 Elasticsearch unreachable or refusing
+    └── UsageError                   E301 bad command-line or API arguments
+        └── NotFoundError            E302 no such document
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VanbanError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class InputError(VanbanError):
+    code = "E100"
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class EmptyFileError(InputError):
+    code = "E101"
+
+
+class UnsupportedFormatError(InputError):
+    code = "E102"
+
+
+class CorruptFileError(InputError):
+    code = "E103"
+
+
+class EncryptedFileError(InputError):
+    code = "E104"
+
+
+class TooLargeError(InputError):
+    code = "E105"
+
+
+class NoTextError(InputError):
+    code = "E106"
+
+
+class StoreError(VanbanError):
+    code = "E201"
+
+
+class BackendUnavailableError(StoreError):
+    code = "E202"
+
+
+class UsageError(VanbanError):
+    code = "E301"
+
+
+class NotFoundError(UsageError):
+    code = "E302"

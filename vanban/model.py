@@ -1,0 +1,246 @@
+"""The data model: every layer imports its types from here and nowhere else.
+
+Offsets (``start``/``end``) always index ``Document.text`` (NFC), end exclusive.
+``to_dict`` gives the JSON shapes of DESIGN.md section 4; fields marked ``extra`` extend
+those shapes (the contract allows extension, never removal or renaming).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+KINDS = (
+    "nghi_quyet", "chi_thi", "de_an", "quy_dinh", "ke_hoach", "chuong_trinh", "ket_luan",
+    "quyet_dinh", "bao_cao", "huong_dan", "thong_bao", "news", "other",
+)
+LEVELS = ("central", "province", "district", "commune", "unknown")
+COMPARATORS = (">=", ">", "=", "<=", "<")
+CHECK_STATUSES = ("ok", "weaker", "later_deadline", "missing", "unit_mismatch", "sum_short")
+FORMATS = ("txt", "pdf", "docx", "doc", "html", "image")
+
+Kind = Literal[
+    "nghi_quyet", "chi_thi", "de_an", "quy_dinh", "ke_hoach", "chuong_trinh", "ket_luan",
+    "quyet_dinh", "bao_cao", "huong_dan", "thong_bao", "news", "other",
+]
+Level = Literal["central", "province", "district", "commune", "unknown"]
+Comparator = Literal[">=", ">", "=", "<=", "<"]
+Status = Literal["ok", "weaker", "later_deadline", "missing", "unit_mismatch", "sum_short"]
+
+
+def extra(default: Any = None, **kw: Any) -> Any:
+    """A field that extends the DESIGN.md contract shape (kept in the store, shown in JSON)."""
+    if "default_factory" in kw:
+        return field(metadata={"extra": True}, **kw)
+    return field(default=default, metadata={"extra": True})
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DocMeta:
+    kind: str = "other"
+    number: str = ""  # as printed, e.g. "37-NQ/TU", "10/CTr-UBND"
+    issuer: str = ""
+    level: str = "unknown"
+    date: str = ""  # YYYY-MM-DD or ""
+    title: str = ""  # trích yếu
+    place: str = ""
+    term: str = extra("")  # "2020-2025" or "khóa XIX"
+
+
+@dataclass(slots=True)
+class Reference:
+    number: str  # normalised document number, e.g. "37-NQ/TU"
+    text: str  # exactly as written in the text
+    start: int
+    end: int
+    relation: str = extra("")  # thực hiện, triển khai, cụ thể hóa, quán triệt, căn cứ
+
+
+@dataclass(slots=True)
+class PartialReference:
+    """A citation without the type/issuer suffix ("Nghị quyết số 20"), unresolved."""
+
+    kind: str
+    number: str  # "20"
+    text: str
+    start: int
+    end: int
+    relation: str = ""
+
+
+@dataclass(slots=True)
+class DateMention:
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY | YYYY-YYYY
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Figure:
+    value: float
+    of: float | None
+    value_max: float | None
+    unit: str
+    text: str
+    start: int
+    end: int
+    approx: bool = extra(False)
+
+
+@dataclass(slots=True)
+class Target:
+    indicator: str
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str  # one of COMPARATORS
+    deadline: str  # "YYYY" or ""
+    text: str  # the phrase stating the target
+    start: int
+    end: int
+    approx: bool = extra(False)
+    sentence: str = extra("")  # the whole sentence: the evidence a check quotes
+    page: int | None = extra(None)
+
+
+@dataclass(slots=True)
+class Document:
+    id: str  # sha256 hex of the raw bytes
+    source: str  # file name as given by the user (never used as a path inside the store)
+    format: str  # one of FORMATS
+    text: str
+    pages: list[Page] = field(default_factory=list)
+    doc: DocMeta = field(default_factory=DocMeta)
+    references: list[Reference] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    references_partial: list[PartialReference] = extra(default_factory=list)
+    warnings: list[str] = extra(default_factory=list)  # e.g. "page 3 OCR'd", "TCVN3 repaired"
+
+    def page_at(self, offset: int) -> int:
+        """The page number holding character ``offset`` (1 when the document has no pages)."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return self.pages[-1].number if self.pages and offset >= self.pages[-1].end else 1
+
+    @property
+    def label(self) -> str:
+        """How people name the document: its number when it has one, else its id."""
+        return self.doc.number or self.id
+
+
+@dataclass(slots=True)
+class Passage:
+    """The unit the full-text index holds: a paragraph-sized slice of one page."""
+
+    doc_id: str
+    ordinal: int
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+# --- search -------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class SearchQuery:
+    q: str = ""
+    kind: str | None = None
+    level: str | None = None
+    issuer: str | None = None
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    date_to: str | None = None
+    references: str | None = None  # documents citing this number
+    year: str | None = None
+    limit: int = 10
+    offset: int = 0
+    sort: str = "relevance"  # or "date"
+
+
+@dataclass(slots=True)
+class SearchHit:
+    id: str
+    title: str
+    number: str
+    kind: str
+    issuer: str
+    date: str
+    score: float
+    page: int | None
+    snippet: str  # HTML: document text escaped, matches wrapped in <mark>
+
+
+@dataclass(slots=True)
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]]
+
+
+# --- consistency checks ---------------------------------------------------------------------
+
+@dataclass(slots=True)
+class CheckItem:
+    indicator: str
+    status: str  # one of CHECK_STATUSES
+    parent_target: Target | None
+    child_target: Target | None
+    message: str
+
+
+@dataclass(slots=True)
+class CheckResult:
+    parent: str  # the parent's number (or id when it has none)
+    child: str
+    items: list[CheckItem]
+    parent_id: str = extra("")
+    child_id: str = extra("")
+
+
+# --- serialisation --------------------------------------------------------------------------
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready data; floats that are whole numbers stay floats (JSON has one number)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """Inverse of ``to_dict`` for a Document (unknown keys are ignored, missing extras default)."""
+    return Document(
+        id=data["id"], source=data["source"], format=data["format"], text=data["text"],
+        pages=[_build(Page, p) for p in data.get("pages", [])],
+        doc=_build(DocMeta, data.get("doc", {})),
+        references=[_build(Reference, r) for r in data.get("references", [])],
+        dates=[_build(DateMention, d) for d in data.get("dates", [])],
+        figures=[_build(Figure, f) for f in data.get("figures", [])],
+        targets=[target_from_dict(t) for t in data.get("targets", [])],
+        references_partial=[_build(PartialReference, r) for r in data.get("references_partial", [])],
+        warnings=list(data.get("warnings", [])),
+    )
+
+
+def target_from_dict(data: dict[str, Any]) -> Target:
+    return _build(Target, data)

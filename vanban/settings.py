@@ -1,0 +1,43 @@
+"""Every setting in one place, read from the environment (CLI options override them).
+
+| variable               | default      | meaning                                             |
+|------------------------|--------------|-----------------------------------------------------|
+| VANBAN_STORE           | .vanban      | store folder: raw files, SQLite index, check cache  |
+| VANBAN_BACKEND         | sqlite       | sqlite or elasticsearch                             |
+| VANBAN_ES_URL          | (none)       | Elasticsearch URL, e.g. http://127.0.0.1:9200       |
+| VANBAN_ES_API_KEY      | (none)       | Elasticsearch API key (encoded form)                |
+| VANBAN_ES_USER/PASSWORD| (none)       | Elasticsearch basic auth                            |
+| VANBAN_ES_CA           | (none)       | CA certificate file for an https cluster            |
+| VANBAN_ES_PREFIX       | vanban       | prefix of index and alias names                     |
+| VANBAN_MAX_FILE_MB     | 100          | files larger than this are refused                  |
+| VANBAN_MAX_PAGES       | 2000         | documents with more pages are refused               |
+| VANBAN_API_KEY         | (none)       | staff key for uploads; unset means uploads refused  |
+| VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+@dataclass(slots=True)
+class Settings:
+    store: Path = field(default_factory=lambda: Path(_env("VANBAN_STORE", ".vanban")))
+    backend: str = field(default_factory=lambda: _env("VANBAN_BACKEND", "sqlite"))
+    es_url: str | None = field(default_factory=lambda: _env("VANBAN_ES_URL"))
+    es_api_key: str | None = field(default_factory=lambda: _env("VANBAN_ES_API_KEY"))
+    es_user: str | None = field(default_factory=lambda: _env("VANBAN_ES_USER"))
+    es_password: str | None = field(default_factory=lambda: _env("VANBAN_ES_PASSWORD"))
+    es_ca: str | None = field(default_factory=lambda: _env("VANBAN_ES_CA"))
+    es_prefix: str = field(default_factory=lambda: _env("VANBAN_ES_PREFIX", "vanban"))
+    max_file_bytes: int = field(default_factory=lambda: int(float(_env("VANBAN_MAX_FILE_MB", "100")) * 1024 * 1024))
+    max_pages: int = field(default_factory=lambda: int(_env("VANBAN_MAX_PAGES", "2000")))
+    api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
+    inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))
