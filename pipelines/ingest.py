@@ -1,0 +1,143 @@
+"""The ingest flow: files -> Documents -> the store, one Prefect task per document.
+
+Why the shape: extraction is the expensive, failure-prone part, so each file is its own task (a bad
+file fails only its task and shows up in the Prefect UI); index writes are batched in the flow so
+the store sees a few transactions, never one per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from prefect import flow, task
+from prefect.cache_policies import NONE as NO_CACHE
+
+from vanban.errors import InputError
+from vanban.model import Document
+from vanban.pipelines.files import collect_files
+from vanban.settings import Settings
+
+BATCH = 50
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    ingested: int = 0
+    skipped: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # documents added by this run
+
+    def to_json(self) -> dict:
+        return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed}
+
+
+def _not_bad_input(task, task_run, state) -> bool:
+    """Retry transient failures only: a file that cannot be read will not improve."""
+    try:
+        state.result()
+    except InputError:
+        return False
+    except Exception:
+        return True
+    return False
+
+
+@task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
+      retry_condition_fn=_not_bad_input, task_run_name="extract {source}")
+def extract_document(source: str, data: bytes, settings: Settings) -> Document:
+    from vanban.extractors import extract
+
+    return extract(source, data, settings=settings)
+
+
+def settings_from(store: str | None, backend: str | None, es_url: str | None) -> Settings:
+    settings = Settings()
+    if store:
+        settings.store = Path(store)
+    if backend:
+        settings.backend = backend
+    if es_url:
+        settings.es_url = es_url
+    return settings
+
+
+Progress = Callable[[int, int, str, str], None]  # (index, total, path, outcome)
+
+
+def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None) -> IngestSummary:
+    """The body of the flow, callable inside any flow run (ingest, upload, inbox)."""
+    from vanban.search.base import open_store
+    from vanban.search.rawfiles import RawFiles
+
+    files = collect_files([Path(p) for p in paths])
+    summary = IngestSummary()
+    store = open_store(settings)
+    raw = RawFiles(settings.store)
+    pending: list[Document] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if pending:
+            store.add(pending)
+            summary.ids.extend(d.id for d in pending)
+            pending.clear()
+
+    try:
+        for index, path in enumerate(files, 1):
+            outcome = _ingest_one(path, settings, store, raw, seen, pending, summary)
+            if progress:
+                progress(index, len(files), str(path), outcome)
+            if len(pending) >= BATCH:
+                flush()
+        flush()
+    finally:
+        store.close()
+    return summary
+
+
+def _ingest_one(path: Path, settings: Settings, store, raw, seen: set[str], pending: list[Document],
+                summary: IngestSummary) -> str:
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            from vanban.errors import TooLargeError
+
+            raise TooLargeError(path, f"{size} bytes is over the limit of {settings.max_file_bytes}")
+        data = path.read_bytes()
+    except InputError as exc:
+        summary.failed.append({"path": str(path), "error": str(exc)})
+        return f"failed: {exc.reason}"
+    except OSError as exc:
+        summary.failed.append({"path": str(path), "error": f"{path}: cannot read: {exc.strerror}"})
+        return "failed: cannot read"
+    doc_id = hashlib.sha256(data).hexdigest()
+    if doc_id in seen or store.has(doc_id):
+        summary.skipped += 1
+        return "skipped (already in the store)"
+    state = extract_document(str(path), data, settings, return_state=True)
+    if state.is_failed():
+        exc = state.result(raise_on_failure=False)
+        message = str(exc) if isinstance(exc, InputError) else f"{path}: {type(exc).__name__}: {exc}"
+        summary.failed.append({"path": str(path), "error": message})
+        return "failed: " + (exc.reason if isinstance(exc, InputError) else type(exc).__name__)
+    document = state.result()
+    # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
+    raw.put(doc_id, data, path.suffix.lower())
+    seen.add(doc_id)
+    pending.append(document)
+    summary.ingested += 1
+    return "ingested"
+
+
+@flow(name="ingest", log_prints=False)
+def ingest(paths: list[str], store: str | None = None, backend: str | None = None,
+           es_url: str | None = None, show_progress: bool = False) -> dict:
+    """Ingest files and folders into the store; returns {"ingested", "skipped", "failed"}."""
+    from vanban.pipelines.progress import stderr_progress
+
+    summary = run_ingest(paths, settings_from(store, backend, es_url),
+                         progress=stderr_progress if show_progress else None)
+    return summary.to_json()

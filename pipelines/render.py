@@ -1,0 +1,45 @@
+"""Plain-text views of results for people at a terminal (the --json forms are the contract)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from vanban.model import Document, SearchResult
+
+_MARK = re.compile(r"</?mark>")
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")  # Vietnamese style
+
+
+def render_document(document: Document) -> str:
+    meta = document.doc
+    lines = [
+        f"{document.source} ({document.format}, {len(document.pages)} pages, id {document.id[:12]}…)",
+        f"  kind: {meta.kind}   number: {meta.number or '-'}   level: {meta.level}   date: {meta.date or '-'}",
+        f"  issuer: {meta.issuer or '-'}",
+        f"  title: {meta.title or '-'}",
+        f"  references: {', '.join(r.number for r in document.references) or '-'}",
+        f"  dates: {', '.join(d.value for d in document.dates) or '-'}",
+        f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
+    ]
+    for t in document.targets:
+        bound = _fmt(t.value) + (f"-{_fmt(t.value_max)}" if t.value_max is not None else "")
+        deadline = f" by {t.deadline}" if t.deadline else ""
+        lines.append(f"    - {t.indicator}: {t.comparator} {bound} {t.unit}{deadline}")
+    return "\n".join(lines) + "\n"
+
+
+def render_search(result: SearchResult) -> str:
+    lines = [f"{result.total} documents"]
+    for hit in result.hits:
+        snippet = html.unescape(_MARK.sub("**", hit.snippet))
+        where = f", p. {hit.page}" if hit.page else ""
+        lines.append(f"- {hit.number or hit.id[:12]} {hit.title} ({hit.issuer}, {hit.date or 'n.d.'}{where})")
+        lines.append(f"    {snippet}")
+    return "\n".join(lines) + "\n"

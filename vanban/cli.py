@@ -1,0 +1,247 @@
+"""The `vanban` command. Each subcommand imports only what it needs, so `vanban search` on the
+embedded store starts without loading Prefect, spaCy or underthesea."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from vanban.errors import UsageError, VanbanError
+from vanban.settings import Settings
+
+EXIT_INPUT = 2
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    if args.store:
+        settings.store = Path(args.store)
+    if args.backend:
+        settings.backend = args.backend
+    if args.es_url:
+        settings.es_url = args.es_url
+    return settings
+
+
+def _store(args: argparse.Namespace):
+    from vanban.search.base import open_store
+
+    return open_store(_settings(args))
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from vanban.extractors import extract
+    from vanban.model import to_dict
+
+    try:
+        document = extract(args.file, settings=_settings(args))
+    except VanbanError:
+        raise
+    except Exception as exc:  # a loader bug must still answer in one line naming the file
+        raise VanbanError(f"{args.file}: unexpected {type(exc).__name__}: {exc}") from exc
+    data = to_dict(document)
+    if args.json:
+        _print_json(data)
+    else:
+        from vanban.pipelines.render import render_document
+
+        sys.stdout.write(render_document(document))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from vanban.pipelines.runtime import quiet_prefect
+
+    quiet_prefect()
+    from vanban.pipelines.ingest import ingest
+
+    settings = _settings(args)
+    summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
+                     es_url=settings.es_url, show_progress=True)
+    if args.json:
+        _print_json(summary)
+    else:
+        failed = summary["failed"]
+        print(f"ingested {summary['ingested']}, skipped {summary['skipped']}, failed {len(failed)}")
+        for item in failed:
+            print(f"  failed: {item['error']}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from vanban.model import SearchQuery, to_dict
+
+    query = SearchQuery(q=args.query, kind=args.kind, level=args.level, issuer=args.issuer,
+                        date_from=args.date_from, date_to=args.date_to, references=args.cites,
+                        limit=args.limit, offset=args.offset, sort=args.sort)
+    store = _store(args)
+    try:
+        result = store.search(query)
+    finally:
+        store.close()
+    if args.json:
+        _print_json(to_dict(result))
+    else:
+        from vanban.pipelines.render import render_search
+
+        sys.stdout.write(render_search(result))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from vanban.checks import render_markdown, render_summary, run_checks
+    from vanban.model import to_dict
+
+    store = _store(args)
+    try:
+        results = run_checks(store, parent=args.parent, child=args.child)
+        if args.report:
+            Path(args.report).write_text(render_markdown(results, store), encoding="utf-8")
+    finally:
+        store.close()
+    if args.json:
+        _print_json({"pairs": to_dict(results)})
+    else:
+        sys.stdout.write(render_summary(results))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    if args.json:
+        _print_json(stats)
+    else:
+        print(", ".join(f"{k}: {v}" for k, v in stats.items()))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from vanban.extractors.evaluation import evaluate, render_table
+
+    report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+    if args.json:
+        _print_json(report)
+    else:
+        sys.stdout.write(render_table(report))
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from vanban.search.base import open_store
+    from vanban.search.reindex import reindex
+
+    source_settings = _settings(args)
+    target_settings = _settings(args)
+    source_settings.backend = args.source
+    target_settings.backend = args.to
+    if args.to == args.source:
+        raise UsageError("--to names the backend the documents already live in")
+    source, target = open_store(source_settings), open_store(target_settings)
+    try:
+        count = reindex(source, target)
+    finally:
+        source.close()
+        target.close()
+    print(f"reindexed {count} documents from {args.source} into {args.to}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from vanban.search.web.app import create_app
+
+    app = create_app(_settings(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+# --- parser -------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
+    parser.add_argument("--store", help="store folder (env VANBAN_STORE, default .vanban)")
+    parser.add_argument("--backend", choices=["sqlite", "elasticsearch"], help="env VANBAN_BACKEND")
+    parser.add_argument("--es-url", help="Elasticsearch URL (env VANBAN_ES_URL)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="read one file and print what was extracted")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="ingest files and folders into the store (Prefect flow)")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="full-text search, accents optional")
+    p.add_argument("query")
+    p.add_argument("--kind")
+    p.add_argument("--level")
+    p.add_argument("--issuer")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--cites", metavar="NUMBER", help="only documents citing this document number")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("check", help="check that plans carry the targets of the documents they implement")
+    p.add_argument("--parent", metavar="NUMBER_OR_ID")
+    p.add_argument("--child", metavar="NUMBER_OR_ID")
+    p.add_argument("--report", metavar="FILE.md", help="also write the Markdown report")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("stats", help="count documents, passages and targets in the store")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("eval", help="score extraction against gold annotations")
+    p.add_argument("gold_dir")
+    p.add_argument("--texts", metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("reindex", help="copy every document from one backend into another")
+    p.add_argument("--to", choices=["sqlite", "elasticsearch"], required=True)
+    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch"], default="sqlite")
+    p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("serve", help="web UI and REST API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except VanbanError as exc:
+        print(f"vanban: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("vanban: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
