@@ -15,7 +15,7 @@ from typing import Callable
 from prefect import flow, task
 from prefect.cache_policies import NONE as NO_CACHE
 
-from vanban.errors import InputError
+from vanban.errors import InputError, TooLargeError
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
 from vanban.settings import Settings
@@ -28,10 +28,23 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)  # documents added by this run
+    # one {"path", "status", "id", "error"} per file, for the upload page and the Prefect artifact
+    files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed}
+        """The DESIGN.md contract shape plus the per-file list under "files"."""
+        return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
+                "files": self.files}
+
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "") -> str:
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error})
+        if status == "ingested":
+            self.ingested += 1
+        elif status == "skipped":
+            self.skipped += 1
+        else:
+            self.failed.append({"path": path, "error": error})
+        return f"{status}: {error}" if error else status
 
 
 def _not_bad_input(task, task_run, state) -> bool:
@@ -67,8 +80,13 @@ def settings_from(store: str | None, backend: str | None, es_url: str | None) ->
 Progress = Callable[[int, int, str, str], None]  # (index, total, path, outcome)
 
 
-def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None) -> IngestSummary:
-    """The body of the flow, callable inside any flow run (ingest, upload, inbox)."""
+def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
+               sources: dict[str, str] | None = None) -> IngestSummary:
+    """The body of the flow, callable inside any flow run (ingest, upload, inbox).
+
+    ``sources`` renames files for the record: an upload spooled as <sha256> keeps the name the
+    user gave it (a name that is only ever shown, never used as a path).
+    """
     from vanban.search.base import open_store
     from vanban.search.rawfiles import RawFiles
 
@@ -82,12 +100,12 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     def flush() -> None:
         if pending:
             store.add(pending)
-            summary.ids.extend(d.id for d in pending)
             pending.clear()
 
     try:
         for index, path in enumerate(files, 1):
-            outcome = _ingest_one(path, settings, store, raw, seen, pending, summary)
+            source = (sources or {}).get(str(path), str(path))
+            outcome = _ingest_one(path, source, settings, store, raw, seen, pending, summary)
             if progress:
                 progress(index, len(files), str(path), outcome)
             if len(pending) >= BATCH:
@@ -98,46 +116,40 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     return summary
 
 
-def _ingest_one(path: Path, settings: Settings, store, raw, seen: set[str], pending: list[Document],
-                summary: IngestSummary) -> str:
+def _ingest_one(path: Path, source: str, settings: Settings, store, raw, seen: set[str],
+                pending: list[Document], summary: IngestSummary) -> str:
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
-            from vanban.errors import TooLargeError
-
-            raise TooLargeError(path, f"{size} bytes is over the limit of {settings.max_file_bytes}")
+            raise TooLargeError(source, f"{size} bytes is over the limit of {settings.max_file_bytes}")
         data = path.read_bytes()
     except InputError as exc:
-        summary.failed.append({"path": str(path), "error": str(exc)})
-        return f"failed: {exc.reason}"
+        return summary.record(source, "failed", error=str(exc))
     except OSError as exc:
-        summary.failed.append({"path": str(path), "error": f"{path}: cannot read: {exc.strerror}"})
-        return "failed: cannot read"
+        return summary.record(source, "failed", error=f"{source}: cannot read: {exc.strerror}")
     doc_id = hashlib.sha256(data).hexdigest()
     if doc_id in seen or store.has(doc_id):
-        summary.skipped += 1
-        return "skipped (already in the store)"
-    state = extract_document(str(path), data, settings, return_state=True)
+        return summary.record(source, "skipped", doc_id)
+    state = extract_document(source, data, settings, return_state=True)
     if state.is_failed():
         exc = state.result(raise_on_failure=False)
-        message = str(exc) if isinstance(exc, InputError) else f"{path}: {type(exc).__name__}: {exc}"
-        summary.failed.append({"path": str(path), "error": message})
-        return "failed: " + (exc.reason if isinstance(exc, InputError) else type(exc).__name__)
+        message = str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
+        return summary.record(source, "failed", doc_id, message)
     document = state.result()
     # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
-    raw.put(doc_id, data, path.suffix.lower())
+    raw.put(doc_id, data, Path(source).suffix.lower())
     seen.add(doc_id)
     pending.append(document)
-    summary.ingested += 1
-    return "ingested"
+    return summary.record(source, "ingested", doc_id)
 
 
 @flow(name="ingest", log_prints=False)
 def ingest(paths: list[str], store: str | None = None, backend: str | None = None,
-           es_url: str | None = None, show_progress: bool = False) -> dict:
+           es_url: str | None = None, show_progress: bool = False,
+           sources: dict[str, str] | None = None) -> dict:
     """Ingest files and folders into the store; returns {"ingested", "skipped", "failed"}."""
     from vanban.pipelines.progress import stderr_progress
 
     summary = run_ingest(paths, settings_from(store, backend, es_url),
-                         progress=stderr_progress if show_progress else None)
+                         progress=stderr_progress if show_progress else None, sources=sources)
     return summary.to_json()

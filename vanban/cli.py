@@ -68,7 +68,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
                      es_url=settings.es_url, show_progress=True)
     if args.json:
-        _print_json(summary)
+        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed")})
     else:
         failed = summary["failed"]
         print(f"ingested {summary['ingested']}, skipped {summary['skipped']}, failed {len(failed)}")
