@@ -1,0 +1,59 @@
+"""HTML snippets: the document's text escaped, query matches wrapped in <mark>.
+
+Both backends return the best passage's offsets and let this module build the snippet, so a hit
+looks the same whatever engine found it. Matching runs on folded text; ``fold`` keeps lengths, so
+a span found there is the same span of the original text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from vanban.folding import fold
+from vanban.search.query import ParsedQuery
+
+WIDTH = 300  # characters of context shown around the first match
+_EDGE = r"(?<![^\W_]){}(?![^\W_])"
+
+
+def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of ``text`` where a query clause matches, folded."""
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for clause in query.clauses:
+        pattern = _EDGE.format(r"[\W_]+".join(re.escape(w) for w in clause.folded))
+        spans.extend(m.span() for m in re.finditer(pattern, folded))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def snippet(text: str, start: int, end: int, query: ParsedQuery, width: int = WIDTH) -> str:
+    """An escaped window of text[start:end] around its first match, matches marked."""
+    spans = match_spans(text[start:end], query)
+    lo, hi = _window(end - start, spans[0] if spans else None, width)
+    parts = ["…"] if lo > 0 else []
+    cursor = lo
+    for s, e in spans:
+        if s < lo or e > hi:
+            continue
+        parts.append(html.escape(text[start + cursor:start + s]))
+        parts.append(f"<mark>{html.escape(text[start + s:start + e])}</mark>")
+        cursor = e
+    parts.append(html.escape(text[start + cursor:start + hi]))
+    if hi < end - start:
+        parts.append("…")
+    return "".join(parts)
+
+
+def _window(length: int, first: tuple[int, int] | None, width: int) -> tuple[int, int]:
+    if length <= width:
+        return 0, length
+    lo = 0 if first is None else max(0, min(first[0] - width // 3, length - width))
+    return lo, min(length, lo + width)

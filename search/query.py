@@ -1,0 +1,96 @@
+"""What a user's query string means, decided once for every backend.
+
+Syntax is deliberately small: words, and phrases in double quotes. A bare chunk that holds several
+words ("37-NQ/TU", "1.299") is a phrase too, as the tokenizers split it the same way. Every clause
+must match within one passage. Nothing the user types reaches an engine as syntax: engines get the
+clause words only, quoted by the backend.
+
+Filters are validated here as well, so both backends accept and refuse the same input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.errors import UsageError
+from vanban.folding import fold, nfc
+from vanban.model import SearchQuery
+
+# Tokens as SQLite's unicode61 and the Elasticsearch pattern tokenizer cut them: runs of letters
+# and digits; underscore and punctuation separate.
+WORD = re.compile(r"[^\W_]+")
+_CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SORTS = ("relevance", "date")
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    words: tuple[str, ...]  # lower case, accents kept (NFC)
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.words)
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    clauses: tuple[Clause, ...]
+    blank: bool  # no query text at all: browse by filters
+
+    @property
+    def matches_nothing(self) -> bool:
+        """Text was given but held no word (only punctuation): no document can match it."""
+        return not self.blank and not self.clauses
+
+
+def parse_query(q: str) -> ParsedQuery:
+    text = nfc(q or "")
+    clauses: list[Clause] = []
+    for m in _CHUNK.finditer(text):
+        words = tuple(w.lower() for w in WORD.findall(m.group(1) if m.group(1) is not None else m.group(2)))
+        if words and Clause(words) not in clauses:
+            clauses.append(Clause(words))
+    return ParsedQuery(tuple(clauses), blank=not text.strip())
+
+
+def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Inclusive YYYY[-MM[-DD]] bounds as a string range [lo, hi) over ISO dates.
+
+    The upper bound bumps the last given component ("2021" -> "2022", "2021-12" -> "2021-13"):
+    compared as strings, every date inside the given period sorts below it.
+    """
+    lo = _check_date(date_from, "from")
+    hi = _check_date(date_to, "to")
+    if hi is not None:
+        head, _, last = hi.rpartition("-")
+        bumped = str(int(last) + 1).zfill(len(last))
+        hi = f"{head}-{bumped}" if head else bumped
+    return lo, hi
+
+
+def _check_date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    value = value.strip()
+    if not _DATE.match(value):
+        raise UsageError(f"--{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def check_query(query: SearchQuery) -> None:
+    """Refuse paging and sorting both backends could not honour alike."""
+    if query.sort not in SORTS:
+        raise UsageError(f"sort {query.sort!r}: use relevance or date")
+    if not 0 <= query.limit <= MAX_LIMIT:
+        raise UsageError(f"limit {query.limit}: must be between 0 and {MAX_LIMIT}")
+    if query.offset < 0:
+        raise UsageError(f"offset {query.offset}: must not be negative")
+    if query.year not in (None, "") and not re.fullmatch(r"\d{4}", query.year):
+        raise UsageError(f"year {query.year!r}: expected YYYY")

@@ -1,0 +1,335 @@
+"""The embedded backend: one SQLite file with an FTS5 index over passages.
+
+Layout (store_dir/index.sqlite3, PRAGMA user_version = 1):
+  documents      one row per Document: the whole Document as JSON plus the filter columns
+  doc_references (doc_id, number, number_key): what each document cites
+  targets        one row per chỉ tiêu, for stats and target queries
+  passages       (id, doc_id, ordinal, page, start, end): offsets into the document text
+  passages_fts   FTS5 (exact, folded), rowid = passages.id: the passage text as written
+                 (lower-cased by unicode61, accents kept) and folded by vanban.folding.fold
+                 (đ -> d, which FTS5's remove_diacritics cannot do)
+
+Ranking: every query clause matches ``exact:"…" OR folded:"…"``; bm25 weighs the exact column
+EXACT_WEIGHT times the folded one, so "Đảng bộ" ranks passages that spell it with those accents
+above passages that only match it folded. A document's score is its best passage's.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from vanban.errors import StoreError
+from vanban.folding import fold
+from vanban.model import Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict
+from vanban.search.highlight import snippet
+from vanban.search.numbers import number_key
+from vanban.search.passages import split_passages
+from vanban.search.query import ParsedQuery, check_query, date_bounds, parse_query
+from vanban.search.results import FACETS, shape_facets, year_of
+
+DB_NAME = "index.sqlite3"
+SCHEMA_VERSION = 1
+EXACT_WEIGHT = 4.0
+
+_SCHEMA = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL, level TEXT NOT NULL, issuer TEXT NOT NULL, issuer_folded TEXT NOT NULL,
+    number TEXT NOT NULL, number_key TEXT NOT NULL, date TEXT NOT NULL, year TEXT NOT NULL,
+    title TEXT NOT NULL, data TEXT NOT NULL
+);
+CREATE INDEX documents_number_key ON documents(number_key);
+CREATE INDEX documents_date ON documents(date);
+CREATE TABLE doc_references (
+    doc_id TEXT NOT NULL, number TEXT NOT NULL, number_key TEXT NOT NULL
+);
+CREATE INDEX doc_references_key ON doc_references(number_key);
+CREATE INDEX doc_references_doc ON doc_references(doc_id);
+CREATE TABLE targets (
+    doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL, indicator TEXT NOT NULL, value REAL,
+    value_max REAL, unit TEXT NOT NULL, comparator TEXT NOT NULL, deadline TEXT NOT NULL
+);
+CREATE INDEX targets_doc ON targets(doc_id);
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX passages_doc ON passages(doc_id, ordinal);
+CREATE VIRTUAL TABLE passages_fts USING fts5(exact, folded, tokenize = 'unicode61 remove_diacritics 0');
+"""
+
+
+def _fts_string(words: Sequence[str]) -> str:
+    # Words hold letters and digits only (query.WORD); quoting still guards FTS5 keywords (OR, NEAR).
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def fts_expression(query: ParsedQuery) -> str:
+    return " AND ".join(
+        f"(exact : {_fts_string(c.words)} OR folded : {_fts_string(c.folded)})" for c in query.clauses
+    )
+
+
+class SqliteStore:
+    def __init__(self, store_dir: Path):
+        self.store_dir = Path(store_dir)
+        self.path = self.store_dir / DB_NAME
+        self._lock = threading.RLock()
+        try:
+            self.store_dir.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the index ({exc})") from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version != 0:
+            raise StoreError(f"{self.path}: index schema {version} is not {SCHEMA_VERSION}; rebuild it from the raw files")
+        with self._transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self._db, self._lock)
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def add(self, docs: Sequence[Document]) -> int:
+        with self._transaction():
+            for doc in docs:
+                self._remove(doc.id)
+                self._insert(doc)
+        return len(docs)
+
+    def delete(self, doc_id: str) -> bool:
+        with self._transaction():
+            return self._remove(doc_id)
+
+    def _insert(self, doc: Document) -> None:
+        meta = doc.doc
+        self._db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, meta.kind, meta.level, meta.issuer, fold(meta.issuer), meta.number,
+             number_key(meta.number), meta.date, year_of(meta), meta.title,
+             json.dumps(to_dict(doc), ensure_ascii=False)),
+        )
+        self._db.executemany(
+            "INSERT INTO doc_references VALUES (?,?,?)",
+            [(doc.id, r.number, number_key(r.number)) for r in doc.references],
+        )
+        self._db.executemany(
+            "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, i, t.indicator, t.value, t.value_max, t.unit, t.comparator, t.deadline)
+             for i, t in enumerate(doc.targets)],
+        )
+        for p in split_passages(doc):
+            rowid = self._db.execute(
+                'INSERT INTO passages (doc_id, ordinal, page, start, "end") VALUES (?,?,?,?,?)',
+                (doc.id, p.ordinal, p.page, p.start, p.end),
+            ).lastrowid
+            self._db.execute(
+                "INSERT INTO passages_fts (rowid, exact, folded) VALUES (?,?,?)", (rowid, p.text, fold(p.text))
+            )
+
+    def _remove(self, doc_id: str) -> bool:
+        self._db.execute(
+            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,)
+        )
+        for table in ("passages", "targets", "doc_references"):
+            self._db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        return self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: query failed ({exc})") from exc
+
+    def has(self, doc_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+    def get(self, doc_id: str) -> Document | None:
+        rows = self._rows("SELECT data FROM documents WHERE id = ?", (doc_id,))
+        return document_from_dict(json.loads(rows[0][0])) if rows else None
+
+    def documents(self) -> Iterator[Document]:
+        # Ids first, bodies one at a time: a large store never sits in memory whole.
+        for (doc_id,) in self._rows("SELECT id FROM documents ORDER BY date, id"):
+            doc = self.get(doc_id)
+            if doc is not None:
+                yield doc
+
+    def _load(self, sql: str, params: Sequence[object]) -> list[Document]:
+        return [document_from_dict(json.loads(data)) for (data,) in self._rows(sql, params)]
+
+    def find_by_number(self, number: str) -> list[Document]:
+        key = number_key(number)
+        if not key:
+            return []
+        return self._load("SELECT data FROM documents WHERE number_key = ? ORDER BY date, id", (key,))
+
+    def citing(self, number: str) -> list[Document]:
+        key = number_key(number)
+        if not key:
+            return []
+        return self._load(
+            "SELECT data FROM documents WHERE id IN (SELECT doc_id FROM doc_references WHERE number_key = ?)"
+            " ORDER BY date, id",
+            (key,),
+        )
+
+    def stats(self) -> dict[str, int]:
+        count = lambda table: self._rows(f"SELECT count(*) FROM {table}")[0][0]  # noqa: E731
+        return {"documents": count("documents"), "passages": count("passages"), "targets": count("targets")}
+
+    # --- search ---------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        check_query(query)
+        parsed = parse_query(query.q)
+        if parsed.matches_nothing:
+            return SearchResult(0, [], shape_facets({}))
+        where, params = _filters(query)
+        if parsed.blank:
+            # No text: every filtered document, shown from its first passage.
+            sql = (
+                "SELECT d.id, 0.0, p.id, p.page FROM documents d"
+                " LEFT JOIN passages p ON p.doc_id = d.id AND p.ordinal = 0"
+                f" WHERE {where}"
+            )
+        else:
+            # Bare columns beside MIN() come from the row holding the minimum: the best passage.
+            # MATERIALIZED keeps SQLite from flattening bm25() out of its FTS5 query.
+            sql = (
+                f"WITH m AS MATERIALIZED (SELECT rowid, bm25(passages_fts, {EXACT_WEIGHT}, 1.0) AS rank"
+                "   FROM passages_fts WHERE passages_fts MATCH ?)"
+                " SELECT d.id, MIN(m.rank), m.rowid, p.page FROM m"
+                " JOIN passages p ON p.id = m.rowid JOIN documents d ON d.id = p.doc_id"
+                f" WHERE {where} GROUP BY d.id"
+            )
+            params = [fts_expression(parsed), *params]
+        matched = {row[0]: row for row in self._rows(sql, params)}
+        meta = self._meta(list(matched))
+        ordered = sorted(matched, key=_sort_key(query.sort, parsed.blank, matched, meta))
+        facets = {name: Counter(meta[d][name] for d in matched).items() for name in FACETS}
+        page = ordered[query.offset:query.offset + query.limit]
+        texts = self._passage_texts([matched[d][2] for d in page if matched[d][2] is not None])
+        hits = []
+        for doc_id in page:
+            _, rank, passage_id, page_no = matched[doc_id]
+            text = texts.get(passage_id, "")
+            m = meta[doc_id]
+            hits.append(SearchHit(
+                id=doc_id, title=m["title"], number=m["number"], kind=m["kind"], issuer=m["issuer"],
+                date=m["date"], score=round(-rank, 6) if rank else 0.0, page=page_no,
+                snippet=snippet(text, 0, len(text), parsed),
+            ))
+        return SearchResult(total=len(matched), hits=hits, facets=shape_facets(facets))
+
+    def _meta(self, ids: list[str]) -> dict[str, dict[str, str]]:
+        meta: dict[str, dict[str, str]] = {}
+        columns = ("id", "title", "number", "kind", "issuer", "date", "level", "year")
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(f"SELECT {', '.join(columns)} FROM documents WHERE id IN ({marks})", chunk):
+                meta[row[0]] = dict(zip(columns, row))
+        return meta
+
+    def _passage_texts(self, rowids: list[int]) -> dict[int, str]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        return dict(self._rows(f"SELECT rowid, exact FROM passages_fts WHERE rowid IN ({marks})", rowids))
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "SqliteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT under the store lock; any error rolls the whole batch back."""
+
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock):
+        self._db, self._lock = db, lock
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self._lock.release()
+            raise StoreError(f"cannot start a write to the index ({exc})") from exc
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self._lock.release()
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"index write failed ({exc})") from exc
+
+
+def _filters(query: SearchQuery) -> tuple[str, list[object]]:
+    clauses, params = ["1"], []
+    for column in ("kind", "level", "year"):
+        value = getattr(query, column)
+        if value:
+            clauses.append(f"d.{column} = ?")
+            params.append(value)
+    if query.issuer and query.issuer.strip():
+        clauses.append("instr(d.issuer_folded, ?) > 0")
+        params.append(fold(query.issuer.strip()))
+    lo, hi = date_bounds(query.date_from, query.date_to)
+    if lo or hi:
+        clauses.append("d.date != ''")
+    if lo:
+        clauses.append("d.date >= ?")
+        params.append(lo)
+    if hi:
+        clauses.append("d.date < ?")
+        params.append(hi)
+    if query.references and number_key(query.references):
+        clauses.append("d.id IN (SELECT doc_id FROM doc_references WHERE number_key = ?)")
+        params.append(number_key(query.references))
+    return " AND ".join(clauses), params
+
+
+def _sort_key(sort: str, blank: bool, matched: dict, meta: dict):
+    """Relevance: best bm25 first; date: newest first. Undated last; ties by id, so pages are stable."""
+    def by_date(doc_id: str) -> tuple:
+        date = meta[doc_id]["date"]
+        return (date == "", _descending(date), matched[doc_id][1], doc_id)
+
+    if sort == "date" or blank:
+        return by_date
+    return lambda doc_id: (matched[doc_id][1], _descending(meta[doc_id]["date"]), doc_id)
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(ch) for ch in text)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,382 @@
+"""The behaviour every search backend owes its users; runs unchanged against each backend."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from vanban.errors import UsageError
+from vanban.model import Document, Page, SearchQuery
+from vanban.search.base import Store
+from vanban.search.rawfiles import RawFiles
+from vanban.search.reindex import reindex, reindex_from_raw
+
+from .conftest import make_doc, open_backend
+
+
+def found(store: Store, corpus: dict[str, Document], q: str = "", **filters) -> set[str]:
+    names = {doc.id: name for name, doc in corpus.items()}
+    result = store.search(SearchQuery(q=q, limit=100, **filters))
+    assert result.total == len(result.hits)
+    return {names[hit.id] for hit in result.hits}
+
+
+def ranked(store: Store, corpus: dict[str, Document], q: str) -> list[str]:
+    names = {doc.id: name for name, doc in corpus.items()}
+    return [names[hit.id] for hit in store.search(SearchQuery(q=q, limit=100)).hits]
+
+
+def test_store_satisfies_the_protocol(store):
+    assert isinstance(store, Store)
+
+
+# --- accent folding -------------------------------------------------------------------------
+
+def test_accentless_query_with_d_finds_dang_bo(filled, corpus):
+    accented = found(filled, corpus, "Đảng bộ")
+    assert {"nq", "kh_dong_da", "bao_cao"} <= accented
+    assert found(filled, corpus, "dang bo") == accented
+    assert found(filled, corpus, "Dang Bo") == accented
+    assert found(filled, corpus, "ĐẢNG BỘ") == accented
+
+
+def test_decomposed_unicode_query_matches_like_composed(filled, corpus):
+    import unicodedata
+
+    assert found(filled, corpus, unicodedata.normalize("NFD", "Đảng bộ")) == found(filled, corpus, "Đảng bộ")
+
+
+def test_exact_accents_rank_above_folded_matches(filled, corpus):
+    # "tỉnh" (province) and "tinh" (tinh giản: to streamline) fold alike; the spelling typed wins.
+    both = found(filled, corpus, "tinh")
+    assert {"chi_thi", "nq"} <= both
+    assert ranked(filled, corpus, "tinh")[0] in {"chi_thi", "kh_dong_da"}
+    assert ranked(filled, corpus, "tỉnh")[0] in {"nq", "kh_dong_da", "chi_thi", "quy_dinh"}
+    top_accented = ranked(filled, corpus, "tỉnh Sông Mây")[0]
+    assert "tỉnh Sông Mây" in corpus[top_accented].text
+    # Only the news item spells "Dang Bo" without accents: typed that way it comes first.
+    assert ranked(filled, corpus, "dang bo")[0] == "tin_tuc"
+    assert ranked(filled, corpus, "Đảng bộ")[0] != "tin_tuc"
+
+
+# --- phrases and query syntax ---------------------------------------------------------------
+
+def test_quoted_phrase_matches_only_the_phrase(filled, corpus):
+    # kh_nui_ngan has "lãnh đạo … nâng cao năng lực" but never the phrase itself.
+    assert found(filled, corpus, '"năng lực lãnh đạo"') == {"nq"}
+    assert "kh_nui_ngan" in found(filled, corpus, "năng lực lãnh đạo")
+    assert found(filled, corpus, '"nang luc lanh dao"') == {"nq"}
+
+
+def test_document_numbers_are_searchable_as_typed(filled, corpus):
+    assert found(filled, corpus, "37-NQ/TU") == {"nq", "kh_dong_da", "kh_nui_ngan", "bao_cao"}
+
+
+def test_every_word_must_match(filled, corpus):
+    assert found(filled, corpus, "che phủ rừng 2027") == {"kh_nui_ngan"}
+    assert found(filled, corpus, "xanh dân vận") == set()
+
+
+@pytest.mark.parametrize("q", [
+    '"', '""', "OR", "AND NOT", "NEAR(rừng đất)", "rừng*", "a:b", "folded : dang", "exact:tỉnh",
+    "^đảng", "-đảng", "(((", "'; DROP TABLE documents; --", "{exact folded}: x", "\\", "🙂", "*",
+    "rừng OR OR", 'năng "lực', "x" * 5000,
+])
+def test_user_input_never_reaches_the_engine_as_syntax(filled, corpus, q):
+    result = filled.search(SearchQuery(q=q))
+    assert result.total >= 0
+    assert filled.stats()["documents"] == len(corpus)
+
+
+def test_operators_are_plain_words(filled, corpus):
+    assert found(filled, corpus, "rừng OR nông") == set()  # no document says "or"
+    assert found(filled, corpus, "rừng*") == found(filled, corpus, "rừng")
+
+
+def test_punctuation_only_query_matches_nothing_and_blank_query_browses(filled, corpus):
+    assert found(filled, corpus, "!!! ...") == set()
+    assert found(filled, corpus, "") == set(corpus)
+    assert found(filled, corpus, "   ", kind="chi_thi") == {"chi_thi"}
+
+
+# --- filters --------------------------------------------------------------------------------
+
+def test_kind_and_level_filters(filled, corpus):
+    assert found(filled, corpus, "rừng", kind="ke_hoach") == {"kh_dong_da", "kh_nui_ngan"}
+    assert found(filled, corpus, "rừng", level="province") == {"nq"}
+    assert found(filled, corpus, "", level="commune") == {"bao_cao"}
+    assert found(filled, corpus, "rừng", kind="bao_cao") == set()
+
+
+def test_issuer_filter_is_a_folded_substring(filled, corpus):
+    assert found(filled, corpus, "", issuer="Tỉnh ủy Sông Mây") == {"nq", "chi_thi", "quy_dinh"}
+    assert found(filled, corpus, "", issuer="tinh uy song may") == {"nq", "chi_thi", "quy_dinh"}
+    assert found(filled, corpus, "", issuer="Huyện ủy") == {"kh_dong_da", "kh_nui_ngan"}
+    assert found(filled, corpus, "", issuer="dong da") == {"kh_dong_da"}
+    assert found(filled, corpus, "rừng", issuer="Núi Ngàn") == {"kh_nui_ngan"}
+
+
+@pytest.mark.parametrize(("date_from", "date_to", "expected"), [
+    ("2021", "2021", {"nq", "kh_dong_da", "quy_dinh"}),
+    ("2021-06", "2022-01", {"kh_dong_da", "kh_nui_ngan", "quy_dinh"}),
+    ("2021-04-20", "2021-06-15", {"nq", "kh_dong_da"}),  # both ends inclusive
+    ("2021-04-21", "2021-06-14", set()),
+    ("2022", None, {"kh_nui_ngan", "chi_thi", "bao_cao"}),
+    (None, "2021-04", {"nq"}),
+    ("2021-12-31", "2021-12-31", {"quy_dinh"}),
+])
+def test_date_range_is_inclusive_at_every_precision(filled, corpus, date_from, date_to, expected):
+    assert found(filled, corpus, "", date_from=date_from, date_to=date_to) == expected
+
+
+def test_undated_documents_drop_out_of_date_filters_only(filled, corpus):
+    assert "tin_tuc" in found(filled, corpus, "")
+    assert "tin_tuc" not in found(filled, corpus, "", date_from="1900")
+
+
+def test_year_filter(filled, corpus):
+    assert found(filled, corpus, "", year="2022") == {"kh_nui_ngan", "chi_thi"}
+    assert found(filled, corpus, "rừng", year="2021") == {"nq", "kh_dong_da"}
+
+
+def test_references_filter_folds_number_variants(filled, corpus):
+    citing = {"kh_dong_da", "kh_nui_ngan", "bao_cao"}
+    assert found(filled, corpus, "", references="37-NQ/TU") == citing
+    assert found(filled, corpus, "", references="37 - nq/tu") == citing
+    assert found(filled, corpus, "rừng", references="37-NQ/TU") == {"kh_dong_da", "kh_nui_ngan"}
+    assert found(filled, corpus, "", references="99-NQ/TU") == set()
+
+
+@pytest.mark.parametrize("bad", [
+    {"date_from": "20-04-2021"}, {"date_to": "2021/04"}, {"year": "21"}, {"sort": "title"},
+    {"limit": -1}, {"offset": -5},
+])
+def test_malformed_filters_are_usage_errors(filled, bad):
+    with pytest.raises(UsageError):
+        filled.search(SearchQuery(q="rừng", **bad))
+
+
+# --- facets, paging, sorting ----------------------------------------------------------------
+
+def test_facets_count_every_matching_document_not_just_the_page(filled, corpus):
+    result = filled.search(SearchQuery(q="37-NQ/TU", limit=1))
+    assert result.total == 4
+    assert len(result.hits) == 1
+    assert result.facets == {
+        "kind": {"ke_hoach": 2, "bao_cao": 1, "nghi_quyet": 1},
+        "level": {"district": 2, "commune": 1, "province": 1},
+        "year": {"2021": 2, "2022": 1, "2023": 1},
+    }
+
+
+def test_facets_follow_the_filters(filled, corpus):
+    result = filled.search(SearchQuery(q="", level="province"))
+    assert result.facets["kind"] == {"chi_thi": 1, "nghi_quyet": 1, "quy_dinh": 1}
+    assert result.facets["level"] == {"province": 3}
+
+
+def test_pages_of_results_partition_the_result(filled, corpus):
+    everything = [h.id for h in filled.search(SearchQuery(q="", limit=100)).hits]
+    paged = []
+    for offset in range(0, len(everything), 3):
+        result = filled.search(SearchQuery(q="", limit=3, offset=offset))
+        assert result.total == len(corpus)
+        paged += [h.id for h in result.hits]
+    assert paged == everything
+    assert filled.search(SearchQuery(q="", offset=100)).hits == []
+
+
+def test_sort_by_date_puts_newest_first_and_undated_last(filled, corpus):
+    names = {doc.id: name for name, doc in corpus.items()}
+    hits = filled.search(SearchQuery(q="", sort="date", limit=100)).hits
+    assert [names[h.id] for h in hits] == [
+        "bao_cao", "chi_thi", "kh_nui_ngan", "quy_dinh", "kh_dong_da", "nq", "tin_tuc"]
+    dated = filled.search(SearchQuery(q="rừng", sort="date")).hits
+    assert [names[h.id] for h in dated] == ["kh_nui_ngan", "kh_dong_da", "nq"]
+
+
+def test_relevance_scores_descend(filled, corpus):
+    scores = [h.score for h in filled.search(SearchQuery(q="đảng bộ tỉnh")).hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+
+
+# --- hits: metadata, snippets, pages --------------------------------------------------------
+
+def test_one_hit_per_document_with_its_metadata(filled, corpus):
+    hits = filled.search(SearchQuery(q="rừng", limit=100)).hits
+    assert len({h.id for h in hits}) == len(hits) == 3
+    nq = next(h for h in hits if h.id == corpus["nq"].id)
+    assert (nq.title, nq.number, nq.kind, nq.issuer, nq.date) == (
+        "Về phát triển nông nghiệp xanh giai đoạn 2021-2025", "37-NQ/TU", "nghi_quyet",
+        "Tỉnh ủy Sông Mây", "2021-04-20")
+
+
+def test_snippet_marks_the_original_spelling_of_a_folded_match(filled, corpus):
+    hit = filled.search(SearchQuery(q="chuyen doi so")).hits[0]
+    assert hit.id == corpus["nq"].id
+    assert "<mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>" in hit.snippet
+
+
+def test_hit_page_is_the_page_of_the_best_passage(filled, corpus):
+    assert filled.search(SearchQuery(q="nông thôn mới")).hits[0].page == 2
+    assert filled.search(SearchQuery(q="che phủ rừng", kind="nghi_quyet")).hits[0].page == 1
+
+
+def test_phrase_snippet_marks_the_whole_phrase(filled, corpus):
+    hit = filled.search(SearchQuery(q='"nang luc lanh dao"')).hits[0]
+    assert "<mark>năng lực lãnh đạo</mark>" in hit.snippet
+
+
+def test_markup_in_documents_is_escaped_in_snippets(filled, corpus):
+    for q in ("alert", "script", "in đậm", "trang thông tin"):
+        hits = filled.search(SearchQuery(q=q)).hits
+        assert [h.id for h in hits] == [corpus["bao_cao"].id], q
+        text = re.sub(r"</?mark>", "", hits[0].snippet)
+        assert "<" not in text and ">" not in text, hits[0].snippet
+        assert "&lt;script&gt;" in text and "&amp;" in text
+
+
+def test_snippet_stays_short_for_long_passages(store):
+    filler = "Cán bộ xã Bến Đò họp bàn kế hoạch sản xuất vụ mùa. " * 60
+    doc = make_doc(filler + "Cuối cùng là đê điều kiên cố.", kind="bao_cao", date="2024-01-01")
+    store.add([doc])
+    hit = store.search(SearchQuery(q="đê điều")).hits[0]
+    assert "<mark>đê</mark> <mark>điều</mark>" in hit.snippet
+    assert len(hit.snippet) < 600
+
+
+# --- documents in and out -------------------------------------------------------------------
+
+def test_get_returns_the_whole_document(filled, corpus):
+    assert filled.get(corpus["nq"].id) == corpus["nq"]
+    assert filled.get("0" * 64) is None
+    assert filled.has(corpus["nq"].id) and not filled.has("0" * 64)
+
+
+def test_documents_yields_every_document(filled, corpus):
+    assert sorted(d.id for d in filled.documents()) == sorted(d.id for d in corpus.values())
+
+
+def test_stats_count_documents_passages_targets(filled, corpus):
+    stats = filled.stats()
+    assert stats["documents"] == len(corpus)
+    assert stats["targets"] == 2
+    assert stats["passages"] >= len(corpus) + 1  # the nghị quyết has two pages
+
+
+def test_re_adding_a_document_replaces_it(filled, corpus):
+    before = filled.stats()
+    assert filled.add(list(corpus.values())) == len(corpus)
+    assert filled.stats() == before
+    assert found(filled, corpus, "rừng") == {"nq", "kh_dong_da", "kh_nui_ngan"}
+    changed = corpus["chi_thi"]
+    changed.doc.level = "district"
+    filled.add([changed])
+    assert filled.get(changed.id).doc.level == "district"
+    assert found(filled, corpus, "", level="province") == {"nq", "quy_dinh"}
+    assert filled.stats() == before
+
+
+def test_delete_removes_a_document_everywhere(filled, corpus):
+    before = filled.stats()
+    assert filled.delete(corpus["nq"].id) is True
+    assert filled.delete(corpus["nq"].id) is False
+    assert not filled.has(corpus["nq"].id)
+    assert "nq" not in found(filled, corpus, "rừng")
+    assert filled.find_by_number("37-NQ/TU") == []
+    after = filled.stats()
+    assert after["documents"] == before["documents"] - 1
+    assert after["targets"] == 0
+    assert after["passages"] < before["passages"]
+
+
+def test_find_by_number_folds_spacing_and_case(filled, corpus):
+    for variant in ("37-NQ/TU", "37 - NQ/TU", "37-nq/tu", " 37 -NQ / TU ", "Số 37-NQ/TU"):
+        assert [d.id for d in filled.find_by_number(variant)] == [corpus["nq"].id], variant
+    assert [d.id for d in filled.find_by_number("03-bc/đu")] == [corpus["bao_cao"].id]
+    assert filled.find_by_number("") == []
+
+
+def test_citing_lists_documents_that_reference_a_number(filled, corpus):
+    citing = {d.id for d in filled.citing("37 - nq/tu")}
+    assert citing == {corpus[n].id for n in ("kh_dong_da", "kh_nui_ngan", "bao_cao")}
+    assert filled.citing("05-CT/TU") == []
+
+
+def test_an_empty_document_is_stored_but_never_matches(store):
+    empty = Document(id=hashlib.sha256(b"").hexdigest(), source="rong.txt", format="txt", text="")
+    store.add([empty])
+    assert store.get(empty.id) == empty
+    assert store.search(SearchQuery(q="đảng")).total == 0
+    assert store.stats()["documents"] == 1
+
+
+def test_passages_never_cross_pages(store):
+    text = "Trang một nói về thủy lợi nội đồng.\nTrang hai nói về giao thông nông thôn."
+    cut = text.index("Trang hai")
+    doc = make_doc(text, pages=[(0, cut), (cut, len(text))], kind="bao_cao")
+    store.add([doc])
+    assert store.search(SearchQuery(q="thủy lợi")).hits[0].page == 1
+    assert store.search(SearchQuery(q="giao thông")).hits[0].page == 2
+    assert store.search(SearchQuery(q='"nội đồng trang hai"')).total == 0
+
+
+# --- rebuilding -----------------------------------------------------------------------------
+
+def _load_txt(doc_id: str, path: Path) -> Document:
+    text = path.read_text(encoding="utf-8")
+    first = text.split("\n", 1)[0]
+    return Document(id=doc_id, source=path.name, format="txt", text=text,
+                    pages=[Page(1, 0, len(text))], doc=make_doc(text, title=first).doc)
+
+
+def test_index_rebuilds_from_the_raw_files(make_store, tmp_path, corpus):
+    raw = RawFiles(tmp_path / "store")
+    for doc in corpus.values():
+        data = doc.text.encode("utf-8")
+        raw.put(hashlib.sha256(data).hexdigest(), data, ".txt")
+    rebuilt = make_store()
+    assert reindex_from_raw(raw, rebuilt, _load_txt, batch=3) == len(corpus)
+    assert rebuilt.stats()["documents"] == len(corpus)
+    assert found(rebuilt, corpus, "dang bo") >= {"nq", "kh_dong_da", "bao_cao"}
+
+
+def test_reindex_copies_a_store_into_another(make_store, corpus):
+    source, target = make_store(), make_store()
+    source.add(list(corpus.values()))
+    assert reindex(source, target, batch=2) == len(corpus)
+    assert sorted(d.id for d in target.documents()) == sorted(d.id for d in source.documents())
+    assert target.stats() == source.stats()
+    assert found(target, corpus, "37-NQ/TU") == found(source, corpus, "37-NQ/TU")
+
+
+# --- backends agree -------------------------------------------------------------------------
+
+QUERIES = [
+    SearchQuery(q="dang bo"), SearchQuery(q="Đảng bộ tỉnh"), SearchQuery(q='"năng lực lãnh đạo"'),
+    SearchQuery(q="37-NQ/TU"), SearchQuery(q="tinh giản"), SearchQuery(q="rừng", kind="ke_hoach"),
+    SearchQuery(q="", issuer="song may"), SearchQuery(q="", date_from="2021-06", date_to="2022"),
+    SearchQuery(q="", references="37 - NQ/TU"), SearchQuery(q="xã", year="2023"),
+    SearchQuery(q="nông nghiệp"), SearchQuery(q="chi bo"), SearchQuery(q="1.299"),
+]
+
+
+@pytest.mark.es
+def test_both_backends_return_the_same_documents(tmp_path, corpus):
+    sqlite, dispose_sqlite = open_backend("sqlite", tmp_path)
+    elastic, dispose_elastic = open_backend("elasticsearch", tmp_path)
+    try:
+        for store in (sqlite, elastic):
+            store.add(list(corpus.values()))
+        for query in QUERIES:
+            a, b = sqlite.search(query), elastic.search(query)
+            assert {h.id for h in a.hits} == {h.id for h in b.hits}, query
+            assert a.total == b.total and a.facets == b.facets, query
+            assert {h.id: (h.page, h.snippet) for h in a.hits} == {h.id: (h.page, h.snippet) for h in b.hits}, query
+    finally:
+        dispose_elastic()
+        dispose_sqlite()

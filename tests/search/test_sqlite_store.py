@@ -1,0 +1,87 @@
+"""What only the embedded backend must prove: a killed writer never leaves half a document."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from vanban.errors import StoreError
+from vanban.search.passages import split_passages
+from vanban.search.sqlite import DB_NAME, SqliteStore
+
+WRITER = r"""
+import hashlib, sys
+from pathlib import Path
+from vanban.model import DocMeta, Document
+from vanban.search.sqlite import SqliteStore
+
+store = SqliteStore(Path(sys.argv[1]))
+print("ready", flush=True)
+for batch in range(10_000):
+    docs = []
+    for i in range(5):
+        text = f"Báo cáo số {batch}-{i} của Đảng ủy xã Bến Đò.\n" + "Nội dung họp chi bộ thôn. " * 200
+        docs.append(Document(hashlib.sha256(text.encode()).hexdigest(), "bc.txt", "txt", text,
+                             doc=DocMeta(kind="bao_cao")))
+    store.add(docs)
+"""
+
+
+def test_kill_9_mid_add_leaves_whole_batches(tmp_path):
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "ready"
+    time.sleep(1.5)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+
+    store = SqliteStore(tmp_path)
+    stats = store.stats()
+    assert stats["documents"] > 0
+    assert stats["documents"] % 5 == 0  # one transaction per batch
+    passages = 0
+    for doc in store.documents():
+        expected = len(split_passages(doc))
+        got = store._rows("SELECT count(*) FROM passages WHERE doc_id = ?", (doc.id,))[0][0]
+        assert got == expected
+        passages += got
+    assert stats["passages"] == passages
+    fts = store._rows("SELECT count(*) FROM passages_fts")[0][0]
+    assert fts == passages
+    store.close()
+
+
+def test_a_failing_batch_adds_nothing(tmp_path, corpus):
+    store = SqliteStore(tmp_path)
+    docs = list(corpus.values())
+    broken = docs[3]
+    broken.doc.kind = None  # violates NOT NULL after three documents were written
+    with pytest.raises(StoreError):
+        store.add(docs)
+    assert store.stats() == {"documents": 0, "passages": 0, "targets": 0}
+
+
+def test_a_damaged_index_file_is_a_store_error_naming_it(tmp_path):
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match=DB_NAME):
+        SqliteStore(tmp_path)
+
+
+def test_reopening_keeps_the_documents(tmp_path, corpus):
+    with SqliteStore(tmp_path / "s") as store:
+        store.add(list(corpus.values()))
+    with SqliteStore(tmp_path / "s") as store:
+        assert store.stats()["documents"] == len(corpus)
+    assert sqlite3.connect(tmp_path / "s" / DB_NAME).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_search_module_imports_no_heavy_client():
+    code = ("import sys, vanban.search.sqlite, vanban.search.base; "
+            "print(sorted(m for m in ('elasticsearch', 'underthesea', 'spacy', 'prefect') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
