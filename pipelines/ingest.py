@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
 from vanban.errors import InputError, TooLargeError
@@ -152,4 +153,19 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
 
     summary = run_ingest(paths, settings_from(store, backend, es_url),
                          progress=stderr_progress if show_progress else None, sources=sources)
+    create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
+                             description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
+                                         f"{len(summary.failed)} failed")
     return summary.to_json()
+
+
+def summary_markdown(summary: IngestSummary) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    rows = [f"| {cell(f['path'])} | {f['status']} | {f['id'][:12]} | {cell(f['error'])} |"
+            for f in summary.files]
+    return "\n".join([
+        f"**{summary.ingested} ingested, {summary.skipped} skipped, {len(summary.failed)} failed**", "",
+        "| file | outcome | id | reason |", "|---|---|---|---|", *rows,
+    ])

@@ -169,6 +169,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    from vanban.pipelines.runtime import quiet_prefect
+
+    quiet_prefect()
+    from vanban.pipelines.deployments import serve_deployments
+
+    settings = _settings(args)
+    if args.inbox:
+        settings.inbox = Path(args.inbox)
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    print(f"serving ingest-inbox (every {args.interval} s over {settings.inbox}) and "
+          f"check-consistency ({args.cron}); Ctrl-C stops", file=sys.stderr)
+    serve_deployments(settings, interval=args.interval, cron=args.cron)
+    return 0
+
+
 # --- parser -------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,6 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=["sqlite", "elasticsearch"], required=True)
     p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch"], default="sqlite")
     p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
+    p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")
+    p.add_argument("--interval", type=int, default=300, help="seconds between inbox runs")
+    p.add_argument("--cron", default="0 2 * * *", help="schedule of the consistency check")
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("serve", help="web UI and REST API")
     p.add_argument("--host", default="127.0.0.1")
