@@ -1,0 +1,113 @@
+"""End to end: the installed `vanban` command on the team's corpus, as a user runs it.
+
+One store is built once per session by the real Prefect ingest flow (the slow part), then every
+command is run against it in a subprocess and judged by its JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "documents"
+VANBAN = Path(sys.executable).with_name("vanban")
+DOC_KEYS = {"id", "source", "format", "text", "pages", "doc", "references", "dates", "figures", "targets"}
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str, store: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "VANBAN_BACKEND": "sqlite"}
+    env.pop("VANBAN_STORE", None)
+    cmd = [str(VANBAN), *(["--store", str(store)] if store else []), *args]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    if check:
+        assert result.returncode == 0, f"{cmd} failed:\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("e2e") / "store"
+    first = run("ingest", str(CORPUS), "--json", store=path)
+    summary = json.loads(first.stdout)
+    assert summary["failed"] == [], summary["failed"]
+    assert summary["ingested"] == len([p for p in CORPUS.iterdir() if p.is_file()])
+    return path
+
+
+def test_ingest_is_quiet_on_stdout_and_reports_progress_on_stderr(tmp_path):
+    one = sorted(CORPUS.iterdir())[0]
+    result = run("ingest", str(one), "--json", store=tmp_path / "s")
+    assert set(json.loads(result.stdout)) == {"ingested", "skipped", "failed"}
+    assert one.name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ingesting_the_same_folder_twice_skips_everything(store):
+    again = json.loads(run("ingest", str(CORPUS), "--json", store=store).stdout)
+    assert again["ingested"] == 0
+    assert again["skipped"] == len([p for p in CORPUS.iterdir() if p.is_file()])
+    stats = json.loads(run("stats", "--json", store=store).stdout)
+    assert stats["documents"] == again["skipped"]
+    assert stats["passages"] >= stats["documents"] and stats["targets"] > 0
+
+
+def test_accentless_search_finds_the_accented_words(store):
+    plain = json.loads(run("search", "ket nap dang vien", "--json", store=store).stdout)
+    accented = json.loads(run("search", "kết nạp đảng viên", "--json", store=store).stdout)
+    assert plain["total"] > 0
+    assert {h["id"] for h in plain["hits"]} == {h["id"] for h in accented["hits"]}
+    hit = plain["hits"][0]
+    assert set(hit) == {"id", "title", "number", "kind", "issuer", "date", "score", "page", "snippet"}
+    assert "<mark>" in hit["snippet"] and hit["page"] >= 1
+    assert set(plain["facets"]) == {"kind", "level", "year"}
+
+
+def test_search_filters_by_kind_and_level(store):
+    result = json.loads(run("search", "nong thon moi", "--kind", "ke_hoach", "--level", "district",
+                            "--json", store=store).stdout)
+    assert result["total"] > 0
+    assert {h["kind"] for h in result["hits"]} == {"ke_hoach"}
+
+
+def test_extract_prints_exactly_the_contract_shape():
+    pdf = next(p for p in sorted(CORPUS.iterdir()) if p.suffix == ".pdf")
+    data = json.loads(run("extract", str(pdf), "--json").stdout)
+    assert DOC_KEYS <= set(data)
+    assert data["format"] == "pdf" and len(data["pages"]) >= 2
+    assert set(data["doc"]) >= {"kind", "number", "issuer", "level", "date", "title", "place"}
+    for target in data["targets"]:
+        assert data["text"][target["start"]:target["end"]] == target["text"]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("rong.pdf", b""),
+    ("hong.pdf", b"%PDF-1.7\n1 0 obj <<"),
+    ("nhieu.docx", os.urandom(2048)),
+])
+def test_extract_refuses_a_bad_file_with_exit_2_and_one_line(tmp_path, name, content):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = run("extract", str(bad), "--json", check=False)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0]
+
+
+def test_one_bad_file_never_stops_the_rest(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "hong.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (folder / "tb.txt").write_text("THÔNG BÁO\nHuyện ủy Bến Mây thông báo lịch họp ngày 05/01/2022.\n",
+                                   encoding="utf-8")
+    summary = json.loads(run("ingest", str(folder), "--json", store=tmp_path / "s").stdout)
+    assert summary["ingested"] == 1
+    assert [f["path"] for f in summary["failed"]] == [str(folder / "hong.pdf")]
