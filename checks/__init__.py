@@ -1,0 +1,25 @@
+"""Consistency checks: does each implementing plan carry its parent's targets, as strongly and in time?
+
+    run_checks(store, parent=None, child=None) -> list[CheckResult]
+    render_markdown(results, store) -> str      report grouped by parent and district, with evidence
+    render_summary(results) -> str              counts and inconsistencies, for a terminal
+
+How it works, one module each:
+    linking     which document implements which (relation words, titles, partial citations)
+    indicators  which child target states the same indicator (folding, equivalents, similarity)
+    units       unit families and scale conversion (tỷ đồng = 1.000 triệu đồng)
+    compare     one pair: a status and a message per parent target
+    totals      sum_short across the districts' plans of one parent
+    report      Markdown and plain-text renderings
+
+Only the Store protocol's get, documents, find_by_number and citing are used, so every backend
+serves the checks the same way. ``vanban.model.to_dict`` on a CheckResult gives the JSON of
+``vanban check --json``.
+"""
+
+from __future__ import annotations
+
+from vanban.checks.report import render_markdown, render_summary
+from vanban.checks.run import run_checks
+
+__all__ = ["run_checks", "render_markdown", "render_summary"]

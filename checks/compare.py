@@ -1,0 +1,175 @@
+"""One parent against one child: an item per parent target, each with a status and a message.
+
+Statuses, strongest first when several apply: unit_mismatch (the indicators match, the units
+measure different things, nothing else can be said), weaker, later_deadline, ok; missing when no
+child target states the indicator.
+
+Values compare by their range: a range "6,5-7%" or "khoảng 7%" commits only to its lower bound
+where more is better, and only to its upper bound where less is better. Where the parent is a
+province and the child a district (different levels), an absolute count or amount in the child is
+its share of the parent's: it is never "weaker" on its own, and the shares' total is checked by
+``vanban.checks.totals``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vanban.folding import fold
+from vanban.model import CheckItem, CheckResult, Document, Target
+
+from vanban.checks import indicators, wording
+from vanban.checks.units import Unit, compatible, in_base, parse_unit
+
+_LEVEL_CODES = {"tw": "central", "tu": "province", "thu": "district", "hu": "district",
+                "qu": "district", "tx": "district", "du": "commune"}
+
+
+def level_of(doc: Document) -> str:
+    if doc.doc.level and doc.doc.level != "unknown":
+        return doc.doc.level
+    # no stated level: guess it from the issuer code of the number ("15-NQ/TU": a province)
+    issuer_code = doc.doc.number.rsplit("/", 1)[-1] if "/" in doc.doc.number else ""
+    return _LEVEL_CODES.get(fold(issuer_code).strip(), "unknown")
+
+
+def shares(parent: Document, child: Document) -> bool:
+    """Whether the child's absolute targets are its part of the parent's (another level)."""
+    a, b = level_of(parent), level_of(child)
+    return a != "unknown" and b != "unknown" and a != b
+
+
+def is_share(target: Target, parent: Document, child: Document) -> bool:
+    """A count or amount (not a rate, not per person) that the child holds a part of."""
+    return (parse_unit(target.unit).absolute and not indicators.per_person(target.indicator)
+            and shares(parent, child))
+
+
+@dataclass(slots=True)
+class Pairing:
+    """A parent target and the child target chosen for it (None: missing)."""
+
+    parent: Target
+    child: Target | None
+    why: str  # the indicator match reason, or for a missing one the closest miss
+
+
+def _deadline_distance(parent: Target, child: Target) -> tuple[int, int]:
+    if not parent.deadline or not child.deadline:
+        return (0, 0)
+    gap = int(child.deadline[:4]) - int(parent.deadline[:4])
+    return (abs(gap), 0 if gap >= 0 else 1)  # equal gaps: a later child horizon before an earlier
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    seen, kept = set(), []
+    for t in targets:
+        key = (indicators.normalise(t.indicator).words, t.deadline, t.value, t.value_max,
+               parse_unit(t.unit).kind)
+        if key not in seen:
+            seen.add(key)
+            kept.append(t)
+    return kept
+
+
+def pair_targets(parent: Document, child: Document) -> list[Pairing]:
+    """Choose, for each parent target, the child target that states the same indicator.
+
+    Among matching child targets the best-scoring ones are kept; a same-horizon target wins; a
+    target another horizon of the same parent indicator claimed exactly is not reused (a plan
+    that stops at 2025 is missing the 2030 target, not weaker on it).
+    """
+    parents = _dedupe(parent.targets)
+    candidates: dict[int, list[tuple[Target, indicators.Match]]] = {}
+    for i, p in enumerate(parents):
+        found = [(c, m) for c in child.targets if (m := indicators.match(p.indicator, c.indicator))]
+        best = max((m.score for _, m in found), default=0)
+        candidates[i] = [(c, m) for c, m in found if m.score >= best - 1e-9]
+    claimed: dict[int, set[int]] = {}  # id(child target) -> parent indices claiming it exactly
+    for i, p in enumerate(parents):
+        for c, _ in candidates[i]:
+            if p.deadline and c.deadline == p.deadline:
+                claimed.setdefault(id(c), set()).add(i)
+    pairings = []
+    for i, p in enumerate(parents):
+        usable = [(c, m) for c, m in candidates[i]
+                  if not claimed.get(id(c)) or i in claimed[id(c)]]
+        if usable:
+            c, m = min(usable, key=lambda cm: _deadline_distance(p, cm[0]))
+            pairings.append(Pairing(p, c, m.reason))
+        elif candidates[i]:
+            horizons = sorted({c.deadline for c, _ in candidates[i] if c.deadline})
+            pairings.append(Pairing(p, None, f"the plan states it only for {', '.join(horizons)}"))
+        else:
+            pairings.append(Pairing(p, None, _closest_miss(p, child)))
+    return pairings
+
+
+def _closest_miss(p: Target, child: Document) -> str:
+    scored = [(indicators.similarity(p.indicator, c.indicator), c) for c in child.targets]
+    score, c = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+    if c is None or score == 0:
+        return "no target of the plan comes close"
+    qualifiers = indicators.differing_qualifiers(p.indicator, c.indicator)
+    if qualifiers:
+        return f'closest: "{c.indicator}", a different quantity ({", ".join(qualifiers)} on one side only)'
+    return f'closest: "{c.indicator}" (similarity {score:.2f}, below {indicators.THRESHOLD})'
+
+
+def bounds(t: Target, unit: Unit) -> tuple[float, float]:
+    """The target's range in the base unit of its family."""
+    lo = in_base(t.value, unit)
+    hi = in_base(t.value_max, unit) if t.value_max is not None else lo
+    return min(lo, hi), max(lo, hi)
+
+
+def _is_range(t: Target) -> bool:
+    return (t.value_max is not None and t.value_max != t.value) or t.approx
+
+
+def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
+    p, c = pairing.parent, pairing.child
+    pl, cl = parent.label, child.label
+    if c is None:
+        return CheckItem(p.indicator, "missing", p, None,
+                         f'missing: "{p.indicator}" ({wording.stated(p)} in {pl}) is not in {cl}; '
+                         f"{pairing.why}")
+    head = f'"{p.indicator}": {pl} {wording.stated(p)}, {cl} {wording.stated(c)}'
+    pu, cu = parse_unit(p.unit), parse_unit(c.unit)
+    if not compatible(pu, cu):
+        return CheckItem(p.indicator, "unit_mismatch", p, c,
+                         f"unit_mismatch: {head}; {pu.family or '?'} cannot be compared with "
+                         f"{cu.family or '?'} (matched: {pairing.why})")
+    unit_note = "" if pu.stated and cu.stated else "; a unit is not stated, values taken as alike"
+    later = bool(p.deadline and c.deadline and c.deadline[:4] > p.deadline[:4])
+    sign, sense = indicators.direction(p.indicator, p.comparator, p.text)
+    share = is_share(p, parent, child)
+    weaker, label = False, "weaker"
+    if not share:
+        # an unstated unit borrows the other side's scale so "80" and "80 triệu đồng" compare
+        p_lo, p_hi = bounds(p, pu if pu.stated else cu)
+        c_lo, c_hi = bounds(c, cu if cu.stated else pu)
+        eps = 1e-9 * max(1.0, abs(p_lo), abs(p_hi))
+        if sign > 0:
+            weaker = c_lo < p_lo - eps
+            if _is_range(c):
+                label = "weaker on its lower bound"
+        else:
+            weaker = c_hi > p_hi + eps
+            if _is_range(c):
+                label = "weaker on its upper bound"
+    tail = f" (matched: {pairing.why}; {sense})"
+    if weaker:
+        also = "; its deadline is also later" if later else ""
+        return CheckItem(p.indicator, "weaker", p, c,
+                         f"{label}: {head}{also}{unit_note}{tail}")
+    if later:
+        return CheckItem(p.indicator, "later_deadline", p, c,
+                         f"later_deadline: {head}{unit_note}{tail}")
+    note = "; a district's share, the total is checked across plans" if share else ""
+    return CheckItem(p.indicator, "ok", p, c, f"ok: {head}{note}{unit_note}{tail}")
+
+
+def compare_pair(parent: Document, child: Document) -> CheckResult:
+    items = [judge(pg, parent, child) for pg in pair_targets(parent, child)]
+    return CheckResult(parent.label, child.label, items, parent_id=parent.id, child_id=child.id)

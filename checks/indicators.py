@@ -1,0 +1,162 @@
+"""Which child target states the same indicator as a parent target, and why we think so.
+
+An indicator phrase ("Tốc độ tăng trưởng kinh tế (GRDP) bình quân hằng năm") is folded, known
+equivalent phrasings are rewritten to one canonical word ("grdp", "tang"), stop words that only
+frame the figure (tỷ lệ, đạt, phấn đấu, trên, ít nhất, bình quân, hằng năm...) are dropped, and what
+remains is a set of syllables. Two indicators match when their sets are equal or similar enough
+(Dice coefficient >= THRESHOLD) and no qualifier that changes the meaning (tăng, giảm, nâng cao,
+kiểu mẫu, không...) is on one side only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vanban.folding import fold, nfc
+
+THRESHOLD = 0.6
+
+# (pattern over folded text, canonical words, why they are the same). Applied in order, before
+# stop words are dropped, so "bình quân đầu người" survives while "bình quân" alone is dropped.
+_EQUIVALENTS: tuple[tuple[str, str, str], ...] = (
+    (r"tong san pham (?:tren dia ban|noi tinh|trong tinh|cua tinh)(?: tinh)?|gdp|grdp", "grdp",
+     "GRDP is the GDP of the province (tổng sản phẩm trên địa bàn)"),
+    (r"(?:toc do )?tang truong kinh te", "tang grdp", "tăng trưởng kinh tế is growth of GRDP"),
+    (r"(?:toc do )?tang truong|toc do tang", "tang", ""),
+    (r"thu nhap (?:binh quan )?(?:dau nguoi|mot nguoi|tren nguoi|nguoi)", "thunhapdaunguoi",
+     "thu nhập bình quân đầu người"),
+    (r"grdp (?:binh quan )?(?:dau nguoi|mot nguoi|tren nguoi|nguoi)", "grdpdaunguoi",
+     "GRDP bình quân đầu người"),
+    (r"(?:tong )?thu ngan sach(?: nha nuoc)?", "thungansach", "thu ngân sách (nhà nước)"),
+    (r"(?:do |ty le )?che phu (?:cua )?rung", "chephurung", "độ che phủ rừng"),
+    (r"ket nap(?: moi)?(?: duoc)?(?: dang vien)(?: moi)?|dang vien moi(?: duoc)? ket nap",
+     "ketnapdangvien", "kết nạp đảng viên mới"),
+    (r"to chuc co so dang|tccs dang|co so dang", "tccsdang", "tổ chức cơ sở đảng"),
+    (r"nong thon moi", "nongthonmoi", "nông thôn mới"),
+    (r"(kinh te|chuyen doi|chinh quyen|xa hoi|ha tang|cong dan) so", r"\1 sohoa", ""),
+    (r"ty trong", "tytrong", ""),
+    (r"nang cao", "nangcao", ""),
+    (r"kieu mau", "kieumau", ""),
+)
+_COMPILED = tuple((re.compile(rf"\b(?:{p})\b"), c, why) for p, c, why in _EQUIVALENTS)
+
+# Words that frame a figure rather than name what is measured. "binh quan" is dropped only
+# after the equivalents above kept "bình quân đầu người" as a whole.
+_STOP_PHRASES = (
+    "phan dau", "it nhat", "toi thieu", "toi da", "khong duoi", "khong qua", "khong vuot qua",
+    "tro len", "tren dia ban", "toan tinh", "toan huyen", "toan xa", "cua tinh", "cua huyen",
+    "hang nam", "hanh nam", "moi nam", "trong nam", "binh quan", "ty le", "tong so", "so luong",
+    "muc", "giam con", "giam xuong con", "xuong con", "con duoi",
+)
+_STOP_WORDS = {
+    "so", "dat", "tren", "duoi", "khoang", "tu", "den", "nam", "duoc", "la", "co", "cac",
+    "nhung", "tong", "va", "cua", "trong", "gan", "hon", "len", "con", "nhat", "tinh", "huyen",
+}
+_STOP_RE = re.compile(r"\b(?:" + "|".join(sorted(_STOP_PHRASES, key=len, reverse=True)) + r")\b")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words that change the quantity: growth vs level, the higher grade of a standard, negation.
+_QUALIFIERS = {"tang": "tăng", "giam": "giảm", "nangcao": "nâng cao", "kieumau": "kiểu mẫu",
+               "khong": "không", "chua": "chưa"}
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    written: str
+    words: frozenset[str]
+    equivalents: frozenset[str]  # why-texts of the rewrites applied
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float
+    reason: str
+
+
+@lru_cache(maxsize=4096)
+def normalise(phrase: str) -> Indicator:
+    text = fold(nfc(phrase))
+    # qualifiers in brackets go ("(theo giá so sánh 2010)"), a bracketed acronym stays ("(GRDP)")
+    text = re.sub(r"\((?!\s*[a-z]{2,6}\s*\))[^)]*\)", " ", text)
+    text = " ".join(re.sub(r"[^\w%]+", " ", text).split())
+    used = set()
+    for pattern, canonical, why in _COMPILED:
+        text, n = pattern.subn(canonical, text)
+        if n and why:
+            used.add(why)
+    text = _STOP_RE.sub(" ", text)
+    words = frozenset(w for w in text.split() if w not in _STOP_WORDS and not _YEAR.match(w))
+    return Indicator(phrase, words, frozenset(used))
+
+
+def match(parent: str, child: str) -> Match | None:
+    """The match between two indicator phrases, or None when they measure different things."""
+    a, b = normalise(parent), normalise(child)
+    if not a.words or not b.words:
+        return None
+    if differing_qualifiers(parent, child):
+        return None
+    if a.words == b.words:
+        if fold(nfc(parent)).strip() == fold(nfc(child)).strip():
+            return Match(1.0, "same indicator")
+        if a.equivalents or b.equivalents:
+            names = sorted(a.equivalents | b.equivalents)
+            return Match(1.0, "known equivalent: " + "; ".join(names))
+        return Match(1.0, "same words once framing words are dropped")
+    shared = a.words & b.words
+    score = 2 * len(shared) / (len(a.words) + len(b.words))
+    if score < THRESHOLD:
+        return None
+    detail = [f"shared: {' '.join(sorted(shared))}"]
+    if a.words - b.words:
+        detail.append(f"parent only: {' '.join(sorted(a.words - b.words))}")
+    if b.words - a.words:
+        detail.append(f"child only: {' '.join(sorted(b.words - a.words))}")
+    return Match(round(score, 2), f"similar words {score:.2f} ({'; '.join(detail)})")
+
+
+_PER_PERSON = re.compile(r"\b(?:dau nguoi|binh quan (?:mot |moi )?nguoi|moi nguoi|tren nguoi)\b|/ ?nguoi")
+
+
+def per_person(indicator: str) -> bool:
+    """An average per person ("thu nhập bình quân đầu người") is not a total, whatever its unit."""
+    return bool(_PER_PERSON.search(fold(nfc(indicator))))
+
+
+def differing_qualifiers(parent: str, child: str) -> list[str]:
+    """Qualifiers on one side only ("giảm" in a yearly cut, not in a level): a different quantity."""
+    a, b = normalise(parent).words, normalise(child).words
+    return sorted(_QUALIFIERS[w] for w in (a ^ b) if w in _QUALIFIERS)
+
+
+def similarity(parent: str, child: str) -> float:
+    """The raw Dice score, qualifiers ignored: used to name the closest miss in a message."""
+    a, b = normalise(parent).words, normalise(child).words
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+# Indicators where less is better when the text gives a bare figure ("tỷ lệ hộ nghèo 1,5%").
+_LOWER_IS_BETTER = re.compile(
+    r"\b(?:ho ngheo|ho can ngheo|tai ngheo|that nghiep|thieu viec lam|tai nan|toi pham|"
+    r"suy dinh duong|tu vong|o nhiem|vi pham|ma tuy|chay no|no xau|no dong|khieu nai|"
+    r"lang phi|tham nhung|sinh con thu (?:ba|3)|bo hoc)\b")
+_LEVEL_AFTER_CUT = re.compile(r"\bgiam (?:xuong )?(?:con|duoi)\b")
+
+
+def direction(indicator: str, comparator: str, text: str) -> tuple[int, str]:
+    """+1 when a higher value is the stronger commitment, -1 when a lower one is; with why."""
+    if comparator in (">=", ">"):
+        return 1, "the parent sets a floor"
+    if comparator in ("<=", "<"):
+        return -1, "the parent sets a ceiling"
+    folded = fold(nfc(f"{indicator} {text}"))
+    if _LEVEL_AFTER_CUT.search(folded):
+        return -1, "a level to bring down to (giảm còn)"
+    if re.search(r"\bgiam\b", folded):
+        return 1, "the figure is a reduction: a larger cut is stronger"
+    if _LOWER_IS_BETTER.search(folded):
+        return -1, "less is better for this indicator"
+    return 1, "compared as a floor (direction not stated)"

@@ -1,0 +1,172 @@
+"""Which documents implement which: the parent/child pairs the checks compare.
+
+A child implements a parent when one of its references carries the parent's number with a
+relation word (thực hiện, triển khai, cụ thể hóa, quán triệt), or when its title says so ("Kế
+hoạch thực hiện Nghị quyết số 15-NQ/TU"). "Căn cứ" alone is a legal basis, not an implementation.
+A partial citation ("Nghị quyết số 20") is resolved among documents of the child's own issuer.
+Numbers restart each term, so when several documents share a number the one dated last before
+the child is its parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from vanban.errors import NotFoundError
+from vanban.folding import fold, nfc
+from vanban.model import Document, PartialReference
+from vanban.search.base import Store
+from vanban.search.numbers import number_key
+
+IMPLEMENTING = ("thuc hien", "trien khai", "cu the hoa", "quan triet")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+# Kind codes of the number ("20-NQ/HU") for the kind words of a partial citation.
+_KIND_CODES = {
+    "nghi quyet": "nq", "nghi_quyet": "nq", "chi thi": "ct", "chi_thi": "ct",
+    "ke hoach": "kh", "ke_hoach": "kh", "chuong trinh": "ctr", "chuong_trinh": "ctr",
+    "ket luan": "kl", "ket_luan": "kl", "de an": "da", "de_an": "da",
+    "quyet dinh": "qd", "quyet_dinh": "qd", "quy dinh": "qd", "quy_dinh": "qd",
+    "huong dan": "hd", "huong_dan": "hd", "thong bao": "tb", "thong_bao": "tb",
+    "bao cao": "bc", "bao_cao": "bc",
+}
+
+
+def _implementing(relation: str) -> bool:
+    return " ".join(fold(nfc(relation)).split()) in IMPLEMENTING
+
+
+def _title_implements(title: str, cited: str) -> bool:
+    """The title says "thực hiện … <cited>" (spacing and case aside)."""
+    compact = number_key(title)
+    at = compact.find(number_key(cited))
+    if at < 0:
+        return False
+    return any(0 <= compact.find(word.replace(" ", "")) < at for word in IMPLEMENTING)
+
+
+def _link_evidence(child: Document, relation: str, text: str, cited: str, note: str = "") -> str | None:
+    if _implementing(relation):
+        return f'cites "{text}" with "{relation}"{note}'
+    if _title_implements(child.doc.title, cited):
+        return f"its title implements {cited}{note}"
+    return None
+
+
+def _partial_fits(ref: PartialReference, candidate: Document) -> bool:
+    key = number_key(candidate.doc.number)
+    bare = number_key(ref.number)
+    if not (key.startswith(bare + "-") or key.startswith(bare + "/")):
+        return False
+    code = _KIND_CODES.get(" ".join(fold(nfc(ref.kind)).split()))
+    if code is None:
+        return True
+    kind_code = re.split(r"[-/]", key[len(bare) + 1:])[0]
+    return kind_code == code or _KIND_CODES.get(candidate.doc.kind) == code
+
+
+def _same_issuer(a: Document, b: Document) -> bool:
+    return bool(a.doc.issuer) and fold(nfc(a.doc.issuer)).split() == fold(nfc(b.doc.issuer)).split()
+
+
+def _latest_before(candidates: Iterable[Document], child: Document) -> list[Document]:
+    """Of documents sharing one number, the one(s) dated last on or before the child."""
+    cands = [d for d in candidates if d.id != child.id]
+    if len(cands) < 2 or not child.doc.date:
+        return cands
+    before = [d for d in cands if not d.doc.date or d.doc.date <= child.doc.date] or cands
+    dated = [d for d in before if d.doc.date]
+    if not dated:
+        return before
+    last = max(d.doc.date for d in dated)
+    return [d for d in before if d.doc.date == last]
+
+
+class Index:
+    """Documents by number and by issuer, so one pass over the store finds every link."""
+
+    def __init__(self, docs: Iterable[Document], peers: Iterable[Document] | None = None):
+        self.docs = list({d.id: d for d in docs}.values())
+        # where partial citations are resolved: every document, or the one parent asked about
+        self.peers = self.docs if peers is None else list(peers)
+        self.by_number: dict[str, list[Document]] = defaultdict(list)
+        for d in self.docs:
+            if d.doc.number:
+                self.by_number[number_key(d.doc.number)].append(d)
+
+    def numbered(self, number: str) -> list[Document]:
+        return self.by_number.get(number_key(number), [])
+
+    def same_issuer(self, child: Document) -> list[Document]:
+        return [d for d in self.peers if d.id != child.id and _same_issuer(d, child)]
+
+
+def parents_of(child: Document, index: Index) -> list[tuple[Document, str]]:
+    """Every document ``child`` implements, each with the evidence for the link."""
+    found: dict[str, tuple[Document, str]] = {}
+    for ref in child.references:
+        why = _link_evidence(child, ref.relation, ref.text, ref.number)
+        if why:
+            for parent in _latest_before(index.numbered(ref.number), child):
+                found.setdefault(parent.id, (parent, why))
+    if child.references_partial:
+        peers = index.same_issuer(child)
+        for pref in child.references_partial:
+            why = _link_evidence(child, pref.relation, pref.text, pref.text, " (same issuer)")
+            if why:
+                fits = [d for d in peers if _partial_fits(pref, d)]
+                for parent in _latest_before(fits, child):
+                    found.setdefault(parent.id, (parent, why))
+    return list(found.values())
+
+
+def resolve(store: Store, spec: str) -> list[Document]:
+    """Documents a user means by ``spec``: an id, or a number in any spelling."""
+    spec = nfc(spec.strip())
+    if _SHA256.fullmatch(spec.lower()):
+        doc = store.get(spec.lower())
+        if doc is not None:
+            return [doc]
+    docs = store.find_by_number(spec)
+    if not docs:
+        doc = store.get(spec)
+        docs = [doc] if doc is not None else []
+    if not docs:
+        raise NotFoundError(f"no document with number or id {spec!r} in the store")
+    return docs
+
+
+def linked_pairs(store: Store, parent: str | None = None,
+                 child: str | None = None) -> list[tuple[Document, Document, str]]:
+    """(parent, child, why) for the pairs to check; see ``vanban.checks.run_checks``."""
+    if parent and child:
+        pairs = []
+        for p in resolve(store, parent):
+            for c in resolve(store, child):
+                if p.id != c.id:
+                    why = dict((d.id, w) for d, w in parents_of(c, Index([p]))).get(p.id)
+                    pairs.append((p, c, why or "paired by the user"))
+        return pairs
+    if parent:
+        pairs = []
+        for p in resolve(store, parent):
+            candidates = {d.id: d for d in store.citing(p.doc.number)} if p.doc.number else {}
+            candidates.update({d.id: d for d in store.documents()
+                               if d.references_partial and _same_issuer(d, p)})
+            namesakes = store.find_by_number(p.doc.number) if p.doc.number else []
+            index = Index([*namesakes, p], peers=[p])
+            for c in candidates.values():
+                for q, why in parents_of(c, index):
+                    if q.id == p.id:
+                        pairs.append((p, c, why))
+        return pairs
+    if child:
+        pairs = []
+        index = Index(store.documents())
+        for c in resolve(store, child):
+            pairs += [(p, c, why) for p, why in parents_of(c, index)]
+        return pairs
+    index = Index(store.documents())
+    return [(p, c, why) for c in index.docs for p, why in parents_of(c, index)]

@@ -1,0 +1,126 @@
+"""Reports of check results: Markdown for people (grouped by parent and district, with the two
+sentences that prove each finding and their pages) and a short plain-text summary for a terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
+from vanban.search.base import Store
+
+from vanban.checks import wording
+
+
+def counts(results: list[CheckResult]) -> Counter[str]:
+    return Counter(item.status for result in results for item in result.items)
+
+
+def _pairs_line(results: list[CheckResult]) -> str:
+    pairs = sum(1 for r in results if r.child_id)
+    totals = len(results) - pairs
+    return f"{pairs} pairs" + (f" and {totals} totals" if totals else "")
+
+
+def _counts_line(results: list[CheckResult]) -> str:
+    tally = counts(results)
+    return ", ".join(f"{status} {tally[status]}" for status in CHECK_STATUSES if tally[status]) or "no items"
+
+
+def _page(target: Target, doc: Document | None) -> int | None:
+    if target.page is not None:
+        return target.page
+    return doc.page_at(target.start) if doc is not None else None
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _evidence(label: str, target: Target, doc: Document | None) -> str:
+    page = _page(target, doc)
+    where = f"{label}, p. {page}" if page is not None else label
+    return f"  > {where}: «{_cell(wording.quote(target))}»"
+
+
+def render_markdown(results: list[CheckResult], store: Store) -> str:
+    docs: dict[str, Document | None] = {}
+
+    def doc(doc_id: str) -> Document | None:
+        if doc_id and doc_id not in docs:
+            docs[doc_id] = store.get(doc_id)
+        return docs.get(doc_id)
+
+    lines = ["# Consistency checks", "", f"{_pairs_line(results)}: {_counts_line(results)}.", ""]
+    if not results:
+        lines.append("No document in the store implements another one.")
+    parent_order: list[str] = []
+    by_parent: dict[str, list[CheckResult]] = {}
+    for r in results:
+        if r.parent_id not in by_parent:
+            parent_order.append(r.parent_id)
+        by_parent.setdefault(r.parent_id, []).append(r)
+    for parent_id in parent_order:
+        group = by_parent[parent_id]
+        parent = doc(parent_id)
+        lines += [f"## {_heading(group[0].parent, parent)}", ""]
+        for r in group:
+            child = doc(r.child_id)
+            if r.child_id:
+                district = (child.doc.issuer or child.doc.place) if child else ""
+                heading = _heading(r.child, child, with_issuer=not district)
+                title = f"{district} — {heading}" if district else heading
+            else:
+                title = f"Totals over the plans {r.child}"
+            lines += [f"### {title}", "", f"{_counts_line([r])}.", ""]
+            lines += _table(r.items)
+            for item in r.items:
+                if item.status != "ok":
+                    lines += _finding(item, group[0].parent, r.child, parent, child)
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _heading(label: str, doc: Document | None, with_issuer: bool = True) -> str:
+    if doc is None:
+        return label
+    bits = [b for b in (doc.doc.issuer if with_issuer else "", doc.doc.date) if b]
+    title = f"{label}: {doc.doc.title}" if doc.doc.title else label
+    return f"{title} ({', '.join(bits)})" if bits else title
+
+
+def _table(items: list[CheckItem]) -> list[str]:
+    rows = ["| status | indicator | parent | child |", "|---|---|---|---|"]
+    for item in items:
+        p = wording.stated(item.parent_target) if item.parent_target else ""
+        c = wording.stated(item.child_target) if item.child_target else "—"
+        rows.append(f"| {item.status} | {_cell(item.indicator)} | {_cell(p)} | {_cell(c)} |")
+    return rows + [""]
+
+
+def _finding(item: CheckItem, parent_label: str, child_label: str,
+             parent: Document | None, child: Document | None) -> list[str]:
+    lines = [f"- **{item.status}** — {_cell(item.message)}"]
+    if item.parent_target:
+        lines.append(_evidence(parent_label, item.parent_target, parent))
+    if item.child_target:
+        lines.append(_evidence(child_label, item.child_target, child))
+    return lines
+
+
+def render_summary(results: list[CheckResult]) -> str:
+    """Counts per status, then only the inconsistencies, each with its two sentences."""
+    lines = [f"Consistency checks: {_pairs_line(results)} — {_counts_line(results)}"]
+    for r in results:
+        findings = [item for item in r.items if item.status != "ok"]
+        if not findings:
+            continue
+        lines.append(f"{r.parent} -> {r.child}")
+        for item in findings:
+            lines.append(f"  [{item.status}] {item.message}")
+            for side, target in (("parent", item.parent_target), ("child", item.child_target)):
+                if target is not None:
+                    page = f" (p. {target.page})" if target.page is not None else ""
+                    lines.append(f"    {side}{page}: «{' '.join(wording.quote(target).split())}»")
+    if len(lines) == 1:
+        lines.append("No inconsistency found.")
+    return "\n".join(lines) + "\n"

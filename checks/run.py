@@ -1,0 +1,37 @@
+"""run_checks: find the pairs, compare each, add the per-parent totals."""
+
+from __future__ import annotations
+
+from vanban.model import CheckResult, Document
+from vanban.search.base import Store
+
+from vanban.checks.compare import compare_pair
+from vanban.checks.linking import linked_pairs
+from vanban.checks.totals import sum_checks
+
+
+def run_checks(store: Store, parent: str | None = None, child: str | None = None) -> list[CheckResult]:
+    """Compare implementing plans with the documents they implement.
+
+    ``parent``/``child`` take a document number in any spelling ("15-NQ/TU", "15 - NQ/TU") or a
+    document id. Neither: every linked pair in the store. Parent only: that parent and every
+    document directly linked to it. Child only: that child and the documents it implements.
+    Both: that pair, linked or not. Results come grouped by parent, children in label order; a
+    parent's sum_short entry (see ``vanban.checks.totals``) follows its pairs, when the totals
+    are computed from all its children (not when the user names one child).
+    Raises NotFoundError when a number or id names no stored document.
+    """
+    by_parent: dict[str, tuple[Document, list[tuple[Document, CheckResult]]]] = {}
+    for p, c, _why in linked_pairs(store, parent, child):
+        entry = by_parent.setdefault(p.id, (p, []))
+        if all(c.id != known.id for known, _ in entry[1]):
+            entry[1].append((c, compare_pair(p, c)))
+    results: list[CheckResult] = []
+    for p, children in sorted(by_parent.values(), key=lambda e: (e[0].label, e[0].id)):
+        children.sort(key=lambda cr: (cr[0].label, cr[0].id))
+        results += [result for _, result in children]
+        if child is None:
+            total = sum_checks(p, children)
+            if total is not None:
+                results.append(total)
+    return results
