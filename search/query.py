@@ -24,6 +24,7 @@ _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SORTS = ("relevance", "date")
 MAX_LIMIT = 1000
+MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window, honoured by both
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,5 +93,7 @@ def check_query(query: SearchQuery) -> None:
         raise UsageError(f"limit {query.limit}: must be between 0 and {MAX_LIMIT}")
     if query.offset < 0:
         raise UsageError(f"offset {query.offset}: must not be negative")
+    if query.offset + query.limit > MAX_WINDOW:
+        raise UsageError(f"offset + limit may not pass {MAX_WINDOW}: narrow the query with filters")
     if query.year not in (None, "") and not re.fullmatch(r"\d{4}", query.year):
         raise UsageError(f"year {query.year!r}: expected YYYY")

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from vanban.model import DocMeta
-
 FACETS = ("kind", "level", "year")
-
-
-def year_of(meta: DocMeta) -> str:
-    """The facet/filter year: the first four characters of the ISO date, "" when undated."""
-    return meta.date[:4] if len(meta.date) >= 4 else ""
 
 
 def shape_facets(counts: Mapping[str, Iterable[tuple[str, int]]]) -> dict[str, dict[str, int]]:

@@ -26,13 +26,15 @@ from pathlib import Path
 from vanban.errors import StoreError
 from vanban.folding import fold
 from vanban.model import Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict
+from vanban.search.fields import document_fields, filters_of
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
 from vanban.search.passages import split_passages
-from vanban.search.query import ParsedQuery, check_query, date_bounds, parse_query
-from vanban.search.results import FACETS, shape_facets, year_of
+from vanban.search.query import ParsedQuery, check_query, parse_query
+from vanban.search.results import FACETS, shape_facets
 
 DB_NAME = "index.sqlite3"
+_DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "number_key", "date", "year", "title")
 SCHEMA_VERSION = 1
 EXACT_WEIGHT = 4.0
 
@@ -118,12 +120,10 @@ class SqliteStore:
             return self._remove(doc_id)
 
     def _insert(self, doc: Document) -> None:
-        meta = doc.doc
+        fields = document_fields(doc)
         self._db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, meta.kind, meta.level, meta.issuer, fold(meta.issuer), meta.number,
-             number_key(meta.number), meta.date, year_of(meta), meta.title,
-             json.dumps(to_dict(doc), ensure_ascii=False)),
+            f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, data) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})",
+            [fields[c] for c in _DOC_COLUMNS] + [json.dumps(to_dict(doc), ensure_ascii=False)],
         )
         self._db.executemany(
             "INSERT INTO doc_references VALUES (?,?,?)",
@@ -291,27 +291,25 @@ class _Transaction:
 
 
 def _filters(query: SearchQuery) -> tuple[str, list[object]]:
+    f = filters_of(query)
     clauses, params = ["1"], []
-    for column in ("kind", "level", "year"):
-        value = getattr(query, column)
-        if value:
-            clauses.append(f"d.{column} = ?")
-            params.append(value)
-    if query.issuer and query.issuer.strip():
+    for column, value in f.exact.items():
+        clauses.append(f"d.{column} = ?")
+        params.append(value)
+    if f.issuer_folded:
         clauses.append("instr(d.issuer_folded, ?) > 0")
-        params.append(fold(query.issuer.strip()))
-    lo, hi = date_bounds(query.date_from, query.date_to)
-    if lo or hi:
+        params.append(f.issuer_folded)
+    if f.dated_only:
         clauses.append("d.date != ''")
-    if lo:
+    if f.date_from:
         clauses.append("d.date >= ?")
-        params.append(lo)
-    if hi:
+        params.append(f.date_from)
+    if f.date_before:
         clauses.append("d.date < ?")
-        params.append(hi)
-    if query.references and number_key(query.references):
+        params.append(f.date_before)
+    if f.references:
         clauses.append("d.id IN (SELECT doc_id FROM doc_references WHERE number_key = ?)")
-        params.append(number_key(query.references))
+        params.append(f.references)
     return " AND ".join(clauses), params
 
 

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Start a local single-node Elasticsearch for tests and trials on 127.0.0.1:9200; print its URL.
+#
+# The node is the integ-test-zip distribution fetched with mvn (cached in ~/.m2 between runs),
+# unpacked under .es/ in the repo, run with Java 17 as an unprivileged user (Elasticsearch refuses
+# root), security off, disk watermarks off, daemonized with its pid in .es/es.pid.
+# If something already answers on the port, its URL is printed and nothing is started.
+#
+# Environment: ES_VERSION (8.19.7), ES_PORT (9200), ES_USER (vanban-es), ES_HEAP (512m),
+#              ES_WAIT (120 seconds to wait for yellow health).
+set -euo pipefail
+
+ES_VERSION="${ES_VERSION:-8.19.7}"
+ES_PORT="${ES_PORT:-9200}"
+ES_USER="${ES_USER:-vanban-es}"
+ES_HEAP="${ES_HEAP:-512m}"
+ES_WAIT="${ES_WAIT:-120}"
+URL="http://127.0.0.1:${ES_PORT}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BASE="$ROOT/.es"
+HOME_DIR="$BASE/elasticsearch-$ES_VERSION"
+PID_FILE="$BASE/es.pid"
+
+say() { echo "es-up: $*" >&2; }
+die() { say "$*"; exit 1; }
+answers() { curl -fsS -m 2 "$URL" >/dev/null 2>&1; }
+
+if answers; then
+    say "a node already answers on $URL"
+    echo "$URL"
+    exit 0
+fi
+
+command -v curl >/dev/null || die "curl is needed to talk to the node"
+JAVA_HOME="$(ls -d /usr/lib/jvm/java-17-* 2>/dev/null | head -n 1 || true)"
+[ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ] || die "Java 17 not found under /usr/lib/jvm/java-17-* (Elasticsearch 8 needs it)"
+
+mkdir -p "$BASE"
+if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
+    command -v mvn >/dev/null || die "mvn is needed to fetch Elasticsearch $ES_VERSION"
+    command -v unzip >/dev/null || die "unzip is needed to unpack Elasticsearch"
+    say "fetching Elasticsearch $ES_VERSION with mvn"
+    mvn -q dependency:copy \
+        -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
+        -DoutputDirectory="$BASE/download"
+    rm -rf "$BASE/unpack"
+    unzip -q "$BASE/download/elasticsearch-$ES_VERSION.zip" -d "$BASE/unpack"
+    mv "$BASE/unpack/elasticsearch-$ES_VERSION" "$HOME_DIR"
+    rm -rf "$BASE/unpack" "$BASE/download"
+fi
+mkdir -p "$BASE/data" "$BASE/logs"
+
+run_as=()
+if [ "$(id -u)" = 0 ]; then
+    if ! id "$ES_USER" >/dev/null 2>&1; then
+        say "creating system user $ES_USER (Elasticsearch refuses to run as root)"
+        useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+    fi
+    chown -R "$ES_USER" "$HOME_DIR" "$BASE/data" "$BASE/logs"
+    chown "$ES_USER" "$BASE"
+    run_as=(runuser -u "$ES_USER" --)
+fi
+
+rm -f "$PID_FILE"
+say "starting Elasticsearch $ES_VERSION on $URL (logs in $BASE/logs)"
+"${run_as[@]}" env -i PATH="/usr/bin:/bin" ES_JAVA_HOME="$JAVA_HOME" \
+    ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
+    "$HOME_DIR/bin/elasticsearch" -d -p "$PID_FILE" \
+    -E cluster.name=vanban-dev \
+    -E node.name=vanban-dev-1 \
+    -E discovery.type=single-node \
+    -E network.host=127.0.0.1 \
+    -E http.port="$ES_PORT" \
+    -E xpack.security.enabled=false \
+    -E cluster.routing.allocation.disk.threshold_enabled=false \
+    -E path.data="$BASE/data" \
+    -E path.logs="$BASE/logs" \
+    -E action.destructive_requires_name=true \
+    >"$BASE/start.log" 2>&1 || die "Elasticsearch did not start; see $BASE/start.log"
+
+deadline=$((SECONDS + ES_WAIT))
+until curl -fsS -m 5 "$URL/_cluster/health?wait_for_status=yellow&timeout=5s" 2>/dev/null | grep -q '"status":"\(yellow\|green\)"'; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+        die "no yellow health on $URL after ${ES_WAIT}s; see $BASE/logs/vanban-dev.log"
+    fi
+    if [ -f "$PID_FILE" ] && ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+        die "Elasticsearch exited during start; see $BASE/logs/vanban-dev.log"
+    fi
+    sleep 2
+done
+say "ready (pid $(cat "$PID_FILE"))"
+echo "$URL"

@@ -1,0 +1,422 @@
+"""The Elasticsearch backend: the same behaviour as SqliteStore, on a cluster.
+
+Index layout (``prefix`` defaults to "vanban"): one index per concept, each a versioned concrete
+index behind an alias that every read and write goes through:
+
+  {prefix}-documents -> {prefix}-documents-v1   one doc per Document: filter fields + the whole
+                                                Document (object, not indexed), passage/target counts
+  {prefix}-passages  -> {prefix}-passages-v1    one doc per passage, id "{doc_id}-{ordinal}": page,
+                                                offsets, text (stored, not indexed), the "exact" and
+                                                "folded" token fields, and the document's filter fields
+  {prefix}-targets   -> {prefix}-targets-v1     one doc per chỉ tiêu, id "{doc_id}-{ordinal}"
+
+A new mapping version is built beside the old one and the aliases swap in one atomic request, so
+search never goes down while a store upgrades (``upgrade``).
+
+Vietnamese analysis happens before the text reaches the cluster: "exact" holds the passage's words
+lower-cased with their accents, "folded" the same words through vanban.folding.fold (đ -> d), both
+space-joined and indexed with the built-in whitespace analyzer. That is the very folding and word
+cutting SQLite uses, so both backends match the same documents; and it needs no analysis plugin
+(the integ-test distribution we test against ships without analysis-common, hence without
+asciifolding or mapping char filters).
+
+Ranking: every query clause is ``match_phrase`` on "exact" (boosted EXACT_BOOST) or on "folded";
+the best passage of each document stands for it (field collapsing on doc_id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from vanban.errors import BackendUnavailableError, StoreError, UsageError
+from vanban.folding import fold
+from vanban.model import Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict
+from vanban.search.fields import Filters, document_fields, filters_of
+from vanban.search.highlight import snippet
+from vanban.search.numbers import number_key
+from vanban.search.passages import split_passages
+from vanban.search.query import WORD, ParsedQuery, check_query, parse_query
+from vanban.search.results import FACETS, shape_facets
+
+if TYPE_CHECKING:
+    from elasticsearch import Elasticsearch
+
+    from vanban.settings import Settings
+
+VERSION = 1
+EXACT_BOOST = 4.0
+CHUNK = 500  # bulk actions per request
+RETRY_STATUS = (429, 502, 503, 504)
+COUNT_PRECISION = 40_000  # cardinality counts are exact well below this many documents
+_PAGE = 10_000
+
+_KEYWORD = {"type": "keyword"}
+_FILTER_FIELDS = {
+    "kind": _KEYWORD, "level": _KEYWORD, "year": _KEYWORD, "date": _KEYWORD,
+    "issuer_folded": _KEYWORD, "refs": _KEYWORD,
+}
+_WORDS = {"type": "text", "analyzer": "whitespace"}
+_STORED = {"type": "text", "index": False}
+MAPPINGS: dict[str, dict[str, Any]] = {
+    "documents": {
+        "dynamic": "strict",
+        "properties": {
+            **_FILTER_FIELDS, "id": _KEYWORD, "issuer": _KEYWORD, "number": _KEYWORD,
+            "number_key": _KEYWORD, "title": _STORED, "passages": {"type": "integer"},
+            "targets": {"type": "integer"}, "data": {"type": "object", "enabled": False},
+        },
+    },
+    "passages": {
+        "dynamic": "strict",
+        "properties": {
+            **_FILTER_FIELDS, "doc_id": _KEYWORD, "ordinal": {"type": "integer"}, "page": {"type": "integer"},
+            "start": {"type": "integer", "index": False}, "end": {"type": "integer", "index": False},
+            "text": _STORED, "exact": _WORDS, "folded": _WORDS,
+        },
+    },
+    "targets": {
+        "dynamic": "strict",
+        "properties": {
+            "doc_id": _KEYWORD, "ordinal": {"type": "integer"}, "indicator": _KEYWORD,
+            "indicator_folded": _WORDS, "value": {"type": "double"}, "value_max": {"type": "double"},
+            "unit": _KEYWORD, "comparator": _KEYWORD, "deadline": _KEYWORD,
+            "target": {"type": "object", "enabled": False},
+        },
+    },
+}
+_SETTINGS = {"number_of_shards": 1}  # one shard: term statistics, hence scores, are global
+
+
+def words(text: str) -> str:
+    """Text as the index holds it: its words, lower-cased, one space apart (as SQLite cuts them)."""
+    return " ".join(w.lower() for w in WORD.findall(text))
+
+
+class ElasticStore:
+    def __init__(self, client: "Elasticsearch", prefix: str = "vanban", url: str | None = None):
+        self.client = client
+        self.prefix = prefix
+        self.url = url or _client_url(client)
+        with self._errors("open the indices"):
+            self._ensure_indices()
+
+    @classmethod
+    def from_settings(cls, settings: "Settings") -> "ElasticStore":
+        if not settings.es_url:
+            raise UsageError("the elasticsearch backend needs --es-url or VANBAN_ES_URL")
+        from elasticsearch import Elasticsearch
+
+        options: dict[str, Any] = {"request_timeout": 30, "max_retries": 3, "retry_on_timeout": True}
+        if settings.es_api_key:
+            options["api_key"] = settings.es_api_key
+        elif settings.es_user:
+            options["basic_auth"] = (settings.es_user, settings.es_password or "")
+        if settings.es_ca:
+            options["ca_certs"] = settings.es_ca
+        return cls(Elasticsearch(settings.es_url, **options), settings.es_prefix, url=settings.es_url)
+
+    # --- indices ---------------------------------------------------------------------------
+
+    def alias(self, concept: str) -> str:
+        return f"{self.prefix}-{concept}"
+
+    def index_name(self, concept: str, version: int = VERSION) -> str:
+        return f"{self.prefix}-{concept}-v{version}"
+
+    def _ensure_indices(self) -> None:
+        for concept in MAPPINGS:
+            current = self._alias_targets(concept)
+            if current == [self.index_name(concept)]:
+                continue
+            if current:
+                raise StoreError(
+                    f"{self.url}: alias {self.alias(concept)} points at {', '.join(current)}, not "
+                    f"{self.index_name(concept)}; run ElasticStore.upgrade() (vanban reindex) to move it")
+            self._create(concept, VERSION, alias=True)
+
+    def _alias_targets(self, concept: str) -> list[str]:
+        if not self.client.indices.exists_alias(name=self.alias(concept)):
+            return []
+        return sorted(self.client.indices.get_alias(name=self.alias(concept)))
+
+    def _create(self, concept: str, version: int, alias: bool) -> None:
+        from elasticsearch import BadRequestError
+
+        body: dict[str, Any] = {"mappings": MAPPINGS[concept], "settings": _SETTINGS}
+        if alias:
+            body["aliases"] = {self.alias(concept): {}}
+        try:
+            self.client.indices.create(index=self.index_name(concept, version), **body)
+        except BadRequestError as exc:
+            # Another process created it first: fine, it has the same mapping.
+            if "resource_already_exists_exception" not in str(exc):
+                raise
+
+    def upgrade(self, from_version: int) -> int:
+        """Rebuild every document into fresh v{VERSION} indices, then swap the aliases atomically.
+
+        Search keeps answering from the old indices until the swap; returns how many documents moved.
+        """
+        with self._errors("upgrade the indices"):
+            old = {c: self.index_name(c, from_version) for c in MAPPINGS}
+            for concept in MAPPINGS:
+                self._create(concept, VERSION, alias=False)
+            moved = 0
+            batch: list[Document] = []
+            for doc in self._scan_documents(old["documents"]):
+                batch.append(doc)
+                if len(batch) == CHUNK:
+                    moved += self._write(batch, version=VERSION)
+                    batch = []
+            moved += self._write(batch, version=VERSION) if batch else 0
+            actions = []
+            for concept in MAPPINGS:
+                actions.append({"remove": {"index": old[concept], "alias": self.alias(concept)}})
+                actions.append({"add": {"index": self.index_name(concept), "alias": self.alias(concept)}})
+            self.client.indices.update_aliases(actions=actions)
+            self.client.indices.delete(index=",".join(old.values()))
+            return moved
+
+    def drop(self) -> None:
+        """Delete this store's indices (every version) and their aliases."""
+        with self._errors("delete the indices"):
+            for concept in MAPPINGS:
+                names = self.client.indices.get(index=f"{self.prefix}-{concept}-v*", expand_wildcards="all")
+                if names:
+                    self.client.indices.delete(index=",".join(names))
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def add(self, docs: Sequence[Document]) -> int:
+        """Bulk-write documents; old passages/targets of a re-added id are deleted in the same bulk.
+
+        Not transactional (no cluster is): a failure mid-batch can leave a document partly
+        written, and adding the batch again repairs it.
+        """
+        if not docs:
+            return 0
+        with self._errors("add documents"):
+            return self._write(docs, version=None)
+
+    def _write(self, docs: Sequence[Document], version: int | None) -> int:
+        index = {c: self.index_name(c, version) if version else self.alias(c) for c in MAPPINGS}
+        previous = self._counts([d.id for d in docs], index["documents"])
+        actions: list[dict[str, Any]] = []
+        for doc in docs:
+            fields = document_fields(doc)
+            passages = split_passages(doc)
+            filters = {k: fields[k] for k in _FILTER_FIELDS}
+            actions.append({"_index": index["documents"], "_id": doc.id, "_source": {
+                **fields, "passages": len(passages), "targets": len(doc.targets), "data": to_dict(doc)}})
+            for p in passages:
+                actions.append({"_index": index["passages"], "_id": f"{doc.id}-{p.ordinal}", "_source": {
+                    **filters, "doc_id": doc.id, "ordinal": p.ordinal, "page": p.page, "start": p.start,
+                    "end": p.end, "text": p.text, "exact": words(p.text), "folded": fold(words(p.text))}})
+            for i, t in enumerate(doc.targets):
+                actions.append({"_index": index["targets"], "_id": f"{doc.id}-{i}", "_source": {
+                    "doc_id": doc.id, "ordinal": i, "indicator": t.indicator,
+                    "indicator_folded": fold(words(t.indicator)), "value": t.value, "value_max": t.value_max,
+                    "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline, "target": to_dict(t)}})
+            old_passages, old_targets = previous.get(doc.id, (0, 0))
+            actions += _deletes(index["passages"], doc.id, len(passages), old_passages)
+            actions += _deletes(index["targets"], doc.id, len(doc.targets), old_targets)
+        self._bulk(actions)
+        self.client.indices.refresh(index=",".join(index.values()))
+        return len(docs)
+
+    def delete(self, doc_id: str) -> bool:
+        with self._errors("delete a document"):
+            previous = self._counts([doc_id], self.alias("documents"))
+            if doc_id not in previous:
+                return False
+            passages, targets = previous[doc_id]
+            self._bulk([{"_op_type": "delete", "_index": self.alias("documents"), "_id": doc_id},
+                        *_deletes(self.alias("passages"), doc_id, 0, passages),
+                        *_deletes(self.alias("targets"), doc_id, 0, targets)])
+            self.client.indices.refresh(index=",".join(self.alias(c) for c in MAPPINGS))
+            return True
+
+    def _counts(self, ids: list[str], index: str) -> dict[str, tuple[int, int]]:
+        """Passage and target counts of the stored versions of ``ids`` (absent ids left out)."""
+        if not ids:
+            return {}
+        found = self.client.mget(index=index, ids=ids, source_includes=["passages", "targets"])
+        return {d["_id"]: (d["_source"]["passages"], d["_source"]["targets"]) for d in found["docs"] if d.get("found")}
+
+    def _bulk(self, actions: list[dict[str, Any]]) -> None:
+        from elasticsearch.helpers import streaming_bulk
+
+        failures = []
+        for ok, item in streaming_bulk(
+            self.client, actions, chunk_size=CHUNK, max_retries=5, initial_backoff=0.5, max_backoff=30,
+            retry_on_status=RETRY_STATUS, raise_on_error=False, ignore_status=(404,),
+        ):
+            if not ok:
+                failures.append(item)
+        if failures:
+            raise StoreError(f"{self.url}: {len(failures)} bulk actions failed, first: {failures[0]}")
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        with self._errors("look up a document"):
+            return bool(self.client.exists(index=self.alias("documents"), id=doc_id))
+
+    def get(self, doc_id: str) -> Document | None:
+        from elasticsearch import NotFoundError
+
+        with self._errors("read a document"):
+            try:
+                found = self.client.get(index=self.alias("documents"), id=doc_id, source_includes=["data"])
+            except NotFoundError:
+                return None
+            return document_from_dict(found["_source"]["data"])
+
+    def documents(self) -> Iterator[Document]:
+        with self._errors("list documents"):
+            yield from self._scan_documents(self.alias("documents"))
+
+    def _scan_documents(self, index: str, query: dict[str, Any] | None = None) -> Iterator[Document]:
+        from elasticsearch.helpers import scan
+
+        body = {"query": query or {"match_all": {}}, "sort": [{"date": "asc"}, {"id": "asc"}], "_source": ["data"]}
+        for hit in scan(self.client, index=index, query=body, preserve_order=True, size=500):
+            yield document_from_dict(hit["_source"]["data"])
+
+    def find_by_number(self, number: str) -> list[Document]:
+        key = number_key(number)
+        if not key:
+            return []
+        with self._errors("find documents by number"):
+            return list(self._scan_documents(self.alias("documents"), {"term": {"number_key": key}}))
+
+    def citing(self, number: str) -> list[Document]:
+        key = number_key(number)
+        if not key:
+            return []
+        with self._errors("find citing documents"):
+            return list(self._scan_documents(self.alias("documents"), {"term": {"refs": key}}))
+
+    def stats(self) -> dict[str, int]:
+        with self._errors("count documents"):
+            return {c: self.client.count(index=self.alias(c))["count"] for c in MAPPINGS}
+
+    # --- search ---------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        check_query(query)
+        parsed = parse_query(query.q)
+        if parsed.matches_nothing:
+            return SearchResult(0, [], shape_facets({}))
+        filters = _filter_clauses(filters_of(query))
+        with self._errors("search"):
+            if parsed.blank:
+                return self._browse(query, filters)
+            return self._match(query, parsed, filters)
+
+    def _browse(self, query: SearchQuery, filters: list[dict[str, Any]]) -> SearchResult:
+        """No text: every filtered document, newest first, shown from its first passage."""
+        found = self.client.search(
+            index=self.alias("documents"), query={"bool": {"filter": filters}},
+            sort=[{"date": "desc"}, {"id": "asc"}], from_=query.offset, size=query.limit,
+            track_total_hits=True, source_excludes=["data"],
+            aggs={name: {"terms": {"field": name, "size": _PAGE}} for name in FACETS},
+        )
+        docs = [hit["_source"] for hit in found["hits"]["hits"]]
+        first = {}
+        if docs:
+            got = self.client.mget(index=self.alias("passages"), ids=[f"{d['id']}-0" for d in docs])
+            first = {p["_source"]["doc_id"]: p["_source"] for p in got["docs"] if p.get("found")}
+        hits = [_hit(d, 0.0, first.get(d["id"]), ParsedQuery((), True)) for d in docs]
+        facets = {n: [(b["key"], b["doc_count"]) for b in found["aggregations"][n]["buckets"]] for n in FACETS}
+        return SearchResult(found["hits"]["total"]["value"], hits, shape_facets(facets))
+
+    def _match(self, query: SearchQuery, parsed: ParsedQuery, filters: list[dict[str, Any]]) -> SearchResult:
+        clauses = [{"bool": {"should": [
+            {"match_phrase": {"exact": {"query": " ".join(c.words), "boost": EXACT_BOOST}}},
+            {"match_phrase": {"folded": {"query": " ".join(c.folded)}}},
+        ], "minimum_should_match": 1}} for c in parsed.clauses]
+        by_relevance = [{"_score": "desc"}, {"date": "desc"}, {"doc_id": "asc"}]
+        by_date = [{"date": "desc"}, {"_score": "desc"}, {"doc_id": "asc"}]
+        distinct = {"cardinality": {"field": "doc_id", "precision_threshold": COUNT_PRECISION}}
+        found = self.client.search(
+            index=self.alias("passages"), query={"bool": {"must": clauses, "filter": filters}},
+            collapse={"field": "doc_id"}, sort=by_date if query.sort == "date" else by_relevance,
+            track_scores=True, from_=query.offset, size=query.limit, track_total_hits=False,
+            aggs={"total": distinct, **{
+                name: {"terms": {"field": name, "size": _PAGE}, "aggs": {"docs": distinct}} for name in FACETS}},
+        )
+        aggs = found["aggregations"]
+        passages = [(hit["_source"], hit["_score"]) for hit in found["hits"]["hits"]]
+        meta = {}
+        if passages:
+            got = self.client.mget(index=self.alias("documents"), ids=[p["doc_id"] for p, _ in passages],
+                                   source_excludes=["data"])
+            meta = {d["_id"]: d["_source"] for d in got["docs"] if d.get("found")}
+        hits = [_hit(meta[p["doc_id"]], score, p, parsed) for p, score in passages if p["doc_id"] in meta]
+        facets = {n: [(b["key"], b["docs"]["value"]) for b in aggs[n]["buckets"]] for n in FACETS}
+        return SearchResult(aggs["total"]["value"], hits, shape_facets(facets))
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Client failures as the project's errors: unreachable -> E202 naming the URL."""
+        from elasticsearch import ApiError, AuthenticationException, AuthorizationException, TransportError
+
+        try:
+            yield
+        except (AuthenticationException, AuthorizationException) as exc:
+            raise BackendUnavailableError(f"{self.url}: refused to {doing} ({exc.message})") from exc
+        except ApiError as exc:
+            if exc.meta.status in RETRY_STATUS:
+                raise BackendUnavailableError(f"{self.url}: cannot {doing} ({exc.meta.status} {exc.message})") from exc
+            raise StoreError(f"{self.url}: cannot {doing} ({exc.meta.status} {exc.message})") from exc
+        except TransportError as exc:
+            raise BackendUnavailableError(f"{self.url}: unreachable while trying to {doing} ({exc.message})") from exc
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> "ElasticStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _client_url(client: "Elasticsearch") -> str:
+    nodes = client.transport.node_pool.all()
+    return str(nodes[0].base_url) if nodes else "elasticsearch"
+
+
+def _deletes(index: str, doc_id: str, keep: int, had: int) -> list[dict[str, Any]]:
+    """Delete actions for the per-document children (ids "{doc_id}-{n}") a shorter rewrite leaves."""
+    return [{"_op_type": "delete", "_index": index, "_id": f"{doc_id}-{n}"} for n in range(keep, had)]
+
+
+def _filter_clauses(f: Filters) -> list[dict[str, Any]]:
+    clauses: list[dict[str, Any]] = [{"term": {field: value}} for field, value in f.exact.items()]
+    if f.issuer_folded:
+        clauses.append({"wildcard": {"issuer_folded": {"value": f"*{_wildcard_escape(f.issuer_folded)}*"}}})
+    if f.dated_only:
+        clauses.append({"range": {"date": {k: v for k, v in (("gte", f.date_from), ("lt", f.date_before)) if v}}})
+        clauses.append({"bool": {"must_not": {"term": {"date": ""}}}})
+    if f.references:
+        clauses.append({"term": {"refs": f.references}})
+    return clauses
+
+
+def _wildcard_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?")
+
+
+def _hit(doc: dict[str, Any], score: float, passage: dict[str, Any] | None, parsed: ParsedQuery) -> SearchHit:
+    text = passage["text"] if passage else ""
+    return SearchHit(
+        id=doc["id"], title=doc["title"], number=doc["number"], kind=doc["kind"], issuer=doc["issuer"],
+        date=doc["date"], score=float(score or 0.0), page=passage["page"] if passage else None,
+        snippet=snippet(text, 0, len(text), parsed),
+    )
