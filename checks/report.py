@@ -18,7 +18,8 @@ def counts(results: list[CheckResult]) -> Counter[str]:
 def _pairs_line(results: list[CheckResult]) -> str:
     pairs = sum(1 for r in results if r.child_id)
     totals = len(results) - pairs
-    return f"{pairs} pairs" + (f" and {totals} totals" if totals else "")
+    text = f"{pairs} pair" + ("" if pairs == 1 else "s")
+    return text + (f" and {totals} total" + ("" if totals == 1 else "s") if totals else "")
 
 
 def _counts_line(results: list[CheckResult]) -> str:
