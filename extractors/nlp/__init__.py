@@ -1,0 +1,54 @@
+"""text -> facts: metadata, references, dates, figures and targets (spaCy on underthesea words).
+
+    analyze(document, resolver=None) -> document   fills doc, references, references_partial,
+                                                   dates, figures, targets from document.text
+
+Modules: tokenizer (underthesea as spaCy tokenizer), structure (lines, headings, sentences),
+metadata, references, dates, quantities (numbers + units), targets (which quantities are
+chỉ tiêu), pipeline (the spaCy components, built once per process).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from vanban.model import DateMention, Document, Figure, Target
+
+Resolver = Callable[[str, str, str], list[str]]
+
+_APPROX_BEFORE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
+
+
+def analyze(document: Document, *, resolver: Resolver | None = None) -> Document:
+    from vanban.extractors.nlp.pipeline import get_nlp
+    from vanban.extractors.nlp.references import resolve_partials
+
+    doc = get_nlp()(document.text)
+    facts = doc._.vanban
+    text = document.text
+    document.doc = facts.meta
+    citations = resolve_partials(facts.citations, facts.meta.issuer, resolver)
+    document.references = citations.full
+    document.references_partial = citations.partial
+    document.dates = [DateMention(d.value, d.text, d.start, d.end) for d in facts.dates.mentions]
+    as_target = {id(t.quantity) for t in facts.targets}
+    document.figures = [_figure(text, q) for q in facts.quantities if id(q) not in as_target]
+    document.targets = [
+        Target(indicator=t.indicator, value=t.quantity.value, value_max=t.quantity.value_max,
+               unit=t.quantity.unit, comparator=t.comparator, deadline=t.deadline,
+               text=text[t.start:t.end], start=t.start, end=t.end, approx=t.approx,
+               sentence=re.sub(r"\s+", " ", text[t.sentence[0]:t.sentence[1]]).strip(),
+               page=document.page_at(t.start))
+        for t in facts.targets
+    ]
+    return document
+
+
+def _figure(text: str, q) -> Figure:
+    start = q.start
+    approx = _APPROX_BEFORE.search(text, max(0, q.start - 12), q.start)
+    if approx:
+        start = approx.start()
+    return Figure(value=q.value, of=q.of, value_max=q.value_max, unit=q.unit, text=text[start:q.end],
+                  start=start, end=q.end, approx=bool(approx))

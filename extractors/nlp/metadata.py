@@ -1,0 +1,239 @@
+"""Header metadata (DocMeta): kind, number, issuer, level, place, date, title, term.
+
+Two shapes of input: a document with its header block (issuer over "*", "Số 37-NQ/TU",
+"Place, ngày d tháng m năm y", the kind in capitals, the trích yếu), and a web page about a
+document (headline, dateline, lead). A page that presents a document's full text takes that
+document's kind and number; a news report is kind "news" and carries a number only when its
+headline restates the trích yếu of the document whose issuing it reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vanban.extractors.nlp.dates import FULL_NUMERIC, FULL_WORDS, date_value, iso
+from vanban.extractors.nlp.kinds import CODE_KINDS, KIND_PATTERN, kind_at_start, kind_of_words
+from vanban.extractors.nlp.references import FULL_NUMBER, issuer_code, normalise, type_code
+from vanban.extractors.nlp.structure import LOWER, UPPER, Structure, is_upper_line
+from vanban.folding import fold
+from vanban.model import DocMeta
+
+HEAD = 1500  # the header block and lead sit in the first characters
+
+_NUMBER_LINE = re.compile(rf"(?:^|\n)[ \t]*Số[ \t]*:?\s*(?P<number>{FULL_NUMBER.pattern})", re.MULTILINE)
+_EMPTY_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t]*Số[ \t]*:?[ \t\n]*[-/](?P<code>[A-ZĐ][A-Za-zĐđ]{0,5})\b")
+_PLACE_DATE = re.compile(rf"(?<!\w)(?P<place>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,3}})\s*,\s*"
+                         r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_ANCHOR = re.compile(r"^(?:cong hoa|cong$|dang cong san|so\b|so:)")
+_TERM = re.compile(r"nhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
+_KHOA = re.compile(r"\bkh[oó]á?\s+([IVXL]{1,6})\b", re.IGNORECASE)
+_DATELINE = re.compile(rf"(?:{FULL_NUMERIC.pattern})")
+_ISSUING = re.compile(r"\b(?:ban\s+hành|thông\s+qua|ký\s+ban\s+hành)\b", re.IGNORECASE)
+_ORGAN = re.compile(r"(?:Ban\s+(?:Thường\s+vụ|Chấp\s+hành)\s+)?(?:(?:Tỉnh|Huyện|Thành|Quận|Thị)\s+[ỦủUu][ỷy]"
+                    r"|Đảng\s+[ủu][ỷy]|Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?"
+                    r"|UBND|Ủy\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân)"
+                    r"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|quận))?" rf"(?:[ \t]+[{UPPER}][{LOWER}]*){{0,3}}")
+
+# "TƯ" is left out: it is as often an OCR'd "TU" as Trung ương, so the issuer's words decide.
+_PARTY_LEVEL = {"TW": "central", "TU": "province", "TƯU": "province", "HU": "district",
+                "QU": "district", "ThU": "district", "TX": "district", "THU": "district", "ĐU": "commune",
+                "ĐUK": "province"}
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def level_of(number: str, issuer: str) -> str:
+    org = issuer_code(number)
+    for suffix in sorted(_PARTY_LEVEL, key=len, reverse=True):
+        if org.endswith(suffix):  # "BTGTU" is the Tỉnh ủy's Ban Tuyên giáo
+            return _PARTY_LEVEL[suffix]
+    words = fold(issuer)
+    if re.search(r"\b(?:trung uong|bo chinh tri|ban bi thu|quoc hoi|chinh phu|thu tuong)\b", words):
+        return "central"
+    if re.search(r"\b(?:thi xa|thi uy|huyen|quan|thanh pho|thanh uy)\b", words):
+        return "district"
+    if re.search(r"\b(?:xa|phuong|thi tran|dang uy)\b", words):
+        return "commune"
+    if re.search(r"\btinh\b", words):
+        return "province"
+    if org in ("TTg", "CP") or org.startswith("B"):
+        return "central"
+    return "unknown"
+
+
+def _header_issuer(st: Structure) -> str:
+    for i, line in enumerate(st.lines[:40]):
+        if _ANCHOR.match(fold(line.stripped)):
+            block: list[str] = []
+            for prev in reversed(st.lines[:i]):
+                s = prev.stripped
+                if not s or set(s) <= set("*-|_=. "):
+                    if block:
+                        break
+                    continue
+                if not is_upper_line(s):
+                    break
+                block.insert(0, s)
+            return _clean(" ".join(block))
+    return ""
+
+
+def _kind_line(st: Structure) -> tuple[str, int] | None:
+    """The kind written alone in capitals ("NGHỊ QUYẾT", "K ÉT LUẬN") and the index of its line."""
+    for i, line in enumerate(st.lines):
+        if line.start > HEAD + 500:
+            break
+        s = line.stripped
+        if s and is_upper_line(s) and len(s) < 40:
+            kind = kind_of_words(s)
+            if kind:
+                return kind, i
+    return None
+
+
+def _title_after(st: Structure, index: int) -> str:
+    parts: list[str] = []
+    for line in st.lines[index + 1:index + 8]:
+        s = line.stripped
+        if not s:
+            if parts:
+                break
+            continue
+        if (re.match(r"(?:Căn cứ|[IVX]+\s*[.\-–]|Phần|PHẦN|\d+\.\s|Thực hiện|Hội nghị|Ban Chấp hành)", s)
+                or set(s) <= set("-—–*|_ ")):
+            break
+        # the trích yếu keeps the case of its first line, except a lower-case "về ..." after capitals
+        if parts and is_upper_line(s) != is_upper_line(parts[0]) and not re.match(r"[Vv]ề\s", s):
+            break
+        parts.append(s)
+        if s[-1] in ".;":
+            break
+    return _clean(" ".join(parts))
+
+
+def _headline(st: Structure) -> tuple[str, int]:
+    """The first line that is neither a dateline nor a byline."""
+    for line in st.lines[:6]:
+        s = line.stripped
+        if len(s) > 60 or (len(s) > 20 and not _DATELINE.search(s)):
+            return s, line.start
+    return "", 0
+
+
+def _dateline(st: Structure) -> str:
+    """A short line near the top that is mostly a date: "02/11/2020 | 05:06", "N.Tâm - 15:09, 13/10/2020"."""
+    for line in st.lines[:8]:
+        s = line.stripped
+        m = FULL_NUMERIC.search(s) or FULL_WORDS.search(s)
+        if m and len(s) <= 60 and len(s) - len(m.group()) <= 35:
+            value = date_value(m)
+            if value:
+                return value
+    return ""
+
+
+def _syllables(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1}
+
+
+def _date_near(text: str, start: int, end: int) -> str:
+    """The full date written right after a citation ("..., ngày 18/8/2021") or opening its sentence."""
+    after = text[end:end + 40]
+    m = re.match(r"\s*,?\s*(?:ngày\s*)?", after)
+    for pattern in (FULL_NUMERIC, FULL_WORDS):
+        d = pattern.match(after, m.end()) if m else None
+        if d is None and pattern is FULL_WORDS:
+            d = FULL_WORDS.match(after, (m.end() - len("ngày ")) if m and "ngày" in m.group() else 0)
+        if d:
+            return date_value(d) or ""
+    before = text[max(0, start - 200):start]
+    sentence_start = max(before.rfind(". "), before.rfind("\n"))
+    lead = before[sentence_start + 1:]
+    d = FULL_NUMERIC.search(lead) or FULL_WORDS.search(lead)
+    if d:
+        return date_value(d) or ""
+    return ""
+
+
+def _issuer_near(text: str, start: int, end: int) -> str:
+    after = re.match(r"[^.;\n]{0,60}?\b(?:của|bởi)\s+", text[end:end + 80])
+    if after:
+        m = _ORGAN.match(text, end + after.end())
+        if m:
+            return _clean(m.group())
+    before = text[max(0, start - 160):start]
+    organs = list(_ORGAN.finditer(before))
+    return _clean(organs[-1].group()) if organs else ""
+
+
+def _cited_document(st: Structure, kind: str | None, headline: str, news: bool):
+    """The citation in the lead that names this document, per the rules in the module docstring."""
+    text = st.text
+    lead_end = min(len(text), HEAD)
+    head_words = _syllables(headline)
+    for m in FULL_NUMBER.finditer(text, 0, lead_end):
+        before = text[max(0, m.start() - 40):m.start()]
+        km = re.search(rf"({KIND_PATTERN})\s*(?:số\s*)?$", before, re.IGNORECASE)
+        cited_kind = kind_at_start(km.group(1)) if km else CODE_KINDS.get(type_code(m.group()))
+        if not news:
+            if kind and cited_kind == kind:
+                return m
+            continue
+        a, b = st.sentence_at(m.start())
+        sentence = text[a:b]
+        if not _ISSUING.search(sentence) or not head_words:
+            continue
+        if len(head_words & _syllables(sentence)) / len(head_words) >= 0.8:
+            return m
+    return None
+
+
+def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
+    st = st or Structure(text)
+    meta = DocMeta()
+    head = text[:HEAD + 500]
+    number_m = _NUMBER_LINE.search(head)
+    place_m = _PLACE_DATE.search(head)
+    kind_line = _kind_line(st)
+    formal = bool(number_m or _EMPTY_NUMBER_LINE.search(head) or place_m
+                  or re.search(r"CỘNG\s+HÒA\s+XÃ|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", head))
+    headline, _ = _headline(st)
+    if formal:
+        meta.issuer = _header_issuer(st)
+        if number_m:
+            meta.number = normalise(number_m.group("number"))
+        code = type_code(meta.number) if meta.number else ((_EMPTY_NUMBER_LINE.search(head) or {}) and
+                                                           _EMPTY_NUMBER_LINE.search(head).group("code"))
+        meta.kind = (kind_line[0] if kind_line else None) or CODE_KINDS.get(code or "", "other")
+        if place_m:
+            meta.place = _clean(place_m.group("place"))
+            meta.date = iso(int(place_m["y"]), int(place_m["m"]), int(place_m["d"])) or ""
+        if kind_line:
+            meta.title = _title_after(st, kind_line[1])
+    else:
+        full_text = bool(re.search(r"toàn\s+văn", text[:800], re.IGNORECASE))
+        structured = bool(re.search(r"\n\s*(?:I|1)\s*[.\-–]\s*\S", text[:1200]))
+        kind = kind_line[0] if kind_line else kind_at_start(headline)
+        presents = kind is not None and (full_text or kind_line is not None or structured)
+        meta.kind = kind if presents else "news"
+        meta.title = _clean(headline).rstrip(".")
+        cited = _cited_document(st, kind if presents else None, headline, news=not presents)
+        if cited:
+            meta.number = normalise(cited.group())
+            meta.date = _date_near(text, cited.start(), cited.end())
+            meta.issuer = _issuer_near(text, cited.start(), cited.end())
+        if not meta.date:
+            meta.date = _dateline(st)
+        if not meta.issuer:
+            organ = _ORGAN.search(text[:HEAD])
+            meta.issuer = _clean(organ.group()) if organ else ""
+    meta.level = level_of(meta.number, meta.issuer)
+    term = _TERM.search(text[:HEAD])
+    if term:
+        meta.term = f"{term[1]}-{term[2]}"
+    else:
+        khoa = _KHOA.search(text[:HEAD])
+        meta.term = f"khóa {khoa[1].upper()}" if khoa else ""
+    return meta

@@ -1,0 +1,108 @@
+"""The spaCy pipeline: underthesea words, then one rule component per fact family.
+
+Each component reads the text and what earlier components found (``doc._.vanban``), so the
+order is the dependency order: the header's own number is not a reference, the header's
+date places day-month dates, dates and document numbers are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from vanban.extractors.nlp.dates import DateScan, scan_dates
+from vanban.extractors.nlp.metadata import extract_metadata
+from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
+from vanban.extractors.nlp.references import Citations, find_citations
+from vanban.extractors.nlp.structure import Structure
+from vanban.extractors.nlp.targets import TargetReader, TargetReading
+from vanban.model import DocMeta
+
+COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets")
+
+
+@dataclass
+class Facts:
+    structure: Structure
+    meta: DocMeta = field(default_factory=DocMeta)
+    citations: Citations | None = None
+    dates: DateScan | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    targets: list[TargetReading] = field(default_factory=list)
+
+
+def facts_of(doc: Any) -> Facts:
+    if doc._.vanban is None:
+        doc._.vanban = Facts(Structure(doc.text))
+    return doc._.vanban
+
+
+def _spans(doc: Any, label: str, offsets: list[tuple[int, int]]) -> None:
+    spans = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b in offsets]
+    doc.spans[label] = [s for s in spans if s is not None]
+
+
+def metadata_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    facts.meta = extract_metadata(doc.text, facts.structure)
+    return doc
+
+
+def references_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    facts.citations = find_citations(doc.text, facts.meta.number)
+    _spans(doc, "references", [(r.start, r.end) for r in facts.citations.full])
+    return doc
+
+
+def dates_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    blocked = [(r.start, r.end) for r in facts.citations.full] + [(p.start, p.end) for p in facts.citations.partial]
+    # the document's own number is in the text too, and holds no date
+    blocked += [m.span() for m in re.finditer(re.escape(facts.meta.number), doc.text)] if facts.meta.number else []
+    facts.dates = scan_dates(doc.text, doc_date=facts.meta.date, blocked=blocked)
+    _spans(doc, "dates", [(d.start, d.end) for d in facts.dates.mentions])
+    return doc
+
+
+def quantities_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    words = Words([(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space], doc.text)
+    facts.quantities = scan_quantities(doc.text, words, facts.dates.taken)
+    _spans(doc, "quantities", [(q.start, q.end) for q in facts.quantities])
+    return doc
+
+
+def targets_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    year = int(facts.meta.date[:4]) if facts.meta.date else None
+    reader = TargetReader(doc.text, facts.structure, facts.quantities, year, facts.meta.title, facts.meta.term)
+    facts.targets = reader.read()
+    _spans(doc, "targets", [(t.start, t.end) for t in facts.targets])
+    return doc
+
+
+_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, targets_component)
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Any:
+    """The pipeline, built once per process (spaCy and underthesea load lazily, here)."""
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from vanban.extractors.nlp.tokenizer import UndertheseaTokenizer
+
+    if not Doc.has_extension("vanban"):
+        Doc.set_extension("vanban", default=None)
+    for name, func in zip(COMPONENTS, _FUNCTIONS):
+        if not Language.has_factory(name):
+            Language.component(name, func=func)
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,158 @@
+"""Numbers with their units: every quantity of the text, each either a reported figure or a target.
+
+A quantity is a Vietnamese number (or a ratio "16/18", or a range "6,5-7") and the unit written
+after it ("%", "tỷ đồng", "đảng viên", "xã, phường, thị trấn"). The unit is read on underthesea's
+words, so "đảng viên mới" ends after "đảng viên" and "điểm phát sóng wifi miễn phí" after "wifi".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from vanban.extractors.nlp.kinds import KIND_PATTERN
+from vanban.extractors.nlp.numbers import NUMBER, parse_number
+
+_EXPR = re.compile(rf"(?<![\w.,/+:\[])(?P<a>{NUMBER})(?:\s*(?P<op>/|[-–—]|đến)\s*(?P<b>{NUMBER}))?"
+                   r"(?![\w:]|[.,]\d|\]|/\d)")
+_PERCENT = re.compile(r"\s*%(?:\s*/\s*(?:năm|tháng|quý))?")
+_SCALE = re.compile(r"\s+(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)(?=\s)")
+_MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km²|km|m2|m²|m3|m³|m|kg|lít|MW|kW|kWh|GWh"
+                      r"|lượt(?:\s+(?:người|khách))?|lần|ngày|tháng|năm|giờ|USD)(?!\w)"
+                      r"(?:\s*/\s*(?:người|năm|tháng|ngày|ha|hộ|người/năm))*")
+# Words before a number that make it a name, an ordinal or a section, not a quantity.
+_NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
+                                  rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
+                                  re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
+
+# Words that end a unit phrase: verbs, prepositions, comparators, qualifiers.
+_STOP = {
+    "đã", "đang", "sẽ", "được", "đạt", "và", "hoặc", "có", "là", "của", "trong", "tại", "cho", "với", "so",
+    "so với", "theo", "trên", "dưới", "về", "đến", "từ", "vượt", "tăng", "giảm", "còn", "mới", "chính thức",
+    "khách mời", "hoàn thành", "nâng cao", "miễn phí", "đạt chuẩn", "trở lên", "như", "gồm", "bao gồm",
+    "thuộc", "ở", "nhằm", "để", "thì", "mà", "này", "đó", "các", "những", "cả", "một", "khoảng", "gần",
+    "hơn", "nhất", "thực hiện", "triển khai", "tham gia", "đi", "vào", "ra", "lên", "xuống", "bình quân",
+    "hằng năm", "hàng năm", "mỗi", "năm", "trở xuống", "tham dự", "dự", "đạt được", "còn lại", "đến nay",
+    "kèm theo", "tương ứng", "trực tiếp", "sau", "trước", "nữa", "ước", "khi", "nhưng", "cùng", "đồng thời",
+}
+# Nouns that continue a unit across a comma: "huyện, thị xã, thành phố", "đảng bộ, chi bộ cơ sở".
+_LIST_NOUNS = {"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh", "đảng bộ", "chi bộ",
+               "thôn", "bản", "tổ dân phố", "khu phố", "làng", "ấp", "khóm", "cơ quan", "đơn vị", "doanh nghiệp",
+               "hợp tác xã", "trường", "trạm"}
+MAX_UNIT_WORDS = 3
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    of: float | None
+    value_max: float | None
+    unit: str
+    start: int  # the number
+    end: int  # the end of the unit
+    unit_start: int
+    measure: bool  # "%", money, weight, ... (a property of what precedes), not a count of things
+
+
+class Words:
+    """The word spans of the spaCy doc, for reading unit phrases."""
+
+    def __init__(self, spans: list[tuple[int, int]], text: str):
+        self.spans = [(a, b) for a, b in spans if text[a:b].strip()]
+        self.starts = [a for a, _ in self.spans]
+        self.text = text
+
+    def from_offset(self, offset: int):
+        i = bisect.bisect_left(self.starts, offset)
+        while i < len(self.spans):
+            yield self.spans[i]
+            i += 1
+
+
+def _unit_phrase(text: str, pos: int, words: Words) -> tuple[int, int]:
+    """(start, end) of the noun phrase naming what was counted, starting after ``pos``."""
+    start = end = None
+    count = 0
+    comma = False
+    last = pos
+    for a, b in words.from_offset(pos):
+        gap = text[last:a]
+        last = b
+        if gap.count("\n") > 1 or gap.strip():
+            break
+        word = re.sub(r"\s+", " ", text[a:b])
+        low = word.lower()
+        if word == ",":
+            if start is None or comma:
+                break
+            comma = True
+            continue
+        if comma and low not in _LIST_NOUNS:
+            break
+        if not comma and count >= MAX_UNIT_WORDS:
+            break
+        if not re.search(r"[^\W\d_]", word) or low in _STOP or any(ch.isdigit() for ch in word):
+            break
+        if start is None:
+            start = a
+        if comma:
+            count = 1  # each listed noun starts its own short phrase
+        comma = False
+        end = b
+        count += 1
+    return (start, end) if start is not None else (pos, pos)
+
+
+def scan_quantities(text: str, words: Words, taken: list[tuple[int, int]]) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in _EXPR.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before = text[max(0, m.start() - 25):m.start()]
+        if _NOT_QUANTITY_BEFORE.search(before):
+            continue
+        after = text[m.end():m.end() + 3]
+        if _HEADING_NUMBER.search(before) and re.match(r"[.)]\s|\.\d", after):
+            continue  # "1. ", "2) ", "1.1." open a section
+        if text[m.start() - 1:m.start()] == "-" and text[m.start() - 2:m.start() - 1].isalpha():
+            continue  # "COVID-19"
+        a = parse_number(m["a"])
+        b = parse_number(m["b"]) if m["b"] else None
+        of = value_max = None
+        end = m.end()
+        if m["op"] == "/":
+            of = b
+        elif b is not None:
+            if b > a:
+                value_max = b
+            else:
+                end = m.end("a")
+        unit_start = end
+        measure = True
+        pm = _PERCENT.match(text, end)
+        if pm:
+            unit_end = pm.end()
+            unit = "%" + re.sub(r"\s+", "", pm.group()[pm.group().index("%") + 1:])
+        else:
+            scale = _SCALE.match(text, end)
+            after_scale = scale.end() if scale else end
+            mm = _MEASURE.match(text, after_scale)
+            if mm:
+                unit_end = mm.end()
+            else:
+                measure = False
+                ua, ub = _unit_phrase(text, after_scale, words)
+                if ua == ub:
+                    if scale:
+                        ub = scale.end()
+                    else:
+                        continue
+                unit_end = ub
+            unit_start = end + len(text[end:unit_end]) - len(text[end:unit_end].lstrip())
+            unit = re.sub(r"\s+", " ", text[unit_start:unit_end]).strip()
+        if not unit:
+            continue
+        found.append(Quantity(a, of, value_max, unit, m.start(), unit_end, unit_start, measure))
+    return found

@@ -1,0 +1,97 @@
+"""Document numbers cited in the text: full ("37-NQ/TU", "10/CTr-UBND") and partial ("Nghị quyết số 20")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.extractors.nlp.kinds import CODE_KINDS, KIND_PATTERN, kind_at_start
+from vanban.model import PartialReference, Reference
+
+_SP = r"[ \t\u00a0]*"
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
+_ORG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"
+# Party style: number-KIND/ISSUER ("37-NQ/TU", "37 - NQ/TU", "08-QĐi/TW").
+_PARTY = rf"(?P<pn>\d{{1,4}}){_SP}[-–]{_SP}(?P<pcode>{_CODE}){_SP}/{_SP}(?P<porg>{_ORG})"
+# State style: number[/year]/KIND-ISSUER ("10/CTr-UBND", "56/2020/NQ-HĐND", "749/QĐ-TTg").
+_STATE = (rf"(?P<sn>\d{{1,4}}){_SP}(?:/(?P<year>\d{{4}}))?/{_SP}(?P<scode>{_CODE}){_SP}-{_SP}"
+          rf"(?P<sorg>{_ORG}(?:-{_ORG})*)")
+FULL_NUMBER = re.compile(rf"(?<![\d/.,\w])(?:{_PARTY}|{_STATE})(?![\w/])")
+_PARTIAL = re.compile(rf"(?P<kind>{KIND_PATTERN}){_SP}số{_SP}(?P<n>\d{{1,4}})(?![\d.,]*{_SP}[-–/]{_SP}\w)(?!\w)",
+                      re.IGNORECASE)
+_RELATION = re.compile(r"(căn\s+cứ|thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]a|cụ\s+thể\s+hoá|quán\s+triệt)"
+                       rf"\s+(?:các\s+)?{KIND_PATTERN}\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
+
+
+def normalise(number: str) -> str:
+    """ "37 - NQ/TU" -> "37-NQ/TU": the written number without its spaces."""
+    return re.sub(r"\s+", "", number).replace("–", "-")
+
+
+def type_code(number: str) -> str:
+    """The kind code of a full number: "NQ" in "37-NQ/TU" and in "56/2020/NQ-HĐND"."""
+    m = FULL_NUMBER.fullmatch(number)
+    if not m:
+        return ""
+    return m.group("pcode") or m.group("scode") or ""
+
+
+def issuer_code(number: str) -> str:
+    m = FULL_NUMBER.fullmatch(number)
+    if not m:
+        return ""
+    return m.group("porg") or m.group("sorg") or ""
+
+
+@dataclass(slots=True)
+class Citations:
+    full: list[Reference]
+    partial: list[PartialReference]
+
+
+def relation_before(text: str, start: int, floor: int = 0) -> str:
+    window = text[max(floor, start - 80):start]
+    # the citation's kind words sit between the relation word and the number
+    m = _RELATION.search(window)
+    return re.sub(r"\s+", " ", m.group(1)).lower() if m else ""
+
+
+def find_citations(text: str, own_number: str = "") -> Citations:
+    own = normalise(own_number) if own_number else ""
+    full: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+    for m in FULL_NUMBER.finditer(text):
+        taken.append(m.span())
+        number = normalise(m.group())
+        if number == own:
+            continue
+        full.append(Reference(number=number, text=m.group(), start=m.start(), end=m.end(),
+                              relation=relation_before(text, m.start())))
+    partial: list[PartialReference] = []
+    for m in _PARTIAL.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        partial.append(PartialReference(kind=kind_at_start(m.group("kind")) or "other", number=m.group("n"),
+                                        text=m.group(), start=m.start(), end=m.end(),
+                                        relation=relation_before(text, m.start())))
+    return Citations(full, partial)
+
+
+def resolve_partials(citations: Citations, issuer: str, resolver=None) -> Citations:
+    """Partial citations that name a number cited in full in the same text, or that the store
+    resolves to exactly one number, become full references (text kept as written)."""
+    still: list[PartialReference] = []
+    full = list(citations.full)
+    for p in citations.partial:
+        numbers = {r.number for r in citations.full
+                   if r.number.split("-")[0].split("/")[0].lstrip("0") == p.number.lstrip("0")
+                   and CODE_KINDS.get(type_code(r.number)) == p.kind}
+        if not numbers and resolver is not None:
+            numbers = set(resolver(p.kind, p.number, issuer) or [])
+        if len(numbers) == 1:
+            full.append(Reference(number=numbers.pop(), text=p.text, start=p.start, end=p.end,
+                                  relation=p.relation))
+        else:
+            still.append(p)
+    full.sort(key=lambda r: r.start)
+    return Citations(full, still)

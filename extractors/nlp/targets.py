@@ -1,0 +1,234 @@
+"""Which quantities are chỉ tiêu (targets), and their indicator, comparator and deadline.
+
+A quantity is a target when its clause is governed by a goal: a goal word in the clause
+("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "phải đạt", "sẽ"), a lead-in ending in ":" that
+has one, a heading such as "MỤC TIÊU CỤ THỂ", or a horizon not yet reached ("Đến năm 2025, ..."
+in a 2022 plan). A quantity the text reports as done ("đã kết nạp", "ước đạt", "16/18 chỉ tiêu")
+stays a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.extractors.nlp.numbers import YEAR
+from vanban.extractors.nlp.quantities import Quantity
+from vanban.extractors.nlp.structure import Structure
+from vanban.folding import fold
+
+_GOAL = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|phai dat|giao|dinh huong)\b")
+# Where the indicator starts: after the last goal word or clause opener before the value.
+_OPENER = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|la|nhu|gom|cu the|trong do|voi|nham)\b")
+# Text before a comma that is a lead-in (time, goal, report), not the first half of an indicator.
+_LEAD_IN = re.compile(r"\b(?:nam|giai doan|nhiem ky|muc tieu|chi tieu|phan dau|de ra|da|duoc|trong do|dong thoi)\b")
+_RESULT = re.compile(r"\b(?:da|duoc|uoc|uoc dat|uoc tinh|ket qua|dat duoc|con lai|xong)\b")
+_HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu)\b")
+_HEADING_REPORT = re.compile(r"\b(?:tinh hinh|ket qua|danh gia|so ket|tong ket)\b")
+# Units that count chỉ tiêu, durations or meeting parts: never a target's value.
+_NEVER_TARGET_UNIT = re.compile(r"^(?:chi tieu|tieu chi|nhiem vu|giai phap|nhom|muc tieu|noi dung|de an|du an"
+                                r"|chuong trinh|ngay|thang|nam|quy|tuan|gio|dai bieu|lan thu|ky)\b")
+_HORIZON = re.compile(rf"(?P<lead>(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+(?P<year>{YEAR})(?!\d)"
+                      rf"|(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})(?![\d.,])", re.IGNORECASE)
+_NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|của)\s*$", re.IGNORECASE)
+_BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)
+
+_COMPARATORS = [  # (folded words just before the value, comparator, approx)
+    (r"(?:khong duoi|khong thap hon|khong it hon|it nhat|toi thieu|tu)\s*$", ">=", False),
+    (r"(?:tren|hon|vuot|cao hon)\s*$", ">=", False),
+    (r"(?:khong qua|khong vuot qua|toi da|duoi|thap hon|khong cao hon)\s*$", "<=", False),
+    (r"gan\s*$", "<=", True),
+    (r"(?:khoang|xap xi|chung)\s*$", "=", True),
+]
+_AFTER_GE = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)
+_AFTER_LE = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
+# Words that open an indicator phrase but are not part of it.
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:và|với|trong đó|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|là|đến|tới|vào|năm|nhiệm kỳ|giai đoạn"
+                         r"|cuối|đầu|hết|đạt|như|gồm|\d{4}|[-–—+•:;,.()])\s*)+", re.IGNORECASE)
+_TAIL_WORDS = re.compile(r"(?:\s*(?:đạt|là|chiếm|khoảng|trên|dưới|hơn|gần|ít nhất|tối thiểu|tối đa|không dưới"
+                         r"|không quá|từ|sẽ|phải|phải đạt|sẽ đạt|đạt mức|ở mức|bằng|có|còn|ước đạt|đạt trên)\s*)+$",
+                         re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TargetReading:
+    quantity: Quantity
+    indicator: str
+    comparator: str
+    approx: bool
+    deadline: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    cursor = a
+    for m in re.finditer(r"[;:]", text[a:b]):
+        out.append((cursor, a + m.start()))
+        cursor = a + m.end()
+    out.append((cursor, b))
+    return out
+
+
+def _masked(text: str, a: int, b: int, quantities: list[Quantity]) -> str:
+    """Folded text of [a, b) with the quantities blanked out ("16/18 chỉ tiêu" is no goal word)."""
+    chars = list(fold(text[a:b]))
+    for q in quantities:
+        for i in range(max(q.start, a), min(q.end, b)):
+            chars[i - a] = " "
+    return "".join(chars)
+
+
+def horizons(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, year) of the horizons in [a, b): "đến năm 2025", "năm 2030", "2021-2025" (its end)."""
+    out = []
+    for m in _HORIZON.finditer(text, a, b):
+        if m["year"]:
+            if not m["lead"] and _NOT_HORIZON_BEFORE.search(text[max(0, m.start() - 15):m.start()]):
+                continue
+            out.append((m.start(), m.end(), m["year"]))
+        elif int(m["from"]) < int(m["to"]):
+            out.append((m.start(), m.end(), m["to"]))
+    return out
+
+
+class TargetReader:
+    def __init__(self, text: str, st: Structure, quantities: list[Quantity], doc_year: int | None,
+                 title: str, term: str):
+        self.text = text
+        self.st = st
+        self.quantities = quantities
+        self.doc_year = doc_year
+        fallback = horizons(title, 0, len(title))
+        self.doc_horizon = fallback[0][2] if fallback else (term[-4:] if re.fullmatch(r"\d{4}-\d{4}", term) else "")
+
+    def read(self) -> list[TargetReading]:
+        readings = []
+        lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
+        for a, b in self.st.sentences:
+            inside = [q for q in self.quantities if a <= q.start < b]
+            sentence_text = self.text[a:b].rstrip()
+            governed = a <= lead_goal_until
+            if not inside:
+                if sentence_text.endswith(":"):
+                    lead_goal_until = b + 1 if self._goal(a, b) else -1
+                elif not re.match(r"\s*[-+•]", sentence_text):
+                    lead_goal_until = -1
+                continue
+            clauses = _clauses(self.text, a, b)
+            lead_is_goal = False
+            for ci, (ca, cb) in enumerate(clauses):
+                in_clause = [q for q in inside if ca <= q.start < cb]
+                clause_goal = self._goal(ca, cb, inside) or lead_is_goal or governed or self._heading_goal(a)
+                for q in in_clause:
+                    reading = self._reading(q, (ca, cb), (a, b), inside, clause_goal)
+                    if reading:
+                        readings.append(reading)
+                if self.text[cb:cb + 1] == ":" and self._goal(ca, cb, inside):
+                    lead_is_goal = True
+            if sentence_text.endswith(":"):
+                lead_goal_until = b + 1 if (self._goal(a, b, inside) or governed) else -1
+            elif governed and re.match(r"\s*[-+•]", sentence_text):
+                lead_goal_until = b + 1
+            else:
+                lead_goal_until = -1
+        return readings
+
+    def _goal(self, a: int, b: int, quantities: list[Quantity] | None = None) -> bool:
+        folded = _masked(self.text, a, b, quantities or self.quantities)
+        if _GOAL.search(folded):
+            return True
+        for h_start, _, year in horizons(self.text, a, b):
+            lead = self.text[h_start:h_start + 4].lower()
+            ahead = self.doc_year is None or int(year) > self.doc_year
+            if lead.startswith(("đến", "tới")) and ahead:
+                return True
+        bullet = _BULLET_YEAR.match(self.text, a)
+        return bool(bullet and self.doc_year and int(bullet[1]) >= self.doc_year)
+
+    def _heading_goal(self, offset: int) -> bool:
+        for h in self.st.heading_before(offset)[:2]:
+            words = fold(h.text)
+            if _HEADING_REPORT.search(words):
+                return False
+            if _HEADING_GOAL.search(words):
+                return True
+        return False
+
+    def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
+        if not goal or q.of is not None or _NEVER_TARGET_UNIT.match(fold(q.unit)):
+            return None
+        prev_end = max([p.end for p in inside if p.end <= q.start and not _NEVER_TARGET_UNIT.match(fold(p.unit))]
+                       + [clause[0]])
+        seg_start = prev_end
+        comma = self.text.rfind(",", seg_start, q.start)
+        local = fold(self.text[(comma + 1 if comma >= 0 else seg_start):q.start])
+        if comma >= 0 and (not q.measure or _LEAD_IN.search(fold(self.text[seg_start:comma]))):
+            seg_start = comma + 1
+        if _RESULT.search(local):
+            return None
+        before = fold(self.text[max(seg_start, q.start - 25):q.start])
+        comparator, approx = "=", False
+        for pattern, comp, is_approx in _COMPARATORS:
+            if re.search(r"\b" + pattern, before):
+                comparator, approx = comp, is_approx
+                break
+        if comparator == ">=" and q.value_max is not None and re.search(r"\btu\s*$", before):
+            comparator = "="  # "từ 90 - 100": a range, not a floor
+        if _AFTER_GE.match(self.text, q.end):
+            comparator = ">="
+        elif _AFTER_LE.match(self.text, q.end):
+            comparator = "<="
+        indicator, start, end = self._indicator(q, seg_start, clause[1], inside)
+        return TargetReading(q, indicator, comparator, approx, self._deadline(q, sentence, inside), start, end,
+                             sentence)
+
+    def _indicator(self, q: Quantity, seg_start: int, clause_end: int, inside: list[Quantity]):
+        openers = list(_OPENER.finditer(fold(self.text[seg_start:q.start])))
+        if openers:
+            seg_start += openers[-1].end()
+        raw = self.text[seg_start:q.start]
+        lead = _LEAD_WORDS.match(raw)
+        start = seg_start + (lead.end() if lead else 0)
+        phrase = self.text[start:q.start]
+        phrase = _TAIL_WORDS.sub("", phrase)
+        phrase = re.sub(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?", " ", phrase)
+        phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
+        end = q.end
+        if not q.measure or len(phrase.split()) < 2:
+            # a count: what is counted, and what is said of it, belongs to the indicator
+            nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
+            tail = re.match(r"[^,;:.()]*", self.text[q.end:nxt])
+            tail_text = re.sub(r"\s+", " ", tail.group()).strip() if tail else ""
+            tail_text = re.sub(r"\s*\bvà\s*$", "", tail_text)
+            words = tail_text.split()[:8]
+            phrase = " ".join(x for x in (phrase, q.unit, " ".join(words)) if x)
+            if words:
+                end = q.end + self.text[q.end:].find(words[-1]) + len(words[-1])
+        if not phrase:
+            phrase = q.unit
+        if phrase[:1].isupper() and not phrase[1:2].isupper():
+            phrase = phrase[0].lower() + phrase[1:]
+        return phrase, start if start < q.start else q.start, end
+
+    def _deadline(self, q: Quantity, sentence, inside: list[Quantity]) -> str:
+        a, b = sentence
+        found = horizons(self.text, a, b)
+        prev_end = max([p.end for p in inside if p.end <= q.start] + [a])
+        next_start = min([p.start for p in inside if p.start > q.start] + [b])
+        between = [h for h in found if prev_end <= h[0] < q.start]
+        if between:
+            return between[-1][2]
+        after = [h for h in found if q.end <= h[0] < next_start]
+        if after:
+            return after[0][2]
+        earlier = [h for h in found if h[1] <= q.start]
+        if earlier:
+            return earlier[-1][2]
+        for h in self.st.heading_before(a)[:3]:
+            hs = horizons(self.text, h.start, h.end)
+            if hs:
+                return hs[0][2]
+        return self.doc_horizon
