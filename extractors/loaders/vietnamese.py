@@ -1,0 +1,203 @@
+"""Vietnamese text repair: legacy font encodings, Unicode normal form, invisible characters.
+
+Every loader passes its raw text through ``repair`` (page by page).  Legacy encodings are
+decided by evidence, never assumed: a line is converted only when the document holds characters
+that a Unicode Vietnamese text never contains and the conversion turns more of the line's words
+into well-formed Vietnamese syllables (``is_syllable``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from vanban.extractors.loaders.legacy_charsets import (
+    TCVN3_MARKERS, TCVN3_TO_UNICODE, VNI_MARKERS, VNI_PAIRS, VNI_SINGLES,
+)
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
+_NUCLEI = (
+    "iêu yêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu "
+    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu ya yê "
+    "a ă â e ê i o ô ơ u ư y"
+).split()
+_SYLLABLE = re.compile(_ONSET + "(?:" + "|".join(_NUCLEI) + ")" + r"(?:ch|ng|nh|[cmnpt])?")
+_WORD = re.compile(r"[^\W\d_]+")
+_VOWEL_BASES = set("aăâeêioôơuưy")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff"))
+_SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f"}
+# C0 controls other than tab, newline and form feed carry nothing a reader sees.
+_CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\f")
+
+
+def strip_tones(word: str) -> str:
+    """The word without its tone mark (vowel shapes ă â ê ô ơ ư and đ kept)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+
+
+def is_syllable(word: str) -> bool:
+    """True when ``word`` is shaped like one Vietnamese syllable (onset, vowels, coda, one tone)."""
+    lower = word.lower()
+    if sum(unicodedata.normalize("NFD", lower).count(t) for t in _TONES) > 1:
+        return False
+    return _SYLLABLE.fullmatch(strip_tones(lower)) is not None
+
+
+def is_vietnamese_letter(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalpha()
+    base = strip_tones(ch.lower())
+    return base == "đ" or base in _VOWEL_BASES
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _valid_count(text: str) -> int:
+    return sum(1 for w in words(text) if is_syllable(w))
+
+
+# --- legacy encodings --------------------------------------------------------------------
+
+def _tcvn3_line(line: str) -> str:
+    converted = "".join(TCVN3_TO_UNICODE.get(c, c) for c in line)
+    # Capitals typed in a .VnTimeH font arrive as lower-case codes between upper-case ASCII
+    # letters.  A word with two or more ASCII letters shows its own case; shorter words follow
+    # the other converted words of the line.
+    def ascii_letters(word: str) -> list[str]:
+        return [c for c in word if c.isascii() and c.isalpha()]
+
+    evidence = [all(c.isupper() for c in ascii_letters(w)) for w in _WORD.findall(line)
+                if len(ascii_letters(w)) >= 2 and any(c in TCVN3_TO_UNICODE for c in w)]
+    line_upper = bool(evidence) and all(evidence)
+
+    def fix_case(match: re.Match[str]) -> str:
+        word = match.group()
+        letters = ascii_letters(word)
+        if len(letters) >= 2:
+            return word.upper() if all(c.isupper() for c in letters) else word
+        if letters and not letters[0].isupper():
+            return word
+        return word.upper() if line_upper else word
+
+    return _WORD.sub(fix_case, converted)
+
+
+def _vni_line(line: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        key = match.group()
+        return VNI_PAIRS.get(key) or VNI_SINGLES[key]
+
+    return _VNI_PATTERN.sub(replace, line)
+
+
+@dataclass(frozen=True)
+class _Legacy:
+    name: str
+    markers: frozenset[str]
+    trigger: frozenset[str]  # characters without which conversion cannot change anything
+    convert_line: Callable[[str], str]
+
+
+_LEGACY = (
+    _Legacy("TCVN3", TCVN3_MARKERS, frozenset(TCVN3_TO_UNICODE), _tcvn3_line),
+    _Legacy("VNI", VNI_MARKERS, frozenset(c for key in [*VNI_PAIRS, *VNI_SINGLES] for c in key[-1]), _vni_line),
+)
+
+
+_VNI_PATTERN = re.compile(
+    "|".join(re.escape(k) for k in sorted(VNI_PAIRS, key=len, reverse=True))
+    + "|" + "|".join(re.escape(k) for k in VNI_SINGLES)
+)
+
+
+def repair_legacy(text: str) -> tuple[str, str | None]:
+    """Convert TCVN3 or VNI lines to Unicode; returns the text and the encoding found (or None).
+
+    A line is converted when that makes more of its words well-formed syllables; once most
+    lines of the text have proved to be legacy, lines where conversion is neutral ("Sè" and
+    "Số" are both syllables) are converted too.
+    """
+    best: tuple[int, str | None, list[str]] = (0, None, [])
+    lines = text.split("\n")
+    for legacy in _LEGACY:
+        markers = sum(1 for c in text if c in legacy.markers)
+        if not markers and not any(c in legacy.trigger for c in text):
+            continue
+        candidates = [legacy.convert_line(line) for line in lines]
+        deltas = [_valid_count(new) - _valid_count(old) if new != old else None
+                  for old, new in zip(lines, candidates)]
+        changed = [d for d in deltas if d is not None]
+        gain = sum(d for d in changed if d > 0)
+        mostly_legacy = sum(1 for d in changed if d > 0) >= 0.6 * len(changed) if changed else False
+        out = [new if d is not None and (d > 0 or (d == 0 and mostly_legacy)) else old
+               for old, new, d in zip(lines, candidates, deltas)]
+        # Without a character Unicode Vietnamese never holds, only a strong gain is evidence.
+        if not markers and gain < 0.5 * len(changed):
+            continue
+        if gain > best[0]:
+            best = (gain, legacy.name, out)
+    if best[1] is None:
+        return text, None
+    return "\n".join(best[2]), best[1]
+
+
+# --- the one entry point ---------------------------------------------------------------
+
+@dataclass
+class Repaired:
+    text: str
+    encodings: set[str] = field(default_factory=set)
+
+
+_SOFT_BREAK = re.compile(r"(\w)\u00ad\n(\w)")
+# pdfium reports a hyphen that ends a line as U+FFFE (older builds U+0002) and drops the line
+# break; whether it joins a split word or is a real hyphen is decided later
+# (page_cleanup.join_hyphenated), so it becomes "-" and a line break here.
+_PDFIUM_HYPHEN = re.compile(r"[\x02\ufffe]\n?")
+
+
+def clean(text: str) -> str:
+    """NFC, one kind of line end, no invisible characters, ordinary spaces; a word hyphenated
+    with a soft hyphen at a line end is joined."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _PDFIUM_HYPHEN.sub("-\n", _SOFT_BREAK.sub(r"\1\2", unicodedata.normalize("NFC", text)))
+    return text.translate(_INVISIBLE).translate(_SPACES).translate(_CONTROLS)
+
+
+def repair(text: str) -> Repaired:
+    """Legacy encodings converted, then ``clean``.  Soft hyphens go only after the conversion:
+    in TCVN3 the soft-hyphen byte is the letter ư."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, encoding = repair_legacy(text)
+    return Repaired(clean(text), {encoding} if encoding else set())
+
+
+# Legacy-font characters still present after repair: glyphs no chart could map.
+_LEFTOVER_GLYPHS = TCVN3_MARKERS | VNI_MARKERS
+
+
+def unreadable_ratio(text: str) -> float:
+    """Share of visible characters no reader can use: replacement and private-use characters,
+    control codes, "(cid:NN)" placeholders and non-Vietnamese Latin letters left by unmapped
+    legacy fonts.  Near 0 for a good text layer."""
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return 1.0
+    cid_chars = sum(len(m) for m in re.findall(r"\(cid:\d+\)", text))
+    bad = cid_chars
+    for c in re.sub(r"\(cid:\d+\)", "", text):
+        if c.isspace():
+            continue
+        cat = unicodedata.category(c)
+        if c == "\ufffd" or cat in ("Co", "Cc", "Cn", "Cs"):
+            bad += 1
+        elif c in _LEFTOVER_GLYPHS or (cat.startswith("L") and "\u00c0" <= c <= "\u024f" and not is_vietnamese_letter(c)):
+            bad += 1
+    return bad / len(visible)

@@ -1,0 +1,315 @@
+"""Fixture documents for the loader tests, generated from Vietnamese text written for them.
+
+Everything is about the fictional province of Hà Lâm and its districts; nothing is copied from
+a real document.  Builders return bytes; ``word_order_score`` is the measure the issue asks for.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import unicodedata
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+HEADER_BLOCK = [
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "TỈNH ỦY HÀ LÂM",
+    "Số 15-KH/TU",
+    "Hà Lâm, ngày 12 tháng 3 năm 2024",
+    "KẾ HOẠCH",
+    "thực hiện Nghị quyết số 08-NQ/TU về phát triển nông nghiệp sạch",
+]
+
+PARAGRAPHS = [
+    "Thực hiện Nghị quyết số 08-NQ/TU ngày 20 tháng 1 năm 2024 của Ban Chấp hành Đảng bộ tỉnh "
+    "về phát triển nông nghiệp sạch giai đoạn 2024-2030, Ban Thường vụ Tỉnh ủy ban hành kế hoạch "
+    "triển khai với những nội dung chủ yếu sau đây.",
+    "Mục đích của kế hoạch là quán triệt sâu sắc quan điểm, mục tiêu và nhiệm vụ của nghị quyết "
+    "đến toàn thể cán bộ, đảng viên và nhân dân; tạo sự thống nhất trong nhận thức và hành động "
+    "của cả hệ thống chính trị từ tỉnh đến cơ sở.",
+    "Phấn đấu đến năm 2030 diện tích sản xuất nông nghiệp theo tiêu chuẩn hữu cơ đạt ít nhất "
+    "12.500 héc-ta; giá trị sản phẩm trên một héc-ta đất trồng trọt đạt trên 180 triệu đồng; tỷ lệ "
+    "hộ nghèo giảm bình quân 1,5% mỗi năm; 95% số xã đạt chuẩn nông thôn mới.",
+    "Các huyện ủy, thành ủy xây dựng chương trình hành động cụ thể, phân công rõ người, rõ việc, "
+    "rõ thời gian hoàn thành; định kỳ sáu tháng báo cáo kết quả về Ban Thường vụ Tỉnh ủy qua Văn "
+    "phòng Tỉnh ủy để theo dõi, tổng hợp.",
+    "Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành rà soát quy hoạch vùng sản xuất tập trung, ưu tiên "
+    "nguồn vốn cho hạ tầng thủy lợi, giao thông nội đồng và kho lạnh bảo quản nông sản; khuyến "
+    "khích doanh nghiệp liên kết với hợp tác xã theo chuỗi giá trị.",
+    "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tuyên truyền, vận động hội viên, đoàn viên "
+    "áp dụng quy trình canh tác an toàn, giảm sử dụng phân bón hóa học và thuốc bảo vệ thực vật, "
+    "tham gia giám sát chất lượng nông sản tại địa phương.",
+    "Huyện Lạc Sơn phấn đấu mỗi năm trồng mới ít nhất 300 héc-ta rừng gỗ lớn; huyện Đông Khê xây "
+    "dựng 12 chuỗi liên kết tiêu thụ rau quả; thành phố Hà Lâm hoàn thành chợ đầu mối nông sản "
+    "trước tháng 6 năm 2027.",
+    "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Dân vận Tỉnh ủy hướng dẫn việc học tập, quán "
+    "triệt nghị quyết; Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát việc thực hiện kế hoạch này ở "
+    "các cấp ủy trực thuộc.",
+]
+
+TABLE = [
+    ["TT", "Chỉ tiêu", "Đơn vị", "Năm 2030"],
+    ["1", "Diện tích nông nghiệp hữu cơ", "héc-ta", "12.500"],
+    ["2", "Tỷ lệ xã đạt chuẩn nông thôn mới", "%", "95"],
+    ["3", "Tỷ lệ che phủ rừng", "%", "ít nhất 47,5"],
+]
+
+# Running chrome printed on every page of the multi-page PDF; must not survive loading.
+RUNNING_HEADER = "Tỉnh ủy Hà Lâm - Kế hoạch số 15-KH/TU (lưu hành nội bộ)"
+RUNNING_FOOTER = "Văn phòng Tỉnh ủy Hà Lâm - bản điện tử"
+
+# Words across the alphabet's corners, for encoder round trips.
+VIETNAMESE_WORDS = (
+    "Nghị quyết chỉ thị kế hoạch chương trình kết luận Đảng bộ Ủy ban Huyện ủy Thành ủy Tỉnh ủy "
+    "ĐẢNG CỘNG SẢN VIỆT NAM Độc lập Tự do Hạnh phúc người dân ưu tiên ưỡn ngực ước muốn "
+    "khuya khoắt quyết tâm huấn luyện nghiêng ngả giữa gìn giữ thuở trước hoạch định ngoằn ngoèo "
+    "ắt hẳn ẵm ặc ằng ầm ẩn ẫn ậm ấp ề ể ễ ế ệ ỉ ĩ ị ỏ õ ọ ồ ổ ỗ ố ộ ờ ở ỡ ớ ợ ủ ũ ụ ừ ử ữ ứ ự "
+    "ỳ ỷ ỹ ý ỵ Ắ Ằ Ẳ Ẵ Ặ Ấ Ầ Ẩ Ẫ Ậ Ế Ề Ể Ễ Ệ Ố Ồ Ổ Ỗ Ộ Ớ Ờ Ở Ỡ Ợ Ứ Ừ Ử Ữ Ự Ý Ỳ Ỷ Ỹ Ỵ "
+    "Ă Â Ê Ô Ơ Ư Đ ă â ê ô ơ ư đ Á À Ả Ã Ạ É È Ẻ Ẽ Ẹ Í Ì Ỉ Ĩ Ị Ó Ò Ỏ Õ Ọ Ú Ù Ủ Ũ Ụ "
+    "hoàn thành xuất sắc nhiệm vụ bảo đảm quốc phòng an ninh phường xã thị trấn"
+).split()
+
+
+def body_text() -> str:
+    return "\n".join(HEADER_BLOCK + PARAGRAPHS)
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+
+
+def word_order_score(expected: str, actual: str) -> float:
+    """Share of words that agree, in order, between the two texts (difflib ratio over words:
+    missing words and extra words both cost)."""
+    a, b = _words(expected), _words(actual)
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+# --- legacy encoders (the inverse direction of the loader's charts) --------------------------
+
+def encode_tcvn3(text: str) -> bytes:
+    """Unicode -> TCVN3 bytes; capitals without a TCVN3 code use the lower-case code, as text
+    typed in the .VnTimeH capitals font does."""
+    from vanban.extractors.loaders.legacy_charsets import TCVN3_TO_UNICODE
+
+    inverse = {v: k.encode("cp1252") for k, v in TCVN3_TO_UNICODE.items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        code = inverse.get(ch) or inverse.get(ch.lower())
+        out += code if code else ch.encode("ascii")
+    return bytes(out)
+
+
+def encode_vni(text: str) -> bytes:
+    from vanban.extractors.loaders.legacy_charsets import VNI_PAIRS, VNI_SINGLES
+
+    inverse: dict[str, str] = {}
+    for key, letter in VNI_PAIRS.items():
+        if key[0].isupper() == key[1].isupper():  # the canonical spelling, not the caps-lock one
+            inverse.setdefault(letter, key)
+    inverse.update({v: k for k, v in VNI_SINGLES.items()})
+    return "".join(inverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text)).encode("cp1252")
+
+
+def encode_cp1258_decomposed(text: str) -> bytes:
+    """Windows-1258 as Vietnamese software wrote it: base letter, then a combining tone mark."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            # keep the vowel shape (â, ơ, ...) precomposed, the tone as a combining mark
+            decomposed = unicodedata.normalize("NFD", ch)
+            tones = [c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323"]
+            shape = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+            out += shape.encode("cp1258") + "".join(tones).encode("cp1258")
+    return bytes(out)
+
+
+# --- document builders ---------------------------------------------------------------------
+
+def _fpdf():
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("dejavu", fname=FONT)
+    pdf.add_font("dejavu", style="B", fname=FONT_BOLD)
+    pdf.set_font("dejavu", size=11)
+    pdf.set_auto_page_break(True, margin=25)
+    return pdf
+
+
+def text_pdf(paragraphs: list[str] | None = None, *, pages: int = 3, chrome: bool = True) -> bytes:
+    """A Word-like PDF: header block, paragraphs spread over ``pages`` pages, running header,
+    running footer and "Trang i/n" page numbers on every page."""
+    from fpdf import FPDF
+
+    paragraphs = paragraphs if paragraphs is not None else PARAGRAPHS
+
+    class Doc(FPDF):
+        def header(self):
+            if chrome:
+                self.set_font("dejavu", size=8)
+                self.cell(0, 6, RUNNING_HEADER, align="C", new_x="LMARGIN", new_y="NEXT")
+                self.set_font("dejavu", size=11)
+
+        def footer(self):
+            if chrome:
+                self.set_y(-20)
+                self.set_font("dejavu", size=8)
+                self.cell(0, 5, RUNNING_FOOTER, align="L", new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align="C")
+                self.set_font("dejavu", size=11)
+
+    pdf = Doc(format="A4")
+    pdf.add_font("dejavu", fname=FONT)
+    pdf.set_font("dejavu", size=11)
+    pdf.set_auto_page_break(True, margin=25)
+    per_page = max(1, -(-len(paragraphs) // pages))
+    for start in range(0, len(paragraphs), per_page):
+        pdf.add_page()
+        if start == 0:
+            for line in HEADER_BLOCK:
+                pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+        for paragraph in paragraphs[start:start + per_page]:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def table_pdf() -> bytes:
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.multi_cell(0, 6, PARAGRAPHS[2], new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    with pdf.table(first_row_as_headings=False) as table:
+        for row in TABLE:
+            cells = table.row()
+            for cell in row:
+                cells.cell(cell)
+    pdf.ln(3)
+    pdf.multi_cell(0, 6, PARAGRAPHS[3], new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def two_column_pdf(left: list[str], right: list[str], title: str) -> bytes:
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.cell(0, 8, title, align="C", new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y() + 4
+    column_width = (pdf.epw - 10) / 2
+    for x, paragraphs in ((pdf.l_margin, left), (pdf.l_margin + column_width + 10, right)):
+        pdf.set_xy(x, top)
+        for paragraph in paragraphs:
+            pdf.set_x(x)
+            pdf.multi_cell(column_width, 6, paragraph, new_x="LEFT", new_y="NEXT")
+            pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def lines_pdf(lines: list[str], *, font: str = "dejavu") -> bytes:
+    """One page, one PDF text line per entry, exactly as given (for hyphenation and legacy fonts:
+    with font="helvetica" the core font writes Windows-1252 bytes, as .VnTime PDFs do)."""
+    pdf = _fpdf()
+    pdf.add_page()
+    if font != "dejavu":
+        pdf.set_font(font, size=11)
+    for line in lines:
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def render_page_image(lines: list[str], *, width: int = 2480, height: int = 3508, size: int = 46):
+    """A 300-dpi A4 'scan' of the lines, wrapped to the page width."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(FONT, size)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    margin, y = 200, 220
+    for line in lines:
+        words, current = line.split(), ""
+        for word in words:
+            candidate = f"{current} {word}".strip()
+            if draw.textlength(candidate, font=font) > width - 2 * margin:
+                draw.text((margin, y), current, font=font, fill=0)
+                y += int(size * 1.6)
+                current = word
+            else:
+                current = candidate
+        if current:
+            draw.text((margin, y), current, font=font, fill=0)
+            y += int(size * 1.6)
+        y += int(size * 0.6)
+    return image
+
+
+def scanned_pdf(pages: list[list[str]], *, invisible_text: str | None = None) -> bytes:
+    """Pages that are only images of text; ``invisible_text`` adds a useless hidden text layer."""
+    pdf = _fpdf()
+    for lines in pages:
+        pdf.add_page()
+        buf = io.BytesIO()
+        render_page_image(lines).save(buf, format="PNG")
+        pdf.image(buf, x=0, y=0, w=210, h=297)
+        if invisible_text is not None:
+            pdf.set_xy(20, 20)
+            with pdf.local_context(text_mode="INVISIBLE"):
+                pdf.multi_cell(0, 6, invisible_text)
+    return bytes(pdf.output())
+
+
+def docx_file(*, header: list[str] | None = None, page_break_after: int | None = None) -> bytes:
+    """Paragraphs, the target table, an optional page header; a page break after paragraph n."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    if header:
+        section = document.sections[0]
+        section.header.paragraphs[0].text = header[0]
+        for line in header[1:]:
+            section.header.add_paragraph(line)
+    for line in HEADER_BLOCK:
+        document.add_paragraph(line)
+    for i, paragraph in enumerate(PARAGRAPHS):
+        p = document.add_paragraph(paragraph)
+        if page_break_after is not None and i == page_break_after:
+            p.add_run().add_break(WD_BREAK.PAGE)
+        if i == 2:
+            table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+            for r, row in enumerate(TABLE):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def html_page(charset: str = "utf-8") -> str:
+    """A provincial portal page: menus, sidebar, breadcrumb and footer around the article."""
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="{charset}"><title>Cổng thông tin Tỉnh ủy Hà Lâm</title>
+<style>.menu {{ color: red }}</style><script>var trang = "Trang chủ";</script></head>
+<body>
+<div id="top-banner">Cổng thông tin điện tử Đảng bộ tỉnh Hà Lâm</div>
+<nav class="main-menu"><ul><li><a href="/">Trang chủ</a></li><li><a href="/gt">Giới thiệu</a></li>
+<li><a href="/vb">Văn bản chỉ đạo</a></li><li><a href="/lh">Liên hệ</a></li></ul></nav>
+<div class="breadcrumb"><a href="/">Trang chủ</a> / <a href="/vb">Văn bản</a></div>
+<div class="layout">
+  <div class="content-detail">
+    <h1>Kế hoạch thực hiện Nghị quyết số 08-NQ/TU về nông nghiệp sạch</h1>
+    <div class="date">12/03/2024 08:30</div>
+    {paragraphs}
+  </div>
+  <div class="sidebar"><h3>Tin mới</h3><ul><li><a href="/1">Hội nghị sơ kết công tác quý I</a></li>
+  <li><a href="/2">Giải chạy việt dã truyền thống mùa xuân</a></li></ul></div>
+</div>
+<div class="footer">Bản quyền thuộc Văn phòng Tỉnh ủy Hà Lâm. Địa chỉ: số 1 đường Trung Tâm.</div>
+</body></html>"""
