@@ -10,8 +10,9 @@ index behind an alias that every read and write goes through:
                                                 "folded" token fields, and the document's filter fields
   {prefix}-targets   -> {prefix}-targets-v1     one doc per chỉ tiêu, id "{doc_id}-{ordinal}"
 
-A new mapping version is built beside the old one and the aliases swap in one atomic request, so
-search never goes down while a store upgrades (``upgrade``).
+When a store opens on indices of an older mapping version it builds the new version beside them
+and swaps all aliases in one atomic request (``upgrade``): search keeps answering from the old
+indices until the swap.
 
 Vietnamese analysis happens before the text reaches the cluster: "exact" holds the passage's words
 lower-cased with their accents, "folded" the same words through vanban.folding.fold (đ -> d), both
@@ -26,6 +27,8 @@ the best passage of each document stands for it (field collapsing on doc_id).
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -48,7 +51,10 @@ if TYPE_CHECKING:
 VERSION = 1
 EXACT_BOOST = 4.0
 CHUNK = 500  # bulk actions per request
-RETRY_STATUS = (429, 502, 503, 504)
+RETRY_STATUS = (429, 502, 503, 504)  # the cluster pushing back: retried with backoff
+BACKOFF = 0.5  # seconds before the first retry, doubling up to MAX_BACKOFF over MAX_RETRIES tries
+MAX_BACKOFF = 30
+MAX_RETRIES = 5
 COUNT_PRECISION = 40_000  # cardinality counts are exact well below this many documents
 _PAGE = 10_000
 
@@ -112,7 +118,10 @@ class ElasticStore:
         if settings.es_api_key:
             options["api_key"] = settings.es_api_key
         elif settings.es_user:
-            options["basic_auth"] = (settings.es_user, settings.es_password or "")
+            # Encoded here as UTF-8: the client encodes a (user, password) pair as ASCII and
+            # crashes on "mật khẩu".
+            pair = f"{settings.es_user}:{settings.es_password or ''}".encode()
+            options["basic_auth"] = base64.b64encode(pair).decode("ascii")
         if settings.es_ca:
             options["ca_certs"] = settings.es_ca
         return cls(Elasticsearch(settings.es_url, **options), settings.es_prefix, url=settings.es_url)
@@ -122,19 +131,24 @@ class ElasticStore:
     def alias(self, concept: str) -> str:
         return f"{self.prefix}-{concept}"
 
-    def index_name(self, concept: str, version: int = VERSION) -> str:
-        return f"{self.prefix}-{concept}-v{version}"
+    def index_name(self, concept: str, version: int | None = None) -> str:
+        return f"{self.prefix}-{concept}-v{version or VERSION}"
 
     def _ensure_indices(self) -> None:
-        for concept in MAPPINGS:
-            current = self._alias_targets(concept)
-            if current == [self.index_name(concept)]:
-                continue
-            if current:
-                raise StoreError(
-                    f"{self.url}: alias {self.alias(concept)} points at {', '.join(current)}, not "
-                    f"{self.index_name(concept)}; run ElasticStore.upgrade() (vanban reindex) to move it")
-            self._create(concept, VERSION, alias=True)
+        """Create missing indices; move a store written under an older mapping onto this one."""
+        versions = {c: _versions(self._alias_targets(c)) for c in MAPPINGS}
+        found = {v for vs in versions.values() for v in vs}
+        if not found:
+            for concept in MAPPINGS:
+                self._create(concept, VERSION, alias=True)
+        elif found == {VERSION}:
+            return
+        elif len(found) == 1 and max(found) < VERSION and all(versions.values()):
+            self.upgrade(max(found))
+        else:
+            raise StoreError(
+                f"{self.url}: aliases {self.prefix}-* point at mapping versions {sorted(found)}, this vanban "
+                f"writes v{VERSION}; upgrade vanban or rebuild the store with `vanban reindex`")
 
     def _alias_targets(self, concept: str) -> list[str]:
         if not self.client.indices.exists_alias(name=self.alias(concept)):
@@ -159,25 +173,24 @@ class ElasticStore:
 
         Search keeps answering from the old indices until the swap; returns how many documents moved.
         """
-        with self._errors("upgrade the indices"):
-            old = {c: self.index_name(c, from_version) for c in MAPPINGS}
-            for concept in MAPPINGS:
-                self._create(concept, VERSION, alias=False)
-            moved = 0
-            batch: list[Document] = []
-            for doc in self._scan_documents(old["documents"]):
-                batch.append(doc)
-                if len(batch) == CHUNK:
-                    moved += self._write(batch, version=VERSION)
-                    batch = []
-            moved += self._write(batch, version=VERSION) if batch else 0
-            actions = []
-            for concept in MAPPINGS:
-                actions.append({"remove": {"index": old[concept], "alias": self.alias(concept)}})
-                actions.append({"add": {"index": self.index_name(concept), "alias": self.alias(concept)}})
-            self.client.indices.update_aliases(actions=actions)
-            self.client.indices.delete(index=",".join(old.values()))
-            return moved
+        old = {c: self.index_name(c, from_version) for c in MAPPINGS}
+        for concept in MAPPINGS:
+            self._create(concept, VERSION, alias=False)
+        moved = 0
+        batch: list[Document] = []
+        for doc in self._scan_documents(old["documents"]):
+            batch.append(doc)
+            if len(batch) == CHUNK:
+                moved += self._write(batch, version=VERSION)
+                batch = []
+        moved += self._write(batch, version=VERSION) if batch else 0
+        actions = []
+        for concept in MAPPINGS:
+            actions.append({"remove": {"index": old[concept], "alias": self.alias(concept)}})
+            actions.append({"add": {"index": self.index_name(concept), "alias": self.alias(concept)}})
+        self.client.indices.update_aliases(actions=actions)
+        self.client.indices.delete(index=",".join(old.values()))
+        return moved
 
     def drop(self) -> None:
         """Delete this store's indices (every version) and their aliases."""
@@ -250,8 +263,9 @@ class ElasticStore:
 
         failures = []
         for ok, item in streaming_bulk(
-            self.client, actions, chunk_size=CHUNK, max_retries=5, initial_backoff=0.5, max_backoff=30,
-            retry_on_status=RETRY_STATUS, raise_on_error=False, ignore_status=(404,),
+            self.client, actions, chunk_size=CHUNK, max_retries=MAX_RETRIES, initial_backoff=BACKOFF,
+            max_backoff=MAX_BACKOFF, retry_on_status=RETRY_STATUS, raise_on_error=False,
+            ignore_status=(404,),  # deleting a passage that is already gone is fine
         ):
             if not ok:
                 failures.append(item)
@@ -385,6 +399,10 @@ class ElasticStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _versions(indices: list[str]) -> set[int]:
+    return {int(m.group(1)) for name in indices if (m := re.search(r"-v(\d+)$", name))}
 
 
 def _client_url(client: "Elasticsearch") -> str:

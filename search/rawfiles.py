@@ -25,13 +25,15 @@ class RawFiles:
         self.dir = self.root / "raw"
 
     def put(self, doc_id: str, data: bytes, suffix: str = "") -> Path:
-        """Keep ``data`` under its hash; a second put of the same bytes is a no-op."""
+        """Keep ``data`` under its hash; a second put of the same bytes is a no-op.
+
+        ``suffix`` (".pdf") helps people browsing the folder; anything but a plain extension is dropped.
+        """
         _check_id(doc_id)
         if hashlib.sha256(data).hexdigest() != doc_id:
             raise StoreError(f"{self.dir}: bytes do not hash to {doc_id}")
-        suffix = suffix.lower()
-        if not _SUFFIX.match(suffix):
-            raise StoreError(f"{self.dir}: refusing file suffix {suffix!r}")
+        # The suffix comes from a user's file name: keep it only when it is a plain extension.
+        suffix = suffix.lower() if _SUFFIX.match(suffix) else ""
         existing = self.path(doc_id)
         if existing is not None:
             return existing

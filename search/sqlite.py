@@ -35,6 +35,9 @@ from vanban.search.results import FACETS, shape_facets
 
 DB_NAME = "index.sqlite3"
 _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "number_key", "date", "year", "title")
+_INSERT_DOCUMENT = (
+    f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, data) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})"
+)
 SCHEMA_VERSION = 1
 EXACT_WEIGHT = 4.0
 
@@ -96,7 +99,8 @@ class SqliteStore:
         if version == SCHEMA_VERSION:
             return
         if version != 0:
-            raise StoreError(f"{self.path}: index schema {version} is not {SCHEMA_VERSION}; rebuild it from the raw files")
+            raise StoreError(
+                f"{self.path}: index schema {version} is not {SCHEMA_VERSION}; rebuild it from the raw files")
         with self._transaction():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -122,8 +126,7 @@ class SqliteStore:
     def _insert(self, doc: Document) -> None:
         fields = document_fields(doc)
         self._db.execute(
-            f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, data) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})",
-            [fields[c] for c in _DOC_COLUMNS] + [json.dumps(to_dict(doc), ensure_ascii=False)],
+            _INSERT_DOCUMENT, [fields[c] for c in _DOC_COLUMNS] + [json.dumps(to_dict(doc), ensure_ascii=False)]
         )
         self._db.executemany(
             "INSERT INTO doc_references VALUES (?,?,?)",

@@ -1,0 +1,218 @@
+"""What only the Elasticsearch backend must prove: its index layout, upgrades, settings and errors."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from vanban.errors import BackendUnavailableError, StoreError, UsageError
+from vanban.model import SearchQuery
+from vanban.settings import Settings
+
+from .conftest import es_url_or_skip
+
+
+def _store(prefix: str):
+    from elasticsearch import Elasticsearch
+
+    from vanban.search.elastic import ElasticStore
+
+    return ElasticStore(Elasticsearch(es_url_or_skip(), request_timeout=30), prefix=prefix)
+
+
+@pytest.fixture
+def prefix():
+    """A unique index prefix; every index under it is deleted afterwards, whatever its version."""
+    name = f"vanban-test-{uuid.uuid4().hex[:12]}"
+    yield name
+    if os.environ.get("VANBAN_ES_URL"):
+        from elasticsearch import Elasticsearch
+
+        client = Elasticsearch(os.environ["VANBAN_ES_URL"])
+        names = client.indices.get(index=f"{name}-*", expand_wildcards="all")
+        if names:
+            client.indices.delete(index=",".join(names))
+        client.close()
+
+
+def test_unreachable_cluster_is_backend_unavailable_naming_the_url():
+    from vanban.search.elastic import ElasticStore
+
+    settings = Settings(backend="elasticsearch", es_url="http://127.0.0.1:9")
+    with pytest.raises(BackendUnavailableError, match=r"http://127\.0\.0\.1:9") as caught:
+        ElasticStore.from_settings(settings)
+    assert caught.value.code == "E202"
+
+
+def test_elasticsearch_backend_needs_a_url():
+    from vanban.search.elastic import ElasticStore
+
+    with pytest.raises(UsageError, match="VANBAN_ES_URL"):
+        ElasticStore.from_settings(Settings(backend="elasticsearch", es_url=None))
+
+
+@pytest.mark.parametrize(("settings", "header"), [
+    ({"es_api_key": "c2VjcmV0OmtleQ=="}, "ApiKey c2VjcmV0OmtleQ=="),
+    ({"es_user": "nghien_cuu", "es_password": "mật-khẩu"}, "Basic bmdoaWVuX2N1dTpt4bqtdC1raOG6qXU="),
+])
+def test_credentials_from_settings_reach_the_client(monkeypatch, settings, header):
+    from vanban.search import elastic
+
+    made = {}
+    monkeypatch.setattr(elastic.ElasticStore, "_ensure_indices", lambda self: made.setdefault("store", self))
+    store = elastic.ElasticStore.from_settings(
+        Settings(backend="elasticsearch", es_url="https://es.song-may.invalid:9200", **settings))
+    assert store.url == "https://es.song-may.invalid:9200"
+    assert store.client._headers["authorization"] == header
+
+
+@pytest.mark.es
+def test_each_concept_lives_in_a_versioned_index_behind_an_alias(prefix):
+    from vanban.search.elastic import MAPPINGS, VERSION
+
+    store = _store(prefix)
+    for concept in MAPPINGS:
+        targets = store.client.indices.get_alias(name=f"{prefix}-{concept}")
+        assert list(targets) == [f"{prefix}-{concept}-v{VERSION}"]
+        mapping = store.client.indices.get_mapping(index=f"{prefix}-{concept}")
+        assert mapping[f"{prefix}-{concept}-v{VERSION}"]["mappings"]["dynamic"] == "strict"
+
+
+@pytest.mark.es
+def test_opening_an_older_mapping_version_upgrades_behind_the_aliases(prefix, corpus, monkeypatch):
+    from vanban.search import elastic
+
+    old = _store(prefix)
+    old.add(list(corpus.values()))
+    before = old.search(SearchQuery(q="dang bo", limit=100))
+    monkeypatch.setattr(elastic, "VERSION", elastic.VERSION + 1)
+    new = _store(prefix)
+    for concept in elastic.MAPPINGS:
+        assert list(new.client.indices.get_alias(name=f"{prefix}-{concept}")) == [f"{prefix}-{concept}-v{elastic.VERSION}"]
+        assert not new.client.indices.exists(index=f"{prefix}-{concept}-v{elastic.VERSION - 1}")
+    assert new.stats() == old.stats()
+    after = new.search(SearchQuery(q="dang bo", limit=100))
+    assert [h.id for h in after.hits] == [h.id for h in before.hits]
+
+
+@pytest.mark.es
+def test_a_store_written_by_a_newer_vanban_is_refused(prefix, monkeypatch):
+    from vanban.search import elastic
+
+    monkeypatch.setattr(elastic, "VERSION", elastic.VERSION + 1)
+    _store(prefix)
+    monkeypatch.setattr(elastic, "VERSION", elastic.VERSION - 1)
+    with pytest.raises(StoreError, match="mapping versions"):
+        _store(prefix)
+
+
+@pytest.mark.es
+def test_a_large_batch_is_written_in_chunks_and_searchable_at_once(prefix, monkeypatch):
+    from vanban.search import elastic
+
+    from .conftest import make_doc
+
+    monkeypatch.setattr(elastic, "CHUNK", 7)
+    store = _store(prefix)
+    docs = [make_doc(f"Báo cáo tuần {i} của xã Bến Đò về phòng chống lụt bão.", kind="bao_cao",
+                     date=f"2024-{1 + i % 12:02d}-01") for i in range(60)]
+    from elasticsearch import Elasticsearch
+
+    requests = []
+    real_bulk = Elasticsearch.bulk
+    monkeypatch.setattr(Elasticsearch, "bulk", lambda *a, **kw: requests.append(1) or real_bulk(*a, **kw))
+    assert store.add(docs) == 60
+    assert len(requests) >= 120 // 7  # 60 documents + 60 passages, 7 actions a request
+    result = store.search(SearchQuery(q="lut bao", limit=5))
+    assert result.total == 60
+    assert sum(result.facets["year"].values()) == 60
+
+
+class _Flaky:
+    """An HTTP proxy in front of the node that answers the first ``failures`` bulk requests with
+    ``status`` (the cluster pushing back) and forwards everything else untouched."""
+
+    def __init__(self, upstream: str, failures: int, status: int):
+        import http.server
+        import threading
+        import urllib.request
+
+        proxy = self
+        self.refused = 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _any(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if "_bulk" in self.path and proxy.refused < failures:
+                    proxy.refused += 1
+                    return self._send(status, {"X-Elastic-Product": "Elasticsearch",
+                                               "Content-Type": "application/json"},
+                                      b'{"error":{"type":"es_rejected_execution_exception"},"status":%d}' % status)
+                request = urllib.request.Request(upstream + self.path, data=body or None, method=self.command,
+                                                 headers={k: v for k, v in self.headers.items() if k.lower() != "host"})
+                try:
+                    with urllib.request.urlopen(request, timeout=30) as answer:
+                        self._send(answer.status, dict(answer.headers), answer.read())
+                except urllib.error.HTTPError as exc:
+                    self._send(exc.code, dict(exc.headers), exc.read())
+
+            def _send(self, code, headers, body):
+                self.send_response(code)
+                for k, v in headers.items():
+                    if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _any
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.es
+@pytest.mark.parametrize("status", [429, 503])
+def test_bulk_writes_survive_a_cluster_pushing_back(prefix, status, corpus, monkeypatch):
+    from elasticsearch import Elasticsearch
+
+    from vanban.search import elastic
+    from vanban.search.elastic import ElasticStore
+
+    monkeypatch.setattr(elastic, "BACKOFF", 0.05)
+    flaky = _Flaky(es_url_or_skip(), failures=4, status=status)
+    try:
+        # No transport-level retries: the backoff under test is the store's own.
+        store = ElasticStore(Elasticsearch(flaky.url, max_retries=0), prefix=prefix)
+        assert store.add(list(corpus.values())) == len(corpus)
+        assert flaky.refused == 4
+        assert store.stats()["documents"] == len(corpus)
+    finally:
+        flaky.close()
+
+
+@pytest.mark.es
+def test_a_cluster_that_keeps_refusing_is_reported_not_hidden(prefix, corpus, monkeypatch):
+    from elasticsearch import Elasticsearch
+
+    from vanban.search import elastic
+
+    monkeypatch.setattr(elastic, "BACKOFF", 0.01)
+    flaky = _Flaky(es_url_or_skip(), failures=100, status=429)
+    try:
+        store = elastic.ElasticStore(Elasticsearch(flaky.url, max_retries=0), prefix=prefix)
+        with pytest.raises(BackendUnavailableError, match="429"):
+            store.add(list(corpus.values()))
+        assert flaky.refused == elastic.MAX_RETRIES + 1
+    finally:
+        flaky.close()
