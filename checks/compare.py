@@ -80,9 +80,11 @@ def pair_targets(parent: Document, child: Document) -> list[Pairing]:
     that stops at 2025 is missing the 2030 target, not weaker on it).
     """
     parents = _dedupe(parent.targets)
+    rural = level_of(child) == "commune"
     candidates: dict[int, list[tuple[Target, indicators.Match]]] = {}
     for i, p in enumerate(parents):
-        found = [(c, m) for c in child.targets if (m := indicators.match(p.indicator, c.indicator))]
+        found = [(c, m) for c in child.targets
+                 if (m := indicators.match(p.indicator, c.indicator, rural))]
         best = max((m.score for _, m in found), default=0)
         candidates[i] = [(c, m) for c, m in found if m.score >= best - 1e-9]
     claimed: dict[int, set[int]] = {}  # id(child target) -> parent indices claiming it exactly

@@ -74,8 +74,12 @@ class Match:
     reason: str
 
 
+# A commune (xã) is rural by definition: "ở khu vực nông thôn" adds nothing to its indicators.
+_RURAL_SCOPE = re.compile(r"\b(?:o )?(?:khu vuc )?nong thon\b")
+
+
 @lru_cache(maxsize=4096)
-def normalise(phrase: str) -> Indicator:
+def normalise(phrase: str, rural: bool = False) -> Indicator:
     text = fold(nfc(phrase))
     # qualifiers in brackets go ("(theo giá so sánh 2010)"), a bracketed acronym stays ("(GRDP)")
     text = re.sub(r"\((?!\s*[a-z]{2,6}\s*\))[^)]*\)", " ", text)
@@ -85,14 +89,17 @@ def normalise(phrase: str) -> Indicator:
         text, n = pattern.subn(canonical, text)
         if n and why:
             used.add(why)
+    if rural:
+        text = _RURAL_SCOPE.sub(" ", text)
     text = _STOP_RE.sub(" ", text)
     words = frozenset(w for w in text.split() if w not in _STOP_WORDS and not _YEAR.match(w))
     return Indicator(phrase, words, frozenset(used))
 
 
-def match(parent: str, child: str) -> Match | None:
-    """The match between two indicator phrases, or None when they measure different things."""
-    a, b = normalise(parent), normalise(child)
+def match(parent: str, child: str, rural: bool = False) -> Match | None:
+    """The match between two indicator phrases, or None when they measure different things.
+    ``rural``: the child is a commune, so a rural scope on either side is implied."""
+    a, b = normalise(parent, rural), normalise(child, rural)
     if not a.words or not b.words:
         return None
     if differing_qualifiers(parent, child):
@@ -100,6 +107,8 @@ def match(parent: str, child: str) -> Match | None:
     if a.words == b.words:
         if fold(nfc(parent)).strip() == fold(nfc(child)).strip():
             return Match(1.0, "same indicator")
+        if rural and normalise(parent).words != normalise(child).words:
+            return Match(1.0, "same indicator, the rural scope implied for a commune")
         if a.equivalents or b.equivalents:
             names = sorted(a.equivalents | b.equivalents)
             return Match(1.0, "known equivalent: " + "; ".join(names))

@@ -21,6 +21,10 @@ from vanban.search.base import Store
 from vanban.search.numbers import number_key
 
 IMPLEMENTING = ("thuc hien", "trien khai", "cu the hoa", "quan triet")
+# Title words of a document that reviews an implementation rather than carrying one out.
+REVIEWING = ("so ket", "tong ket", "danh gia", "bao cao", "kiem tra", "giam sat")
+# Kinds that report on a resolution and set no targets of their own: never a child unless paired.
+REPORTING_KINDS = ("bao_cao",)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 # Kind codes of the number ("20-NQ/HU") for the kind words of a partial citation.
@@ -38,19 +42,35 @@ def _implementing(relation: str) -> bool:
     return " ".join(fold(nfc(relation)).split()) in IMPLEMENTING
 
 
-def _title_implements(title: str, cited: str) -> bool:
-    """The title says "thực hiện … <cited>" (spacing and case aside)."""
-    compact = number_key(title)
-    at = compact.find(number_key(cited))
-    if at < 0:
+def _title_implements(child: Document, cited: str) -> bool:
+    """The title says "thực hiện <cited> …": the relation governs the first document it names
+    ("thực hiện Kế hoạch số 12-KH/HU … về thực hiện Nghị quyết số 15-NQ/TU" implements 12-KH/HU),
+    and a title that reviews an implementation ("sơ kết … thực hiện …") implements nothing."""
+    compact = number_key(child.doc.title)
+    verbs = [at for at in (compact.find(w.replace(" ", "")) for w in IMPLEMENTING) if at >= 0]
+    if not verbs:
         return False
-    return any(0 <= compact.find(word.replace(" ", "")) < at for word in IMPLEMENTING)
+    verb = min(verbs)
+    if any(0 <= compact.find(w.replace(" ", "")) < verb for w in REVIEWING):
+        return False
+    spans = []
+    for name in [r.number for r in child.references] + [p.text for p in child.references_partial]:
+        key = number_key(name)
+        at = compact.find(key, verb) if key else -1
+        if at >= 0:
+            spans.append((at, at + len(key)))
+    key = number_key(cited)
+    at = compact.find(key, verb) if key else -1
+    if at < 0 or not spans:
+        return False
+    first = min(spans)
+    return at < first[1] and first[0] < at + len(key)  # overlaps the first name in the title
 
 
 def _link_evidence(child: Document, relation: str, text: str, cited: str, note: str = "") -> str | None:
     if _implementing(relation):
         return f'cites "{text}" with "{relation}"{note}'
-    if _title_implements(child.doc.title, cited):
+    if _title_implements(child, cited):
         return f"its title implements {cited}{note}"
     return None
 
@@ -106,6 +126,8 @@ class Index:
 def parents_of(child: Document, index: Index) -> list[tuple[Document, str]]:
     """Every document ``child`` implements, each with the evidence for the link."""
     found: dict[str, tuple[Document, str]] = {}
+    if child.doc.kind in REPORTING_KINDS:
+        return []
     for ref in child.references:
         why = _link_evidence(child, ref.relation, ref.text, ref.number)
         if why:

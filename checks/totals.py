@@ -13,7 +13,7 @@ from __future__ import annotations
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import indicators, wording
-from vanban.checks.compare import bounds, is_share, shares
+from vanban.checks.compare import bounds, is_share, level_of, shares
 from vanban.checks.units import compatible, joined, parse_unit
 
 MIN_PLANS = 2
@@ -24,9 +24,25 @@ def _key(t: Target) -> tuple:
 
 
 def sum_checks(parent: Document, children: list[tuple[Document, CheckResult]]) -> CheckResult | None:
+    # Shares add up within one level: the districts' plans make the province's total, and
+    # communes implementing the province directly would make another.
+    by_level: dict[str, list[tuple[Document, CheckResult]]] = {}
+    for child, result in children:
+        if shares(parent, child):
+            by_level.setdefault(level_of(child), []).append((child, result))
+    items, labels = [], set()
+    for level in sorted(by_level):
+        for item, parts in _level_totals(parent, by_level[level]):
+            items.append(item)
+            labels.update(child.label for child, _ in parts)
+    if not items:
+        return None
+    return CheckResult(parent.label, ", ".join(sorted(labels)), items, parent_id=parent.id, child_id="")
+
+
+def _level_totals(parent: Document, sharing: list[tuple[Document, CheckResult]]):
     contributions: dict[tuple, list[tuple[Document, Target]]] = {}
     targets: dict[tuple, Target] = {}
-    sharing = [(child, result) for child, result in children if shares(parent, child)]
     for child, result in sharing:
         for item in result.items:
             p, c = item.parent_target, item.child_target
@@ -38,15 +54,11 @@ def sum_checks(parent: Document, children: list[tuple[Document, CheckResult]]) -
                 continue
             targets[_key(p)] = p
             contributions.setdefault(_key(p), []).append((child, c))
-    items, labels = [], set()
     for key, parts in contributions.items():
-        item = _judge_total(parent, targets[key], parts, linked=len(sharing)) if len(parts) >= MIN_PLANS else None
-        if item:
-            items.append(item)
-            labels.update(child.label for child, _ in parts)
-    if not items:
-        return None
-    return CheckResult(parent.label, ", ".join(sorted(labels)), items, parent_id=parent.id, child_id="")
+        if len(parts) >= MIN_PLANS:
+            item = _judge_total(parent, targets[key], parts, linked=len(sharing))
+            if item:
+                yield item, parts
 
 
 def _judge_total(parent: Document, p: Target, parts: list[tuple[Document, Target]], linked: int) -> CheckItem | None:

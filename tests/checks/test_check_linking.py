@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.checks.lacgiang import PROVINCE, MemoryStore, Said, lac_giang, plan, resolution_15, tan_khe_plan
+from tests.checks.lacgiang import (
+    PROVINCE, MemoryStore, Said, ben_may_plan, lac_giang, plan, resolution_15, tan_khe_plan,
+)
 from vanban.checks import run_checks
 from vanban.search.numbers import number_key
 from vanban.errors import NotFoundError
@@ -88,3 +90,23 @@ def test_a_partial_citation_resolves_among_the_same_issuers_documents():
     assert results[0].items[0].status == "weaker"
     assert pairs(run_checks(MemoryStore([congress, other_issuer, programme]), parent=congress.id)) == {
         ("20-NQ/HU", "09-CTr/HU")}
+
+
+def test_a_title_implements_the_first_document_it_names():
+    commune = plan("06-KH/ĐU", "Đảng ủy xã Mây Hạ", "commune",
+                   "Kế hoạch thực hiện Kế hoạch số 08-KH/HU của Huyện ủy về thực hiện Nghị quyết số 15-NQ/TU",
+                   "2021-08-05", implements=[("08-KH/HU", ""), ("15-NQ/TU", "")],
+                   said=[Said("Tỷ lệ che phủ rừng đạt 66%.", "Tỷ lệ che phủ rừng", 66)])
+    results = run_checks(MemoryStore([resolution_15(), ben_may_plan(), commune]), child="06-KH/ĐU")
+    assert pairs(results) == {("08-KH/HU", "06-KH/ĐU")}
+
+
+def test_a_report_reviewing_the_implementation_implements_nothing():
+    review = plan("30-BC/TU", PROVINCE, "province",
+                  "Báo cáo sơ kết giữa nhiệm kỳ thực hiện Nghị quyết số 15-NQ/TU", "2023-12-01",
+                  kind="bao_cao", implements=[("15-NQ/TU", "thực hiện")],
+                  said=[Said("Tỷ lệ che phủ rừng đạt 58%.", "Tỷ lệ che phủ rừng", 58)])
+    as_plan = plan("31-KH/TU", PROVINCE, "province",
+                   "Kế hoạch sơ kết việc thực hiện Nghị quyết số 15-NQ/TU", "2023-10-01",
+                   implements=[("15-NQ/TU", "")])
+    assert run_checks(MemoryStore([resolution_15(), review, as_plan])) == []

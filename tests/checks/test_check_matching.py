@@ -29,6 +29,8 @@ def test_phrasings_of_one_indicator_match(parent, child):
     ("Tổng số đảng viên", "Kết nạp đảng viên mới"),
     ("Tỷ lệ che phủ rừng", "Tỷ lệ hộ nghèo"),
     ("Tốc độ tăng trưởng kinh tế", "Tỷ trọng kinh tế số trong GRDP"),
+    ("Tỷ lệ trường học đạt chuẩn quốc gia", "Tỷ lệ xã đạt chuẩn quốc gia về y tế"),
+    ("Tỷ lệ lao động qua đào tạo", "Tỷ lệ lao động nông nghiệp"),
 ])
 def test_different_quantities_do_not_match(parent, child):
     assert match(parent, child) is None

@@ -161,3 +161,39 @@ def test_restated_parent_targets_are_checked_once():
     (result,) = run_checks(MemoryStore([province, ben_may_plan()]))
     assert [i.indicator for i in result.items].count("Tỷ lệ che phủ rừng") == 1
 
+
+
+def test_a_missing_target_names_the_closest_phrase_that_fell_short():
+    items = status_against_province(
+        Said("Tỷ lệ xã đạt chuẩn quốc gia về y tế đạt 100%.", "Tỷ lệ xã đạt chuẩn quốc gia về y tế", 100))
+    item = items["Số xã đạt chuẩn nông thôn mới"]
+    assert item.status == "missing" and "closest: \"Tỷ lệ xã đạt chuẩn quốc gia về y tế\"" in item.message
+
+
+def test_a_commune_plan_implies_the_rural_scope_of_a_district_indicator():
+    district = plan("33-KH/HU", "Huyện ủy Bến Mây", "district", "Kế hoạch phát triển nông thôn", "2021-05-01",
+                    said=[Said("Thu nhập bình quân đầu người ở khu vực nông thôn đạt 60 triệu đồng/năm.",
+                               "Thu nhập bình quân đầu người ở khu vực nông thôn", 60, "triệu đồng/năm")])
+    commune = plan("07-KH/ĐU", "Đảng ủy xã Mây Hạ", "commune", "Kế hoạch của Đảng ủy xã", "2021-06-01",
+                   implements=[("33-KH/HU", "thực hiện")],
+                   said=[Said("Thu nhập bình quân đầu người đạt 58 triệu đồng/năm.",
+                              "Thu nhập bình quân đầu người", 58, "triệu đồng/năm")])
+    (result,) = run_checks(MemoryStore([district, commune]))
+    assert result.items[0].status == "weaker" and "rural scope" in result.items[0].message
+
+
+def test_a_weaker_labour_productivity_growth_is_flagged_and_a_stronger_one_is_not():
+    province = plan("18-NQ/TU", "Tỉnh ủy Lạc Giang", "province", "Nghị quyết về năng suất lao động",
+                    "2021-04-10", kind="nghi_quyet", said=[
+                        Said("Tốc độ tăng năng suất lao động bình quân đạt 6,5%/năm.",
+                             "Tốc độ tăng năng suất lao động bình quân", 6.5, "%/năm")])
+    weaker = plan("34-KH/HU", "Huyện ủy Tân Khê", "district", "Kế hoạch năng suất", "2021-05-01",
+                  implements=[("18-NQ/TU", "thực hiện")], said=[
+                      Said("Năng suất lao động tăng bình quân 5,5%/năm.", "Năng suất lao động tăng bình quân",
+                           5.5, "%/năm")])
+    stronger = plan("35-KH/HU", "Huyện ủy Đồng Sơn", "district", "Kế hoạch năng suất", "2021-05-02",
+                    implements=[("18-NQ/TU", "thực hiện")], said=[
+                        Said("Tăng trưởng năng suất lao động bình quân 7%/năm.",
+                             "Tăng trưởng năng suất lao động bình quân", 7, "%/năm")])
+    statuses = {r.child: r.items[0].status for r in run_checks(MemoryStore([province, weaker, stronger]))}
+    assert statuses == {"34-KH/HU": "weaker", "35-KH/HU": "ok"}
