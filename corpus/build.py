@@ -38,6 +38,7 @@ class Spec:
     author: str
     running_head: str = ""  # PDF pages after the first carry it; HTML uses it as <title>
     windows_text: bool = False  # TXT saved the way Notepad does: BOM + CRLF
+    news: bool = False  # a press article: headline, dateline, paragraphs; no header block
 
 
 def _at(y: int, m: int, d: int) -> datetime:
@@ -58,6 +59,8 @@ SPECS = (
          "Tỉnh ủy Lam Giang · Chỉ thị số 09-CT/TU"),
     Spec("bc145_tu_lamgiang", "pdf", _at(2023, 12, 18), "Tỉnh ủy Lam Giang",
          "Tỉnh ủy Lam Giang · Báo cáo số 145-BC/TU"),
+    Spec("tin_binhlam_2022", "html", _at(2022, 3, 15), "Báo Lam Giang điện tử",
+         "Bình Lam bổ sung chỉ tiêu thực hiện Nghị quyết 15", news=True),
 )
 
 
@@ -329,7 +332,7 @@ HTML_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} - Trang thông tin điện tử {site}</title>
+<title>{title} - {site}</title>
 <style>
 body {{ font-family: "Times New Roman", serif; margin: 0; color: #222; }}
 .top {{ background: #a4161a; color: #fff; padding: 12px 24px; font-weight: bold; }}
@@ -349,7 +352,7 @@ footer {{ background: #333; color: #ddd; padding: 16px 24px; font-size: 13px; }}
 </script>
 </head>
 <body>
-<div class="top">TRANG THÔNG TIN ĐIỆN TỬ {site_upper}</div>
+<div class="top">{site_upper}</div>
 <nav><ul>
 <li><a href="/">Trang chủ</a></li>
 <li><a href="/gioi-thieu">Giới thiệu</a></li>
@@ -357,14 +360,16 @@ footer {{ background: #333; color: #ddd; padding: 16px 24px; font-size: 13px; }}
 <li><a href="/van-ban">Văn bản</a></li>
 <li><a href="/lien-he">Liên hệ</a></li>
 </ul></nav>
-<div class="wrap">
-<article>
+<div class="page-info">
 <p class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/van-ban">Văn bản</a></p>
 <p class="posted">Cập nhật: {posted}</p>
+</div>
+<div class="wrap">
+<article>
 {article}
 </article>
 <aside>
-<h3>Văn bản mới</h3>
+<h3>{sidebar_title}</h3>
 <ul>
 {sidebar}
 </ul>
@@ -381,7 +386,35 @@ footer {{ background: #333; color: #ddd; padding: 16px 24px; font-size: 13px; }}
 """
 
 
-def render_html(spec: Spec, doc: Parsed) -> bytes:
+# the chrome around the article: what a loader has to leave out
+SIDEBAR_DOCUMENTS = ("Văn bản mới", ["Chỉ thị số 09-CT/TU về công tác phát triển đảng viên",
+                                     "Kế hoạch tổ chức Tết Trồng cây năm 2021",
+                                     "Thông báo lịch tiếp công dân tháng 5"])
+SIDEBAR_NEWS = ("Tin liên quan", ["Ngọc Khê ra quân trồng rừng đầu xuân",
+                                  "Vân Lĩnh chú trọng phát triển đảng viên ở thôn vùng cao",
+                                  "Hợp tác xã chè Ngọc Thượng mở rộng vùng nguyên liệu"])
+
+
+def news_parts(text: str) -> list[str]:
+    e = html.escape
+    headline, dateline, *rest = text.rstrip("\n").split("\n")
+    return [f"<h1>{e(headline)}</h1>", f'<p class="dateline">{e(dateline)}</p>'] + \
+        [f"<p>{e(x)}</p>" for x in rest if x]
+
+
+def render_html(spec: Spec, doc: Parsed | None, text: str = "") -> bytes:
+    e = html.escape
+    parts = news_parts(text) if doc is None else document_parts(doc)
+    site = spec.author
+    sidebar_title, others = SIDEBAR_NEWS if doc is None else SIDEBAR_DOCUMENTS
+    page = HTML_PAGE.format(
+        title=e(spec.running_head), site=e(site), site_upper=e(site.upper()), sidebar_title=sidebar_title,
+        posted=spec.issued.strftime("%d/%m/%Y"), article="\n".join(parts),
+        sidebar="\n".join(f'<li><a href="#">{e(x)}</a></li>' for x in others))
+    return page.encode("utf-8")
+
+
+def document_parts(doc: Parsed) -> list[str]:
     e = html.escape
     parts = ['<div class="doc-head">', '<div class="left">']
     parts += [f"<p>{e(x)}</p>" for x in doc.left]
@@ -406,15 +439,7 @@ def render_html(spec: Spec, doc: Parsed) -> bytes:
             parts += [f"<p>{e(x)}</p>" for x in recipients]
             parts += [f"<p>{e(x)}</p>" for x in signature if x]
             parts.append("</div>")
-    site = spec.author
-    others = [("Chỉ thị số 09-CT/TU về công tác phát triển đảng viên"),
-              ("Kế hoạch tổ chức Tết Trồng cây năm 2021"),
-              ("Thông báo lịch tiếp công dân tháng 5")]
-    page = HTML_PAGE.format(
-        title=e(spec.running_head), site=e(site), site_upper=e(site.upper()),
-        posted=spec.issued.strftime("%d/%m/%Y"), article="\n".join(parts),
-        sidebar="\n".join(f'<li><a href="#">{e(x)}</a></li>' for x in others))
-    return page.encode("utf-8")
+    return parts
 
 
 # --- TXT ---------------------------------------------------------------------------------
@@ -429,6 +454,8 @@ def build(spec: Spec) -> Path:
     text = read_source(spec.stem)
     if spec.fmt == "txt":
         data = render_txt(spec, text)
+    elif spec.news:
+        data = render_html(spec, None, text)
     else:
         renderer = {"pdf": render_pdf, "docx": render_docx, "html": render_html}[spec.fmt]
         data = renderer(spec, parse(text))
