@@ -26,7 +26,7 @@ _PLACE_DATE = re.compile(rf"(?<!\w)(?P<place>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][
                          r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _ANCHOR = re.compile(r"^(?:cong hoa|cong$|dang cong san|so\b|so:)")
 _TERM = re.compile(r"nhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
-_KHOA = re.compile(r"\bkh[oó]á?\s+([IVXL]{1,6})\b", re.IGNORECASE)
+_KHOA = re.compile(r"\bkh(?:óa|oá|oa)\s+([IVXL]{1,6})\b", re.IGNORECASE)
 _DATELINE = re.compile(rf"(?:{FULL_NUMERIC.pattern})")
 _ISSUING = re.compile(r"\b(?:ban\s+hành|thông\s+qua|ký\s+ban\s+hành)\b", re.IGNORECASE)
 _ORGAN = re.compile(r"(?:Ban\s+(?:Thường\s+vụ|Chấp\s+hành)\s+)?(?:(?:Tỉnh|Huyện|Thành|Quận|Thị)\s+[ỦủUu][ỷy]"

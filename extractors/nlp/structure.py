@@ -83,7 +83,10 @@ class Structure:
             if start is None:
                 start = line.start + (len(line.text) - len(line.text.lstrip()))
             end = line.start + len(line.text.rstrip())
-            if s[-1] in ".;:!?" or is_heading(line.text) or s in ("|",):
+            nxt = next((ln.stripped for ln in self.lines[i + 1:i + 2]), "")
+            # a short line (or the headline) before a capitalised line is a title, not a wrapped line
+            title_like = nxt[:1].isupper() and (len(s) < 50 or not any(x.stripped for x in self.lines[:i]))
+            if s[-1] in ".;:!?" or is_heading(line.text) or s in ("|",) or title_like:
                 blocks.append((start, end))
                 start = None
         if start is not None:

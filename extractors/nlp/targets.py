@@ -17,20 +17,23 @@ from vanban.extractors.nlp.quantities import Quantity
 from vanban.extractors.nlp.structure import Structure
 from vanban.folding import fold
 
-_GOAL = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|phai dat|giao|dinh huong)\b")
+_GOAL = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|phai dat|giao chi tieu|duoc giao)\b")
 # Where the indicator starts: after the last goal word or clause opener before the value.
 _OPENER = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|la|nhu|gom|cu the|trong do|voi|nham)\b")
 # Text before a comma that is a lead-in (time, goal, report), not the first half of an indicator.
 _LEAD_IN = re.compile(r"\b(?:nam|giai doan|nhiem ky|muc tieu|chi tieu|phan dau|de ra|da|duoc|trong do|dong thoi)\b")
-_RESULT = re.compile(r"\b(?:da|duoc|uoc|uoc dat|uoc tinh|ket qua|dat duoc|con lai|xong)\b")
+# Matched on the lower-cased text, not folded: folding makes "đã" (done) of "tối đa" (at most).
+_RESULT = re.compile(r"(?<!\w)(?:đã|được|ước|kết quả|đạt được|còn lại|xong)(?!\w)")
 _HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu)\b")
 _HEADING_REPORT = re.compile(r"\b(?:tinh hinh|ket qua|danh gia|so ket|tong ket)\b")
 # Units that count chỉ tiêu, durations or meeting parts: never a target's value.
 _NEVER_TARGET_UNIT = re.compile(r"^(?:chi tieu|tieu chi|nhiem vu|giai phap|nhom|muc tieu|noi dung|de an|du an"
                                 r"|chuong trinh|ngay|thang|nam|quy|tuan|gio|dai bieu|lan thu|ky)\b")
 _HORIZON = re.compile(rf"(?P<lead>(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+(?P<year>{YEAR})(?!\d)"
-                      rf"|(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})(?![\d.,])", re.IGNORECASE)
+                      rf"|(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})(?!\d|[.,]\d)", re.IGNORECASE)
 _NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|của)\s*$", re.IGNORECASE)
+_LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|như\s+sau|gồm|bao\s+gồm|như)\b)+\s*:?\s*$|\s*:\s*$",
+                           re.IGNORECASE)
 _BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)
 
 _COMPARATORS = [  # (folded words just before the value, comparator, approx)
@@ -105,15 +108,21 @@ class TargetReader:
         self.doc_horizon = fallback[0][2] if fallback else (term[-4:] if re.fullmatch(r"\d{4}-\d{4}", term) else "")
 
     def read(self) -> list[TargetReading]:
-        readings = []
+        readings: list[TargetReading] = []
         lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
+        self.lead_in = ""  # and names what its bullets count
         for a, b in self.st.sentences:
             inside = [q for q in self.quantities if a <= q.start < b]
             sentence_text = self.text[a:b].rstrip()
             governed = a <= lead_goal_until
+            if sentence_text.endswith(":"):
+                self.lead_in = re.sub(r"\s+", " ", _LEAD_IN_TAIL.sub("", sentence_text)).strip()
+            elif not governed and not re.match(r"\s*[-+•]", sentence_text):
+                self.lead_in = ""
+            self.previous: TargetReading | None = None
             if not inside:
                 if sentence_text.endswith(":"):
-                    lead_goal_until = b + 1 if self._goal(a, b) else -1
+                    lead_goal_until = b + 1 if self._goal(a, b) or _BULLET_YEAR.search(self.text, b + 1) else -1
                 elif not re.match(r"\s*[-+•]", sentence_text):
                     lead_goal_until = -1
                 continue
@@ -126,6 +135,7 @@ class TargetReader:
                     reading = self._reading(q, (ca, cb), (a, b), inside, clause_goal)
                     if reading:
                         readings.append(reading)
+                        self.previous = reading
                 if self.text[cb:cb + 1] == ":" and self._goal(ca, cb, inside):
                     lead_is_goal = True
             if sentence_text.endswith(":"):
@@ -164,7 +174,7 @@ class TargetReader:
                        + [clause[0]])
         seg_start = prev_end
         comma = self.text.rfind(",", seg_start, q.start)
-        local = fold(self.text[(comma + 1 if comma >= 0 else seg_start):q.start])
+        local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start].lower()
         if comma >= 0 and (not q.measure or _LEAD_IN.search(fold(self.text[seg_start:comma]))):
             seg_start = comma + 1
         if _RESULT.search(local):
@@ -207,6 +217,11 @@ class TargetReader:
             phrase = " ".join(x for x in (phrase, q.unit, " ".join(words)) if x)
             if words:
                 end = q.end + self.text[q.end:].find(words[-1]) + len(words[-1])
+        bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
+        if q.measure and len(bare.split()) <= 1 and self.previous is not None:
+            phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
+        elif not q.measure and fold(phrase) == fold(q.unit) and self.lead_in:
+            phrase = self.lead_in  # a bullet "- Năm 2023: 132 xã" counts what its lead-in names
         if not phrase:
             phrase = q.unit
         if phrase[:1].isupper() and not phrase[1:2].isupper():

@@ -1,0 +1,96 @@
+"""Targets (chỉ tiêu): indicator, comparator, value, unit and deadline, with the sentence as evidence."""
+
+import pytest
+
+
+def targets(document):
+    return [(t.comparator, t.value, t.value_max, t.unit, t.deadline) for t in document.targets]
+
+
+@pytest.mark.parametrize("words, comparator", [
+    ("đạt trên", ">="), ("đạt từ", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("tối thiểu", ">="),
+    ("dưới", "<="), ("không quá", "<="), ("tối đa", "<="), ("đạt", "="), ("khoảng", "="), ("", "="),
+])
+def test_comparators(analyse, words, comparator):
+    document = analyse(f"Phấn đấu đến năm 2025, tỷ lệ hộ nghèo {words} 2%.".replace("  ", " "))
+    assert targets(document) == [(comparator, 2.0, None, "%", "2025")]
+
+
+def test_tro_len_after_the_value(analyse):
+    document = analyse("Mục tiêu: tốc độ tăng trưởng GRDP từ 8% trở lên so với năm 2020.")
+    assert [(t.comparator, t.value) for t in document.targets] == [(">=", 8.0)]
+
+
+def test_approximate_targets(analyse):
+    document = analyse("Phấn đấu đến năm 2030 kinh tế số chiếm khoảng 30% GRDP và gần 40% lao động qua đào tạo.")
+    assert [(t.comparator, t.value, t.approx) for t in document.targets] == [("=", 30.0, True), ("<=", 40.0, True)]
+
+
+def test_several_targets_in_one_sentence_with_their_own_deadlines(analyse):
+    text = ("Tỉnh Lạc Giang đặt mục tiêu đến năm 2025, kinh tế số phải đạt 20% GRDP và đến năm 2030, "
+            "kinh tế số phải đạt 30% GRDP của tỉnh.")
+    document = analyse(text)
+    assert targets(document) == [("=", 20.0, None, "%", "2025"), ("=", 30.0, None, "%", "2030")]
+    assert [t.indicator for t in document.targets] == ["kinh tế số", "kinh tế số"]
+    assert all(t.sentence == text for t in document.targets)
+
+
+def test_a_list_after_a_goal_lead_in_with_the_term_as_deadline(analyse):
+    text = ("Đại hội Đảng bộ huyện Bến Mây nhiệm kỳ 2020-2025 đề ra 12 chỉ tiêu chủ yếu: tổng giá trị sản xuất "
+            "đạt 5.100 tỷ đồng; thu nhập bình quân đầu người 60 triệu đồng/năm; thành lập mới 150 doanh "
+            "nghiệp và 12 hợp tác xã; tỷ lệ kết nạp đảng viên mới bình quân hằng năm 3%.")
+    document = analyse(text)
+    assert targets(document) == [
+        ("=", 5100.0, None, "tỷ đồng", "2025"), ("=", 60.0, None, "triệu đồng/năm", "2025"),
+        ("=", 150.0, None, "doanh nghiệp", "2025"), ("=", 12.0, None, "hợp tác xã", "2025"),
+        ("=", 3.0, None, "%", "2025")]
+    indicators = [t.indicator for t in document.targets]
+    assert indicators[0] == "tổng giá trị sản xuất"
+    assert indicators[1] == "thu nhập bình quân đầu người"
+    assert indicators[4] == "tỷ lệ kết nạp đảng viên mới bình quân hằng năm"
+    assert [f.unit for f in document.figures] == ["chỉ tiêu chủ yếu"]
+
+
+def test_bullet_list_by_year(analyse):
+    text = ("Ngày 18/3/2022, UBND huyện Bến Mây ban hành kế hoạch chuyển đổi số.\n"
+            "Số xã hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:\n"
+            "- Năm 2022: 4 xã.\n- Năm 2023: 6 xã.\n- Năm 2024: 7 xã.\n")
+    document = analyse(text)
+    assert targets(document) == [("=", 4.0, None, "xã", "2022"), ("=", 6.0, None, "xã", "2023"),
+                                 ("=", 7.0, None, "xã", "2024")]
+    assert document.targets[0].indicator == "số xã hoàn thành chuyển đổi số"
+
+
+def test_deadline_from_the_governing_heading(analyse):
+    text = ("I. MỤC TIÊU ĐẾN NĂM 2025\n"
+            "1. Chỉ tiêu cụ thể\n"
+            "- Tỷ lệ hồ sơ giải quyết trực tuyến đạt ít nhất 80%.\n"
+            "- Tỷ lệ hộ gia đình có cáp quang đạt trên 90%.\n")
+    assert targets(analyse(text)) == [(">=", 80.0, None, "%", "2025"), (">=", 90.0, None, "%", "2025")]
+
+
+def test_range_targets(analyse):
+    document = analyse("Nghị quyết đề ra mục tiêu mỗi năm kết nạp từ 90 - 100 đảng viên, tăng trưởng 6,5-7%.")
+    assert targets(document) == [("=", 90.0, 100.0, "đảng viên", ""), ("=", 6.5, 7.0, "%", "")]
+
+
+def test_results_are_figures_not_targets(analyse):
+    text = ("Trong nhiệm kỳ 2015-2020, huyện đã kết nạp 5.742 đảng viên, đạt 16/18 chỉ tiêu Nghị quyết; "
+            "thu nhập bình quân năm 2020 ước đạt 50,1 triệu đồng.")
+    document = analyse(text)
+    assert document.targets == []
+    assert [f.value for f in document.figures] == [5742.0, 16.0, 50.1]
+
+
+def test_a_passed_horizon_is_no_goal(analyse):
+    text = ("Khai mạc Đại hội Đảng bộ tỉnh Lạc Giang\n\n13/10/2020\n\n"
+            "Đến cuối năm 2020, tỷ lệ hộ nghèo toàn tỉnh còn 3,1%.")
+    assert analyse(text).targets == []
+
+
+def test_target_fields_for_checks(analyse):
+    document = analyse("Phấn đấu đến năm 2025 tỷ lệ kết nạp\nđảng viên mới đạt 3%.")
+    target = document.targets[0]
+    assert target.indicator == "tỷ lệ kết nạp đảng viên mới"
+    assert target.page == 1
+    assert target.sentence == "Phấn đấu đến năm 2025 tỷ lệ kết nạp đảng viên mới đạt 3%."
