@@ -48,7 +48,7 @@ _STOP_PHRASES = (
     "phan dau", "it nhat", "toi thieu", "toi da", "khong duoi", "khong qua", "khong vuot qua",
     "tro len", "tren dia ban", "toan tinh", "toan huyen", "toan xa", "cua tinh", "cua huyen",
     "hang nam", "hanh nam", "moi nam", "trong nam", "binh quan", "ty le", "tong so", "so luong",
-    "muc", "giam con", "giam xuong con", "xuong con", "con duoi",
+    "muc", "giam con", "giam xuong con", "giam xuong", "xuong con", "con duoi",
 )
 _STOP_WORDS = {
     "so", "dat", "tren", "duoi", "khoang", "tu", "den", "nam", "duoc", "la", "co", "cac",
@@ -83,7 +83,7 @@ def normalise(phrase: str, rural: bool = False) -> Indicator:
     text = fold(nfc(phrase))
     # qualifiers in brackets go ("(theo giá so sánh 2010)"), a bracketed acronym stays ("(GRDP)")
     text = re.sub(r"\((?!\s*[a-z]{2,6}\s*\))[^)]*\)", " ", text)
-    text = " ".join(re.sub(r"[^\w%]+", " ", text).split())
+    text = " ".join(re.sub(r"[^\w]+", " ", text).split())  # "%" too: the unit says it
     used = set()
     for pattern, canonical, why in _COMPILED:
         text, n = pattern.subn(canonical, text)
@@ -152,7 +152,7 @@ _LOWER_IS_BETTER = re.compile(
     r"\b(?:ho ngheo|ho can ngheo|tai ngheo|that nghiep|thieu viec lam|tai nan|toi pham|"
     r"suy dinh duong|tu vong|o nhiem|vi pham|ma tuy|chay no|no xau|no dong|khieu nai|"
     r"lang phi|tham nhung|sinh con thu (?:ba|3)|bo hoc)\b")
-_LEVEL_AFTER_CUT = re.compile(r"\bgiam (?:xuong )?(?:con|duoi)\b")
+_LEVEL_AFTER_CUT = re.compile(r"\bgiam (?:xuong|con|duoi)\b")
 
 
 def direction(indicator: str, comparator: str, text: str) -> tuple[int, str]:

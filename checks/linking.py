@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from vanban.errors import NotFoundError
 from vanban.folding import fold, nfc
@@ -23,8 +24,8 @@ from vanban.search.numbers import number_key
 IMPLEMENTING = ("thuc hien", "trien khai", "cu the hoa", "quan triet")
 # Title words of a document that reviews an implementation rather than carrying one out.
 REVIEWING = ("so ket", "tong ket", "danh gia", "bao cao", "kiem tra", "giam sat")
-# Kinds that report on a resolution and set no targets of their own: never a child unless paired.
-REPORTING_KINDS = ("bao_cao",)
+# Kinds that report on a resolution and carry out none of it: never a child unless paired.
+REPORTING_KINDS = ("bao_cao", "news")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 # Kind codes of the number ("20-NQ/HU") for the kind words of a partial citation.
@@ -42,36 +43,54 @@ def _implementing(relation: str) -> bool:
     return " ".join(fold(nfc(relation)).split()) in IMPLEMENTING
 
 
-def _title_implements(child: Document, cited: str) -> bool:
-    """The title says "thực hiện <cited> …": the relation governs the first document it names
-    ("thực hiện Kế hoạch số 12-KH/HU … về thực hiện Nghị quyết số 15-NQ/TU" implements 12-KH/HU),
-    and a title that reviews an implementation ("sơ kết … thực hiện …") implements nothing."""
+@dataclass(frozen=True, slots=True)
+class _TitleCitation:
+    """Where, in the compacted title, the document the title implements is named."""
+
+    compact: str
+    start: int
+    end: int
+
+    def names(self, cited: str) -> bool:
+        key = number_key(cited)
+        at = self.compact.find(key, self.start) if key else -1
+        return at >= 0 and at < self.end and self.start < at + len(key)
+
+
+def _title_citation(child: Document) -> _TitleCitation | None:
+    """The document the title says it implements ("Kế hoạch thực hiện <it> …"); None when the
+    title implements nothing it names.
+
+    The relation governs the first document named after it ("thực hiện Kế hoạch số 12-KH/HU …
+    về thực hiện Nghị quyết số 15-NQ/TU" implements 12-KH/HU), and a title that reviews an
+    implementation ("sơ kết … thực hiện …") implements nothing."""
     compact = number_key(child.doc.title)
     verbs = [at for at in (compact.find(w.replace(" ", "")) for w in IMPLEMENTING) if at >= 0]
     if not verbs:
-        return False
+        return None
     verb = min(verbs)
     if any(0 <= compact.find(w.replace(" ", "")) < verb for w in REVIEWING):
-        return False
+        return None
     spans = []
     for name in [r.number for r in child.references] + [p.text for p in child.references_partial]:
         key = number_key(name)
         at = compact.find(key, verb) if key else -1
         if at >= 0:
             spans.append((at, at + len(key)))
-    key = number_key(cited)
-    at = compact.find(key, verb) if key else -1
-    if at < 0 or not spans:
-        return False
-    first = min(spans)
-    return at < first[1] and first[0] < at + len(key)  # overlaps the first name in the title
+    if not spans:
+        return None
+    start, end = min(spans)
+    return _TitleCitation(compact, start, end)
 
 
-def _link_evidence(child: Document, relation: str, text: str, cited: str, note: str = "") -> str | None:
+def _link_evidence(child: Document, relation: str, text: str, cited: str,
+                   title: _TitleCitation | None, note: str = "") -> str | None:
+    """Why ``child`` implements what ``cited`` names, or None. A title that names what it
+    implements overrules relation words in the body, which often quote the chain above it."""
+    if title is not None:
+        return f"its title implements {cited}{note}" if title.names(cited) else None
     if _implementing(relation):
         return f'cites "{text}" with "{relation}"{note}'
-    if _title_implements(child, cited):
-        return f"its title implements {cited}{note}"
     return None
 
 
@@ -128,15 +147,16 @@ def parents_of(child: Document, index: Index) -> list[tuple[Document, str]]:
     found: dict[str, tuple[Document, str]] = {}
     if child.doc.kind in REPORTING_KINDS:
         return []
+    title = _title_citation(child)
     for ref in child.references:
-        why = _link_evidence(child, ref.relation, ref.text, ref.number)
+        why = _link_evidence(child, ref.relation, ref.text, ref.number, title)
         if why:
             for parent in _latest_before(index.numbered(ref.number), child):
                 found.setdefault(parent.id, (parent, why))
     if child.references_partial:
         peers = index.same_issuer(child)
         for pref in child.references_partial:
-            why = _link_evidence(child, pref.relation, pref.text, pref.text, " (same issuer)")
+            why = _link_evidence(child, pref.relation, pref.text, pref.text, title, " (same issuer)")
             if why:
                 fits = [d for d in peers if _partial_fits(pref, d)]
                 for parent in _latest_before(fits, child):

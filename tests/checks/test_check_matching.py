@@ -16,6 +16,7 @@ from vanban.checks.units import compatible, in_base, parse_unit
     ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo đa chiều"),
     ("Số xã đạt chuẩn nông thôn mới", "Số xã đạt chuẩn nông thôn mới trên địa bàn huyện"),
     ("TỶ LỆ CHE PHỦ RỪNG", "tỷ lệ che phủ rừng"),
+    ("Tỷ lệ trẻ em suy dinh dưỡng giảm xuống không quá", "Tỷ lệ trẻ em suy dinh dưỡng không quá"),
 ])
 def test_phrasings_of_one_indicator_match(parent, child):
     assert match(parent, child) is not None
@@ -75,6 +76,7 @@ def test_rates_and_per_person_amounts_are_not_summable_counts():
     ("Tỷ lệ che phủ rừng", ">=", "trên 60%", 1),
     ("Tỷ lệ hộ nghèo", "<=", "dưới 2%", -1),
     ("Tỷ lệ hộ nghèo", "=", "giảm còn 1,5%", -1),
+    ("Tỷ lệ trẻ em suy dinh dưỡng", "=", "giảm xuống 15%", -1),
     ("Tỷ lệ hộ nghèo giảm bình quân", "=", "giảm bình quân 1%/năm", 1),
     ("Tỷ lệ thất nghiệp ở khu vực thành thị", "=", "3%", -1),
     ("Thu nhập bình quân đầu người", "=", "80 triệu đồng", 1),
