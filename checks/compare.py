@@ -126,7 +126,13 @@ def bounds(t: Target, unit: Unit) -> tuple[float, float]:
 
 
 def _is_range(t: Target) -> bool:
-    return (t.value_max is not None and t.value_max != t.value) or t.approx
+    return t.value_max is not None and t.value_max != t.value
+
+
+def _measures(unit: Unit) -> str:
+    if not unit.family.startswith("lit:"):
+        return unit.kind
+    return f"a count of {unit.written.strip()}"
 
 
 def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
@@ -140,8 +146,8 @@ def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
     pu, cu = parse_unit(p.unit), parse_unit(c.unit)
     if not compatible(pu, cu):
         return CheckItem(p.indicator, "unit_mismatch", p, c,
-                         f"unit_mismatch: {head}; {pu.family or '?'} cannot be compared with "
-                         f"{cu.family or '?'} (matched: {pairing.why})")
+                         f"unit_mismatch: {head}; {_measures(pu)} cannot be compared with "
+                         f"{_measures(cu)} (matched: {pairing.why})")
     unit_note = "" if pu.stated and cu.stated else "; a unit is not stated, values taken as alike"
     later = bool(p.deadline and c.deadline and c.deadline[:4] > p.deadline[:4])
     sign, sense = indicators.direction(p.indicator, p.comparator, p.text)

@@ -34,7 +34,7 @@ _EQUIVALENTS: tuple[tuple[str, str, str], ...] = (
     (r"ket nap(?: moi)?(?: duoc)?(?: dang vien)(?: moi)?|dang vien moi(?: duoc)? ket nap",
      "ketnapdangvien", "kết nạp đảng viên mới"),
     (r"to chuc co so dang|tccs dang|co so dang", "tccsdang", "tổ chức cơ sở đảng"),
-    (r"nong thon moi", "nongthonmoi", "nông thôn mới"),
+    (r"nong thon moi", "nongthonmoi", ""),
     (r"(kinh te|chuyen doi|chinh quyen|xa hoi|ha tang|cong dan) so", r"\1 sohoa", ""),
     (r"ty trong", "tytrong", ""),
     (r"nang cao", "nangcao", ""),

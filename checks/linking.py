@@ -164,6 +164,11 @@ def parents_of(child: Document, index: Index) -> list[tuple[Document, str]]:
     return list(found.values())
 
 
+def link_evidence(parent: Document, child: Document) -> str | None:
+    """Why ``child`` implements ``parent``, or None when it does not say so."""
+    return next((why for p, why in parents_of(child, Index([parent])) if p.id == parent.id), None)
+
+
 def resolve(store: Store, spec: str) -> list[Document]:
     """Documents a user means by ``spec``: an id, or a number in any spelling."""
     spec = nfc(spec.strip())
@@ -188,8 +193,7 @@ def linked_pairs(store: Store, parent: str | None = None,
         for p in resolve(store, parent):
             for c in resolve(store, child):
                 if p.id != c.id:
-                    why = dict((d.id, w) for d, w in parents_of(c, Index([p]))).get(p.id)
-                    pairs.append((p, c, why or "paired by the user"))
+                    pairs.append((p, c, link_evidence(p, c) or "paired by the user"))
         return pairs
     if parent:
         pairs = []

@@ -9,6 +9,7 @@ from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Targe
 from vanban.search.base import Store
 
 from vanban.checks import wording
+from vanban.checks.linking import link_evidence
 
 
 def counts(results: list[CheckResult]) -> Counter[str]:
@@ -72,7 +73,11 @@ def render_markdown(results: list[CheckResult], store: Store) -> str:
                 title = f"{district} — {heading}" if district else heading
             else:
                 title = f"Totals over the plans {r.child}"
-            lines += [f"### {title}", "", f"{_counts_line([r])}.", ""]
+            lines += [f"### {title}", ""]
+            if parent is not None and child is not None:
+                why = link_evidence(parent, child) or "paired by the user"
+                lines += [f"Linked: {_cell(why)}.", ""]
+            lines += [f"{_counts_line([r])}.", ""]
             lines += _table(r.items)
             for item in r.items:
                 if item.status != "ok":

@@ -25,6 +25,7 @@ def test_the_markdown_report_groups_by_parent_then_district_with_both_sentences_
     assert "> 15-NQ/TU, p. 2: «Đến năm 2025, tỷ lệ che phủ rừng đạt 62%.»" in report
     assert "> 12-KH/HU, p. 1: «Tốc độ tăng trưởng kinh tế bình quân khoảng 6,5-7%/năm.»" in report
     assert "### Totals over the plans 05-KH/HU, 08-KH/HU, 12-KH/HU" in report
+    assert 'Linked: cites "Nghị quyết số 15-NQ/TU" with "triển khai".' in report
     assert report.index("Huyện ủy Đồng Sơn") < report.index("Huyện ủy Bến Mây") < report.index("Huyện ủy Tân Khê")
 
 
@@ -46,3 +47,9 @@ def test_a_consistent_store_summarises_to_no_inconsistency():
 def test_an_empty_store_renders_an_empty_report():
     assert "No document in the store implements another one." in render_markdown([], MemoryStore())
     assert "No inconsistency found." in render_summary([])
+
+
+def test_a_pair_named_by_the_user_says_so_in_the_report():
+    store = lac_giang()
+    report = render_markdown(run_checks(store, parent="15-NQ/TU", child="21-BC/TU"), store)
+    assert "Linked: paired by the user." in report
