@@ -13,9 +13,10 @@ its share of the parent's: it is never "weaker" on its own, and the shares' tota
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from vanban.folding import fold
+from vanban.folding import fold, nfc
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import indicators, wording
@@ -25,12 +26,22 @@ _LEVEL_CODES = {"tw": "central", "tu": "province", "thu": "district", "hu": "dis
                 "qu": "district", "tx": "district", "du": "commune"}
 
 
+_LEVEL_WORDS = (("commune", re.compile(r"\bdang uy (?:xa|phuong|thi tran)\b")),
+                ("district", re.compile(r"\b(?:huyen uy|quan uy|thi uy)\b")),
+                ("province", re.compile(r"\btinh uy\b")))
+
+
 def level_of(doc: Document) -> str:
     if doc.doc.level and doc.doc.level != "unknown":
         return doc.doc.level
-    # no stated level: guess it from the issuer code of the number ("15-NQ/TU": a province)
+    # no stated level: guess it from the issuer code of the number ("15-NQ/TU": a province),
+    # else from the issuer's name ("Huyện ủy Bến Mây": a district)
     issuer_code = doc.doc.number.rsplit("/", 1)[-1] if "/" in doc.doc.number else ""
-    return _LEVEL_CODES.get(fold(issuer_code).strip(), "unknown")
+    level = _LEVEL_CODES.get(fold(issuer_code).strip())
+    if level:
+        return level
+    issuer = " ".join(fold(nfc(doc.doc.issuer)).split())
+    return next((lv for lv, words in _LEVEL_WORDS if words.search(issuer)), "unknown")
 
 
 def shares(parent: Document, child: Document) -> bool:
@@ -166,6 +177,8 @@ def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
             weaker = c_hi > p_hi + eps
             if _is_range(c):
                 label = "weaker on its upper bound"
+    if pu.absolute and not share and "unknown" in (level_of(parent), level_of(child)):
+        unit_note += "; a level is unknown, so the amount is compared whole, not as a share"
     tail = f" (matched: {pairing.why}; {sense})"
     if weaker:
         also = "; its deadline is also later" if later else ""

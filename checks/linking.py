@@ -124,7 +124,8 @@ def _latest_before(candidates: Iterable[Document], child: Document) -> list[Docu
 
 
 class Index:
-    """Documents by number and by issuer, so one pass over the store finds every link."""
+    """Documents by number (and the peers partial citations resolve among), so one pass over
+    the store finds every link."""
 
     def __init__(self, docs: Iterable[Document], peers: Iterable[Document] | None = None):
         self.docs = list({d.id: d for d in docs}.values())

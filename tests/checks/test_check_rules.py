@@ -197,3 +197,21 @@ def test_a_weaker_labour_productivity_growth_is_flagged_and_a_stronger_one_is_no
                              "Tăng trưởng năng suất lao động bình quân", 7, "%/năm")])
     statuses = {r.child: r.items[0].status for r in run_checks(MemoryStore([province, weaker, stronger]))}
     assert statuses == {"34-KH/HU": "weaker", "35-KH/HU": "ok"}
+
+
+def test_without_a_stated_level_the_issuer_name_tells_a_district_share():
+    child = one_target_plan(Said("Kết nạp 1.000 đảng viên mới.", "Kết nạp đảng viên mới", 1000, "đảng viên"),
+                            level="unknown")
+    child.doc.number = ""
+    (result,) = run_checks(MemoryStore([resolution_15(), child]), parent="15-NQ/TU", child=child.id)
+    item = {i.indicator: i for i in result.items}["Kết nạp mới đảng viên"]
+    assert item.status == "ok" and "share" in item.message
+
+
+def test_with_no_level_at_all_an_amount_is_compared_whole_and_says_why():
+    child = one_target_plan(Said("Kết nạp 1.000 đảng viên mới.", "Kết nạp đảng viên mới", 1000, "đảng viên"),
+                            level="unknown")
+    child.doc.number, child.doc.issuer = "", ""
+    (result,) = run_checks(MemoryStore([resolution_15(), child]), parent="15-NQ/TU", child=child.id)
+    item = {i.indicator: i for i in result.items}["Kết nạp mới đảng viên"]
+    assert item.status == "weaker" and "level is unknown" in item.message
