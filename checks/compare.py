@@ -65,11 +65,20 @@ class Pairing:
     why: str  # the indicator match reason, or for a missing one the closest miss
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def year(t: Target) -> int | None:
+    """The deadline's year; None when none is stated (or it is not a year)."""
+    found = _YEAR.search(t.deadline or "")
+    return int(found.group()) if found else None
+
+
 def _deadline_distance(parent: Target, child: Target) -> tuple[int, int]:
-    if not parent.deadline or not child.deadline:
+    p, c = year(parent), year(child)
+    if p is None or c is None:
         return (0, 0)
-    gap = int(child.deadline[:4]) - int(parent.deadline[:4])
-    return (abs(gap), 0 if gap >= 0 else 1)  # equal gaps: a later child horizon before an earlier
+    return (abs(c - p), 0 if c >= p else 1)  # equal gaps: a later child horizon before an earlier
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
@@ -101,7 +110,7 @@ def pair_targets(parent: Document, child: Document) -> list[Pairing]:
     claimed: dict[int, set[int]] = {}  # id(child target) -> parent indices claiming it exactly
     for i, p in enumerate(parents):
         for c, _ in candidates[i]:
-            if p.deadline and c.deadline == p.deadline:
+            if year(p) is not None and year(c) == year(p):
                 claimed.setdefault(id(c), set()).add(i)
     pairings = []
     for i, p in enumerate(parents):
@@ -160,7 +169,7 @@ def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
                          f"unit_mismatch: {head}; {_measures(pu)} cannot be compared with "
                          f"{_measures(cu)} (matched: {pairing.why})")
     unit_note = "" if pu.stated and cu.stated else "; a unit is not stated, values taken as alike"
-    later = bool(p.deadline and c.deadline and c.deadline[:4] > p.deadline[:4])
+    later = year(p) is not None and year(c) is not None and year(c) > year(p)
     sign, sense = indicators.direction(p.indicator, p.comparator, p.text)
     share = is_share(p, parent, child)
     weaker, label = False, "weaker"
@@ -187,7 +196,7 @@ def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
     if later:
         return CheckItem(p.indicator, "later_deadline", p, c,
                          f"later_deadline: {head}{unit_note}{tail}")
-    note = "; a district's share, the total is checked across plans" if share else ""
+    note = "; the plan's share of the total, which is checked across plans" if share else ""
     return CheckItem(p.indicator, "ok", p, c, f"ok: {head}{note}{unit_note}{tail}")
 
 

@@ -63,7 +63,6 @@ _QUALIFIERS = {"tang": "tăng", "giam": "giảm", "nangcao": "nâng cao", "kieum
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    written: str
     words: frozenset[str]
     equivalents: frozenset[str]  # why-texts of the rewrites applied
 
@@ -93,7 +92,7 @@ def normalise(phrase: str, rural: bool = False) -> Indicator:
         text = _RURAL_SCOPE.sub(" ", text)
     text = _STOP_RE.sub(" ", text)
     words = frozenset(w for w in text.split() if w not in _STOP_WORDS and not _YEAR.match(w))
-    return Indicator(phrase, words, frozenset(used))
+    return Indicator(words, frozenset(used))
 
 
 def match(parent: str, child: str, rural: bool = False) -> Match | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import indicators, wording
-from vanban.checks.compare import bounds, is_share, level_of, shares
+from vanban.checks.compare import bounds, is_share, level_of, shares, year
 from vanban.checks.units import compatible, joined, parse_unit
 
 MIN_PLANS = 2
@@ -50,7 +50,7 @@ def _level_totals(parent: Document, sharing: list[tuple[Document, CheckResult]])
                 continue
             if not is_share(p, parent, child) or not compatible(parse_unit(p.unit), parse_unit(c.unit)):
                 continue
-            if p.deadline and c.deadline and c.deadline != p.deadline:
+            if year(p) is not None and year(c) is not None and year(c) != year(p):
                 continue
             targets[_key(p)] = p
             contributions.setdefault(_key(p), []).append((child, c))

@@ -7,7 +7,6 @@ nghìn, triệu, tỷ multiply), and whether it is a rate per person (not summab
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from vanban.folding import fold, nfc
@@ -89,12 +88,9 @@ def in_base(value: float, unit: Unit) -> float:
     return value * unit.factor
 
 
-_SPACE_BEFORE = re.compile(r"^[%]")
-
-
 def joined(value_text: str, unit_written: str) -> str:
     """ "7" + "%" -> "7%", "5.000" + "người" -> "5.000 người"."""
     unit_written = unit_written.strip()
     if not unit_written:
         return value_text
-    return value_text + ("" if _SPACE_BEFORE.match(unit_written) else " ") + unit_written
+    return value_text + ("" if unit_written.startswith("%") else " ") + unit_written

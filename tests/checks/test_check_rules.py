@@ -215,3 +215,9 @@ def test_with_no_level_at_all_an_amount_is_compared_whole_and_says_why():
     (result,) = run_checks(MemoryStore([resolution_15(), child]), parent="15-NQ/TU", child=child.id)
     item = {i.indicator: i for i in result.items}["Kết nạp mới đảng viên"]
     assert item.status == "weaker" and "level is unknown" in item.message
+
+
+def test_a_target_without_a_deadline_is_compared_on_its_value_alone():
+    items = status_against_province(Said("Phấn đấu che phủ rừng đạt 64%.", "Tỷ lệ che phủ rừng", 64, deadline=""))
+    item = items["Tỷ lệ che phủ rừng"]
+    assert item.status == "ok" and "no deadline stated" in item.message
