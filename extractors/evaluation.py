@@ -125,6 +125,8 @@ def evaluate(gold_dir: Path, texts_dir: Path | None = None) -> dict:
     for path in sorted(gold_dir.glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or "doc" not in data:
+                continue  # another file kept beside the gold (e.g. expected check results)
             document = analyze(_load_document(path, data, texts_dir))
         except Exception as exc:  # one unreadable gold file must not hide the others' scores
             errors.append({"gold": path.name, "error": str(exc)})

@@ -33,7 +33,10 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
     document.references_partial = citations.partial
     document.dates = [DateMention(d.value, d.text, d.start, d.end) for d in facts.dates.mentions]
     as_target = {id(t.quantity) for t in facts.targets}
-    document.figures = [_figure(text, q) for q in facts.quantities if id(q) not in as_target]
+    # a number inside a target's indicator ("trẻ em dưới 5 tuổi") is part of it, not a figure
+    inside_target = [(t.start, t.end) for t in facts.targets]
+    document.figures = [_figure(text, q) for q in facts.quantities
+                        if id(q) not in as_target and not any(a <= q.start < b for a, b in inside_target)]
     document.targets = [
         Target(indicator=t.indicator, value=t.quantity.value, value_max=t.quantity.value_max,
                unit=t.quantity.unit, comparator=t.comparator, deadline=t.deadline,

@@ -20,7 +20,8 @@ from vanban.model import DocMeta
 
 HEAD = 1500  # the header block and lead sit in the first characters
 
-_NUMBER_LINE = re.compile(rf"(?:^|\n)[ \t]*Số[ \t]*:?\s*(?P<number>{FULL_NUMBER.pattern})", re.MULTILINE)
+# "Số 37-NQ/TU" opens its line, or follows the "*" under the issuer when a table header is flattened.
+_NUMBER_LINE = re.compile(rf"(?:^|\n|[*|][ \t]*)[ \t]*Số[ \t]*:?\s*(?P<number>{FULL_NUMBER.pattern})")
 _EMPTY_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t]*Số[ \t]*:?[ \t\n]*[-/](?P<code>[A-ZĐ][A-Za-zĐđ]{0,5})\b")
 _PLACE_DATE = re.compile(rf"(?<!\w)(?P<place>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,3}})\s*,\s*"
                          r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
@@ -63,7 +64,21 @@ def level_of(number: str, issuer: str) -> str:
     return "unknown"
 
 
+_SUPERIOR = re.compile(r"^ĐẢNG\s+BỘ\s+.*?\s(?=(?:BAN\s+THƯỜNG\s+VỤ\s+|BAN\s+CHẤP\s+HÀNH\s+)?"
+                       r"(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG)\s+[ỦU][ỶY])")
+
+
 def _header_issuer(st: Structure) -> str:
+    """The capitals above the anchor ("ĐẢNG CỘNG SẢN", "CỘNG HÒA", "Số"), without the superior
+    committee a party header names first ("ĐẢNG BỘ TỈNH ... / HUYỆN ỦY ...")."""
+    return _SUPERIOR.sub("", _header_block(st)).strip()
+
+
+def _header_block(st: Structure) -> str:
+    first = st.lines[0].stripped if st.lines else ""
+    flat = re.match(r"([^*|]+?)\s*(?:\*|\bSố\b)", first)
+    if flat and is_upper_line(flat.group(1)):  # a table header flattened to one line
+        return _clean(flat.group(1))
     for i, line in enumerate(st.lines[:40]):
         if _ANCHOR.match(fold(line.stripped)):
             block: list[str] = []

@@ -36,6 +36,7 @@ _STOP = {
     "hơn", "nhất", "thực hiện", "triển khai", "tham gia", "đi", "vào", "ra", "lên", "xuống", "bình quân",
     "hằng năm", "hàng năm", "mỗi", "năm", "trở xuống", "tham dự", "dự", "đạt được", "còn lại", "đến nay",
     "kèm theo", "tương ứng", "trực tiếp", "sau", "trước", "nữa", "ước", "khi", "nhưng", "cùng", "đồng thời",
+    "chưa", "không", "vẫn", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
 }
 # Nouns that continue a unit across a comma: "huyện, thị xã, thành phố", "đảng bộ, chi bộ cơ sở".
 _LIST_NOUNS = {"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh", "đảng bộ", "chi bộ",
@@ -114,8 +115,8 @@ def scan_quantities(text: str, words: Words, taken: list[tuple[int, int]]) -> li
         if _NOT_QUANTITY_BEFORE.search(before):
             continue
         after = text[m.end():m.end() + 3]
-        if _HEADING_NUMBER.search(before) and re.match(r"[.)]\s|\.\d", after):
-            continue  # "1. ", "2) ", "1.1." open a section
+        if _HEADING_NUMBER.search(before) and re.match(r"[.)]\s|\.\d|\s*\|", after):
+            continue  # "1. ", "2) ", "1.1." open a section; "3 |" numbers a table row
         if text[m.start() - 1:m.start()] == "-" and text[m.start() - 2:m.start() - 1].isalpha():
             continue  # "COVID-19"
         a = parse_number(m["a"])

@@ -20,6 +20,12 @@ _SENTENCE_END = re.compile(r"[.!?…]+[”\"')]*\s+(?=[\"“(]?[" + UPPER + "0-9
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def is_top_heading(text: str) -> bool:
+    """A heading of the first rank: "II. CHỈ TIÊU ...", "Phần I", or a line in capitals."""
+    s = text.strip()
+    return is_upper_line(s) or bool(_ROMAN_HEADING.match(s))
+
+
 @dataclass(slots=True)
 class Line:
     start: int

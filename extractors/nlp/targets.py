@@ -14,26 +14,31 @@ from dataclasses import dataclass
 
 from vanban.extractors.nlp.numbers import YEAR
 from vanban.extractors.nlp.quantities import Quantity
-from vanban.extractors.nlp.structure import Structure
+from vanban.extractors.nlp.structure import Structure, is_heading, is_top_heading
 from vanban.folding import fold
 
 _GOAL = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|phai dat|giao chi tieu|duoc giao)\b")
 # Where the indicator starts: after the last goal word or clause opener before the value.
-_OPENER = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|la|nhu|gom|cu the|trong do|voi|nham)\b")
+_OPENER = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|đề ra|là|như|gồm|cụ thể|trong đó|với|nhằm)(?!\w)",
+                     re.IGNORECASE)
 # Text before a comma that is a lead-in (time, goal, report), not the first half of an indicator.
-_LEAD_IN = re.compile(r"\b(?:nam|giai doan|nhiem ky|muc tieu|chi tieu|phan dau|de ra|da|duoc|trong do|dong thoi)\b")
+_LEAD_IN = re.compile(r"(?<!\w)(?:năm|giai đoạn|nhiệm kỳ|mục tiêu|chỉ tiêu|phấn đấu|đề ra|đã|trong đó|đồng thời)(?!\w)",
+                      re.IGNORECASE)
 # Matched on the lower-cased text, not folded: folding makes "đã" (done) of "tối đa" (at most).
-_RESULT = re.compile(r"(?<!\w)(?:đã|được|ước|kết quả|đạt được|còn lại|xong)(?!\w)")
+_RESULT = re.compile(r"(?<!\w)(?:đã|ước|kết quả|đạt được|được kết nạp|kết nạp được|còn lại)(?!\w)")
+# A floor or ceiling is a norm, whatever the sentence around it says.
+_NORM = re.compile(r"(?<!\w)(?:ít nhất|tối thiểu|không dưới|không thấp hơn|tối đa|không quá|không vượt quá)\s*$")
 _HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu)\b")
 _HEADING_REPORT = re.compile(r"\b(?:tinh hinh|ket qua|danh gia|so ket|tong ket)\b")
 # Units that count chỉ tiêu, durations or meeting parts: never a target's value.
 _NEVER_TARGET_UNIT = re.compile(r"^(?:chi tieu|tieu chi|nhiem vu|giai phap|nhom|muc tieu|noi dung|de an|du an"
-                                r"|chuong trinh|ngay|thang|nam|quy|tuan|gio|dai bieu|lan thu|ky)\b")
+                                r"|chuong trinh|ngay|thang|nam|quy|tuan|gio|dai bieu|lan thu|ky|tuoi)\b")
 _HORIZON = re.compile(rf"(?P<lead>(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+(?P<year>{YEAR})(?!\d)"
                       rf"|(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})(?!\d|[.,]\d)", re.IGNORECASE)
 _NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|của)\s*$", re.IGNORECASE)
 _LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|như\s+sau|gồm|bao\s+gồm|như)\b)+\s*:?\s*$|\s*:\s*$",
                            re.IGNORECASE)
+_ITEM = re.compile(r"\s*(?:[-+•]|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 _BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)
 
 _COMPARATORS = [  # (folded words just before the value, comparator, approx)
@@ -68,7 +73,7 @@ class TargetReading:
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     cursor = a
-    for m in re.finditer(r"[;:]", text[a:b]):
+    for m in re.finditer(r"[;:|]", text[a:b]):
         out.append((cursor, a + m.start()))
         cursor = a + m.end()
     out.append((cursor, b))
@@ -114,33 +119,29 @@ class TargetReader:
         for a, b in self.st.sentences:
             inside = [q for q in self.quantities if a <= q.start < b]
             sentence_text = self.text[a:b].rstrip()
-            governed = a <= lead_goal_until
+            # a lead-in governs its bullets and numbered items, up to a heading or a new paragraph
+            starts_line = a == 0 or not self.text[self.text.rfind("\n", 0, a) + 1:a].strip()
+            item = _ITEM.match(sentence_text) is not None
+            governed = a <= lead_goal_until and not is_heading(sentence_text) and (item or not starts_line)
             if sentence_text.endswith(":"):
                 self.lead_in = re.sub(r"\s+", " ", _LEAD_IN_TAIL.sub("", sentence_text)).strip()
-            elif not governed and not re.match(r"\s*[-+•]", sentence_text):
+            elif not governed and not item:
                 self.lead_in = ""
             self.previous: TargetReading | None = None
-            if not inside:
-                if sentence_text.endswith(":"):
-                    lead_goal_until = b + 1 if self._goal(a, b) or _BULLET_YEAR.search(self.text, b + 1) else -1
-                elif not re.match(r"\s*[-+•]", sentence_text):
-                    lead_goal_until = -1
-                continue
-            clauses = _clauses(self.text, a, b)
             lead_is_goal = False
-            for ci, (ca, cb) in enumerate(clauses):
-                in_clause = [q for q in inside if ca <= q.start < cb]
+            for ca, cb in _clauses(self.text, a, b) if inside else []:
                 clause_goal = self._goal(ca, cb, inside) or lead_is_goal or governed or self._heading_goal(a)
-                for q in in_clause:
+                # a goal stated at the head of a sentence ("Đến năm 2030, ...; ...") runs to its end
+                lead_is_goal = lead_is_goal or (clause_goal and self.text[cb:cb + 1] != "|")
+                for q in (q for q in inside if ca <= q.start < cb):
                     reading = self._reading(q, (ca, cb), (a, b), inside, clause_goal)
                     if reading:
                         readings.append(reading)
                         self.previous = reading
-                if self.text[cb:cb + 1] == ":" and self._goal(ca, cb, inside):
-                    lead_is_goal = True
             if sentence_text.endswith(":"):
-                lead_goal_until = b + 1 if (self._goal(a, b, inside) or governed) else -1
-            elif governed and re.match(r"\s*[-+•]", sentence_text):
+                goal = self._goal(a, b, inside) or governed or _BULLET_YEAR.search(self.text, b + 1)
+                lead_goal_until = b + 1 if goal else -1
+            elif governed:
                 lead_goal_until = b + 1
             else:
                 lead_goal_until = -1
@@ -159,26 +160,35 @@ class TargetReader:
         return bool(bullet and self.doc_year and int(bullet[1]) >= self.doc_year)
 
     def _heading_goal(self, offset: int) -> bool:
-        for h in self.st.heading_before(offset)[:2]:
+        """Whether the headings above, nearest first up to a top-level one, announce goals."""
+        for h in self.st.heading_before(offset)[:8]:
             words = fold(h.text)
             if _HEADING_REPORT.search(words):
                 return False
             if _HEADING_GOAL.search(words):
                 return True
+            if is_top_heading(h.text):
+                return False
         return False
 
     def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
-        if not goal or q.of is not None or _NEVER_TARGET_UNIT.match(fold(q.unit)):
+        if q.of is not None or _NEVER_TARGET_UNIT.match(fold(q.unit)):
+            return None
+        if not goal and not _NORM.search(self.text[max(clause[0], q.start - 20):q.start].lower()):
             return None
         prev_end = max([p.end for p in inside if p.end <= q.start and not _NEVER_TARGET_UNIT.match(fold(p.unit))]
                        + [clause[0]])
         seg_start = prev_end
         comma = self.text.rfind(",", seg_start, q.start)
         local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start].lower()
-        if comma >= 0 and (not q.measure or _LEAD_IN.search(fold(self.text[seg_start:comma]))):
-            seg_start = comma + 1
         if _RESULT.search(local):
             return None
+        openers = list(_OPENER.finditer(self.text[seg_start:q.start]))
+        if openers:
+            seg_start += openers[-1].end()
+        comma = self.text.rfind(",", seg_start, q.start)
+        if comma >= 0 and (not q.measure or _LEAD_IN.search(self.text[seg_start:comma])):
+            seg_start = comma + 1
         before = fold(self.text[max(seg_start, q.start - 25):q.start])
         comparator, approx = "=", False
         for pattern, comp, is_approx in _COMPARATORS:
@@ -196,9 +206,6 @@ class TargetReader:
                              sentence)
 
     def _indicator(self, q: Quantity, seg_start: int, clause_end: int, inside: list[Quantity]):
-        openers = list(_OPENER.finditer(fold(self.text[seg_start:q.start])))
-        if openers:
-            seg_start += openers[-1].end()
         raw = self.text[seg_start:q.start]
         lead = _LEAD_WORDS.match(raw)
         start = seg_start + (lead.end() if lead else 0)
@@ -207,18 +214,22 @@ class TargetReader:
         phrase = re.sub(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?", " ", phrase)
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
         end = q.end
-        if not q.measure or len(phrase.split()) < 2:
+        if not q.measure or len(phrase.split()) <= 2:
             # a count: what is counted, and what is said of it, belongs to the indicator
             nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
-            tail = re.match(r"[^,;:.()]*", self.text[q.end:nxt])
+            tail = re.match(r"[^,;:.()|\n]*", self.text[q.end:nxt])
             tail_text = re.sub(r"\s+", " ", tail.group()).strip() if tail else ""
             tail_text = re.sub(r"\s*\bvà\s*$", "", tail_text)
             words = tail_text.split()[:8]
-            phrase = " ".join(x for x in (phrase, q.unit, " ".join(words)) if x)
+            counted = "" if q.measure else q.unit
+            phrase = " ".join(x for x in (phrase, counted, " ".join(words)) if x)
             if words:
                 end = q.end + self.text[q.end:].find(words[-1]) + len(words[-1])
         bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
-        if q.measure and len(bare.split()) <= 1 and self.previous is not None:
+        cell = re.search(r"\|([^|\n]+)\|\s*$", self.text[max(0, seg_start - 200):seg_start])
+        if cell and len(self.text[seg_start:q.start].split()) <= 2:
+            phrase = re.sub(r"\s+", " ", cell.group(1)).strip()  # a table row: the indicator is the cell before
+        elif q.measure and len(bare.split()) <= 1 and self.previous is not None:
             phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
         elif not q.measure and fold(phrase) == fold(q.unit) and self.lead_in:
             phrase = self.lead_in  # a bullet "- Năm 2023: 132 xã" counts what its lead-in names
