@@ -57,7 +57,7 @@ def _read(path: str | Path, settings: Settings) -> bytes:
 
 
 def _assemble(extracted: Extracted) -> tuple[str, list[Page], set[str]]:
-    parts, pages, encodings, offset = [], [], set(), 0
+    parts, pages, encodings, offset = [], [], set(extracted.encodings), 0
     for number, raw in enumerate(extracted.pages, start=1):
         if extracted.repaired:
             text = raw

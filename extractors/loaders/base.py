@@ -22,6 +22,7 @@ class Extracted:
     # True when the backend already passed every page through vietnamese.repair (PDF does, to
     # judge each page's text layer before deciding on OCR).
     repaired: bool = False
+    encodings: set[str] = field(default_factory=set)  # legacy encodings the repair converted
 
 
 Backend = Callable[[Source], Extracted]

@@ -18,15 +18,17 @@ def extract(source: Source) -> Extracted:
     ocr.require(source.path)
     try:
         with py_warnings.catch_warnings():
+            py_warnings.simplefilter("ignore")  # Pillow's notes on odd EXIF data and the like
             py_warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(source.data))
+            count = getattr(image, "n_frames", 1)
+            if count > source.settings.max_pages:
+                raise TooLargeError(source.path, f"{count} pages, over the limit of {source.settings.max_pages} (VANBAN_MAX_PAGES)")
             frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise TooLargeError(source.path, f"image too large to OCR safely: {exc}") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise CorruptFileError(source.path, f"damaged or truncated image: {exc}") from None
-    if len(frames) > source.settings.max_pages:
-        raise TooLargeError(source.path, f"{len(frames)} pages, over the limit of {source.settings.max_pages} (VANBAN_MAX_PAGES)")
     pages = []
     for frame in frames:
         if max(frame.size) < MIN_OCR_SIDE:

@@ -7,6 +7,8 @@ the TCVN3/VNI repair so that .VnTime text that converts cleanly is kept.
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -19,6 +21,9 @@ from vanban.extractors.loaders.vietnamese import repair, unreadable_ratio
 
 MAX_UNREADABLE = 0.10
 MIN_LETTERS = 20  # fewer letters over an image: a scan, perhaps with a stray text line
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _open(source: Source) -> pdfium.PdfDocument:
@@ -72,12 +77,13 @@ def extract(source: Source) -> Extracted:
             raise TooLargeError(source.path, f"{count} pages, over the limit of {source.settings.max_pages} (VANBAN_MAX_PAGES)")
         if count == 0:
             raise CorruptFileError(source.path, "damaged PDF: it has no pages")
-        pages, warnings, skipped_ocr = [], [], []
+        pages, warnings, skipped_ocr, encodings = [], [], [], set()
         for index in range(count):
             page = doc[index]
             try:
-                text = repair(_layer_text(index, page, layout)).text
-                letters = sum(c.isalpha() for c in text)
+                fixed = repair(_layer_text(index, page, layout))
+                text, encodings = fixed.text, encodings | fixed.encodings
+                letters = len(_LETTER.findall(text))
                 unreadable = bool(text.strip()) and unreadable_ratio(text) > MAX_UNREADABLE
                 if unreadable or (letters < MIN_LETTERS and _has_image(page)):
                     if ocr.missing_reason():
@@ -103,4 +109,4 @@ def extract(source: Source) -> Extracted:
     pages = [join_hyphenated(p) for p in pages]
     if not any(p.strip() for p in pages):
         raise NoTextError(source.path, "no text in the PDF, even after OCR")
-    return Extracted(pages, warnings, repaired=True)
+    return Extracted(pages, warnings, repaired=True, encodings=encodings)

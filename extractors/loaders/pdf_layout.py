@@ -30,8 +30,8 @@ def table_suspected(page: pdfium.PdfPage) -> bool:
 def column_gutter(textpage: pdfium.PdfTextPage, width: float) -> float | None:
     """The x of a gutter splitting the text lines into two columns, or None for one column."""
     rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-    if len(rects) < 10:
-        return None
+    if len(rects) < 10 or sum(1 for left, _, right, _ in rects if left < width / 2 < right) > len(rects) / 2:
+        return None  # too little text, or most lines run across the middle: one column
     best: tuple[int, float] | None = None
     for step in range(35, 66):
         x = width * step / 100

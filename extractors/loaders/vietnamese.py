@@ -8,6 +8,7 @@ into well-formed Vietnamese syllables (``is_syllable``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\
 _SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f"}
 # C0 controls other than tab, newline and form feed carry nothing a reader sees.
 _CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\f")
+_CLEAN_TABLE = {**_INVISIBLE, **_SPACES, **_CONTROLS}
 
 
 def strip_tones(word: str) -> str:
@@ -40,6 +42,7 @@ def strip_tones(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
 
 
+@functools.lru_cache(maxsize=65536)  # a document reuses a few thousand syllables
 def is_syllable(word: str) -> bool:
     """True when ``word`` is shaped like one Vietnamese syllable (onset, vowels, coda, one tone)."""
     lower = word.lower()
@@ -97,17 +100,21 @@ def _vni_line(line: str) -> str:
     return _VNI_PATTERN.sub(replace, line)
 
 
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 @dataclass(frozen=True)
 class _Legacy:
     name: str
-    markers: frozenset[str]
+    markers: re.Pattern[str]
     trigger: frozenset[str]  # characters without which conversion cannot change anything
     convert_line: Callable[[str], str]
 
 
 _LEGACY = (
-    _Legacy("TCVN3", TCVN3_MARKERS, frozenset(TCVN3_TO_UNICODE), _tcvn3_line),
-    _Legacy("VNI", VNI_MARKERS, frozenset(c for key in [*VNI_PAIRS, *VNI_SINGLES] for c in key[-1]), _vni_line),
+    _Legacy("TCVN3", _char_class(TCVN3_MARKERS), frozenset(TCVN3_TO_UNICODE), _tcvn3_line),
+    _Legacy("VNI", _char_class(VNI_MARKERS), frozenset(c for key in [*VNI_PAIRS, *VNI_SINGLES] for c in key[-1]), _vni_line),
 )
 
 
@@ -127,8 +134,9 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
     best: tuple[int, str | None, list[str]] = (0, None, [])
     lines = text.split("\n")
     for legacy in _LEGACY:
-        markers = sum(1 for c in text if c in legacy.markers)
-        if not markers and not any(c in legacy.trigger for c in text):
+        markers = len(legacy.markers.findall(text))
+        # Without markers, conversion can only gain by mending a broken word it touches.
+        if not markers and not any(not is_syllable(w) and any(c in legacy.trigger for c in w) for w in words(text)):
             continue
         candidates = [legacy.convert_line(line) for line in lines]
         deltas = [_valid_count(new) - _valid_count(old) if new != old else None
@@ -168,7 +176,7 @@ def clean(text: str) -> str:
     with a soft hyphen at a line end is joined."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _PDFIUM_HYPHEN.sub("-\n", _SOFT_BREAK.sub(r"\1\2", unicodedata.normalize("NFC", text)))
-    return text.translate(_INVISIBLE).translate(_SPACES).translate(_CONTROLS)
+    return text.translate(_CLEAN_TABLE)
 
 
 def repair(text: str) -> Repaired:
@@ -187,17 +195,21 @@ def unreadable_ratio(text: str) -> float:
     """Share of visible characters no reader can use: replacement and private-use characters,
     control codes, "(cid:NN)" placeholders and non-Vietnamese Latin letters left by unmapped
     legacy fonts.  Near 0 for a good text layer."""
-    visible = [c for c in text if not c.isspace()]
+    visible = len(text) - len(_WHITESPACE.findall(text))
     if not visible:
         return 1.0
-    cid_chars = sum(len(m) for m in re.findall(r"\(cid:\d+\)", text))
-    bad = cid_chars
-    for c in re.sub(r"\(cid:\d+\)", "", text):
-        if c.isspace():
-            continue
+    bad = sum(len(m) for m in _CID.findall(text))
+    for c in _SUSPECT.findall(_CID.sub("", text)):
         cat = unicodedata.category(c)
-        if c == "\ufffd" or cat in ("Co", "Cc", "Cn", "Cs"):
+        if c == "\ufffd" or cat in ("Co", "Cc", "Cn", "Cs") or c in _LEFTOVER_GLYPHS:
             bad += 1
-        elif c in _LEFTOVER_GLYPHS or (cat.startswith("L") and "\u00c0" <= c <= "\u024f" and not is_vietnamese_letter(c)):
+        elif cat.startswith("L") and "\u00c0" <= c <= "\u024f" and not is_vietnamese_letter(c):
             bad += 1
-    return bad / len(visible)
+    return bad / visible
+
+
+_WHITESPACE = re.compile(r"\s")
+_CID = re.compile(r"\(cid:\d+\)")
+# Characters worth a closer look: anything but printable ASCII, whitespace and Vietnamese letters.
+_SUSPECT = re.compile("[^\x20-\x7e\\s" + "".join(
+    chr(c) for c in range(0xC0, 0x1EFA) if is_vietnamese_letter(chr(c)) and chr(c) not in "\\]^-") + "]")

@@ -249,13 +249,31 @@ def render_page_image(lines: list[str], *, width: int = 2480, height: int = 3508
     return image
 
 
-def scanned_pdf(pages: list[list[str]], *, invisible_text: str | None = None) -> bytes:
+def degrade(image, seed: int = 7):
+    """What a photocopier and an office scanner do: a slight skew, blur, speckles, JPEG."""
+    import random
+
+    from PIL import Image, ImageFilter
+
+    rng = random.Random(seed)
+    image = image.rotate(0.7, resample=Image.BICUBIC, fillcolor=255, expand=False)
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
+    pixels = image.load()
+    for _ in range(image.width * image.height // 400):
+        pixels[rng.randrange(image.width), rng.randrange(image.height)] = rng.choice((0, 90, 255))
+    buf = io.BytesIO()
+    image.save(buf, format="JPEG", quality=55)
+    return Image.open(io.BytesIO(buf.getvalue()))
+
+
+def scanned_pdf(pages: list[list[str]], *, invisible_text: str | None = None, degraded: bool = False) -> bytes:
     """Pages that are only images of text; ``invisible_text`` adds a useless hidden text layer."""
     pdf = _fpdf()
     for lines in pages:
         pdf.add_page()
         buf = io.BytesIO()
-        render_page_image(lines).save(buf, format="PNG")
+        image = render_page_image(lines)
+        (degrade(image) if degraded else image).save(buf, format="PNG")
         pdf.image(buf, x=0, y=0, w=210, h=297)
         if invisible_text is not None:
             pdf.set_xy(20, 20)

@@ -1,0 +1,78 @@
+"""Scans: PDFs without a usable text layer and images go through Tesseract's Vietnamese model."""
+
+import io
+
+import pytest
+
+from tests.loaders.loader_fixtures import HEADER_BLOCK, PARAGRAPHS, render_page_image, scanned_pdf, word_order_score
+from vanban.errors import NoTextError
+from vanban.extractors.loaders import load, ocr
+
+needs_tesseract = pytest.mark.skipif(ocr.missing_reason() is not None, reason=str(ocr.missing_reason()))
+
+PAGE_ONE = HEADER_BLOCK + PARAGRAPHS[:3]
+PAGE_TWO = PARAGRAPHS[3:6]
+
+
+@needs_tesseract
+def test_a_scanned_pdf_is_read_by_ocr_page_by_page(record_score):
+    doc = load("ban-scan.pdf", scanned_pdf([PAGE_ONE, PAGE_TWO]))
+    score = word_order_score("\n".join(PAGE_ONE + PAGE_TWO), doc.text)
+    record_score("scanned pdf (OCR, 2 pages)", score)
+    assert score >= 0.90
+    assert len(doc.pages) == 2
+    assert doc.page_at(doc.text.index("Mặt trận")) == 2
+    assert "page 1 OCR'd (no text layer)" in doc.warnings
+
+
+@needs_tesseract
+def test_a_degraded_scan_still_reads_at_ninety_percent(record_score):
+    doc = load("photocopy.pdf", scanned_pdf([PAGE_ONE], degraded=True))
+    score = word_order_score("\n".join(PAGE_ONE), doc.text)
+    record_score("scanned pdf, skewed/blurred/speckled (OCR)", score)
+    assert score >= 0.90
+
+
+@needs_tesseract
+def test_a_page_whose_text_layer_is_cid_garbage_is_ocrd(record_score):
+    garbage = "(cid:36)(cid:72)(cid:81) (cid:87)(cid:75)(cid:88) " * 20
+    doc = load("cid.pdf", scanned_pdf([PAGE_ONE], invisible_text=garbage))
+    assert "(cid:" not in doc.text
+    score = word_order_score("\n".join(PAGE_ONE), doc.text)
+    record_score("pdf with (cid:NN) text layer (OCR)", score)
+    assert score >= 0.90
+    assert "page 1 OCR'd (unreadable text layer)" in doc.warnings
+
+
+@needs_tesseract
+@pytest.mark.parametrize("image_format", ["PNG", "JPEG"])
+def test_an_image_is_ocrd(image_format, record_score):
+    buf = io.BytesIO()
+    render_page_image(PAGE_ONE).save(buf, format=image_format)
+    doc = load(f"anh.{image_format.lower()}", buf.getvalue())
+    score = word_order_score("\n".join(PAGE_ONE), doc.text)
+    record_score(f"image {image_format} (OCR)", score)
+    assert doc.format == "image"
+    assert score >= 0.90
+
+
+@needs_tesseract
+def test_each_frame_of_a_tiff_is_a_page():
+    first, second = render_page_image(PAGE_ONE[:4]), render_page_image(PAGE_TWO[:1])
+    buf = io.BytesIO()
+    first.save(buf, format="TIFF", save_all=True, append_images=[second], compression="tiff_lzw")
+    doc = load("hai-trang.tiff", buf.getvalue())
+    assert len(doc.pages) == 2
+    assert word_order_score(PAGE_TWO[0], doc.text[doc.pages[1].start:doc.pages[1].end]) >= 0.90
+
+
+def test_without_tesseract_a_scan_names_the_package_to_install(monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    ocr.missing_reason.cache_clear()
+    try:
+        with pytest.raises(NoTextError, match="tesseract-ocr tesseract-ocr-vie") as caught:
+            load("ban-scan.pdf", scanned_pdf([PAGE_TWO]))
+        assert caught.value.path == "ban-scan.pdf"
+    finally:
+        monkeypatch.undo()
+        ocr.missing_reason.cache_clear()
