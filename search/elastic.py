@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING, Any
 
 from vanban.errors import BackendUnavailableError, StoreError, UsageError
 from vanban.folding import fold
-from vanban.model import Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict
-from vanban.search.fields import Filters, document_fields, filters_of
+from vanban.model import (
+    Document, SearchHit, SearchQuery, SearchResult, Target, document_from_dict, target_from_dict, to_dict,
+)
+from vanban.search.fields import Filters, document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
 from vanban.search.passages import split_passages
@@ -86,7 +88,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
         "dynamic": "strict",
         "properties": {
             "doc_id": _KEYWORD, "ordinal": {"type": "integer"}, "indicator": _KEYWORD,
-            "indicator_folded": _WORDS, "value": {"type": "double"}, "value_max": {"type": "double"},
+            "indicator_words": _WORDS, "value": {"type": "double"}, "value_max": {"type": "double"},
             "unit": _KEYWORD, "comparator": _KEYWORD, "deadline": _KEYWORD,
             "target": {"type": "object", "enabled": False},
         },
@@ -230,8 +232,8 @@ class ElasticStore:
             for i, t in enumerate(doc.targets):
                 actions.append({"_index": index["targets"], "_id": f"{doc.id}-{i}", "_source": {
                     "doc_id": doc.id, "ordinal": i, "indicator": t.indicator,
-                    "indicator_folded": fold(words(t.indicator)), "value": t.value, "value_max": t.value_max,
-                    "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline, "target": to_dict(t)}})
+                    "indicator_words": " ".join(indicator_words(t.indicator)), "value": t.value,
+                    "value_max": t.value_max, "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline, "target": to_dict(t)}})
             old_passages, old_targets = previous.get(doc.id, (0, 0))
             actions += _deletes(index["passages"], doc.id, len(passages), old_passages)
             actions += _deletes(index["targets"], doc.id, len(doc.targets), old_targets)
@@ -312,6 +314,18 @@ class ElasticStore:
             return []
         with self._errors("find citing documents"):
             return list(self._scan_documents(self.alias("documents"), {"term": {"refs": key}}))
+
+    def targets(self, indicator: str = "", doc_id: str | None = None) -> list[tuple[str, Target]]:
+        """(doc_id, Target) pairs whose indicator holds every word of ``indicator`` (folded)."""
+        from elasticsearch.helpers import scan
+
+        must: list[dict[str, Any]] = [{"term": {"doc_id": doc_id}}] if doc_id is not None else []
+        must += [{"term": {"indicator_words": w}} for w in indicator_words(indicator)]
+        body = {"query": {"bool": {"filter": must}}, "sort": [{"doc_id": "asc"}, {"ordinal": "asc"}],
+                "_source": ["doc_id", "target"]}
+        with self._errors("query targets"):
+            return [(h["_source"]["doc_id"], target_from_dict(h["_source"]["target"]))
+                    for h in scan(self.client, index=self.alias("targets"), query=body, preserve_order=True)]
 
     def stats(self) -> dict[str, int]:
         with self._errors("count documents"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from vanban.folding import fold
 from vanban.model import Document, SearchQuery
 from vanban.search.numbers import number_key
-from vanban.search.query import date_bounds
+from vanban.search.query import WORD, date_bounds
 
 
 def document_fields(doc: Document) -> dict[str, object]:
@@ -24,6 +24,11 @@ def document_fields(doc: Document) -> dict[str, object]:
         "date": meta.date, "year": meta.date[:4] if len(meta.date) >= 4 else "", "title": meta.title,
         "refs": sorted({number_key(r.number) for r in doc.references} - {""}),
     }
+
+
+def indicator_words(indicator: str) -> list[str]:
+    """The folded words of a chỉ tiêu's indicator: a target query matches when all of its words occur."""
+    return [fold(w.lower()) for w in WORD.findall(indicator)]
 
 
 @dataclass(frozen=True, slots=True)

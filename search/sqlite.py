@@ -1,9 +1,11 @@
 """The embedded backend: one SQLite file with an FTS5 index over passages.
 
-Layout (store_dir/index.sqlite3, PRAGMA user_version = 1):
+Layout (store_dir/index.sqlite3, PRAGMA user_version = SCHEMA_VERSION; an older index is rebuilt
+from the Documents it holds, in one transaction, when it is opened):
   documents      one row per Document: the whole Document as JSON plus the filter columns
   doc_references (doc_id, number, number_key): what each document cites
-  targets        one row per chỉ tiêu, for stats and target queries
+  targets        one row per chỉ tiêu (the Target as JSON, its indicator's folded words) for
+                 stats and target queries
   passages       (id, doc_id, ordinal, page, start, end): offsets into the document text
   passages_fts   FTS5 (exact, folded), rowid = passages.id: the passage text as written
                  (lower-cased by unicode61, accents kept) and folded by vanban.folding.fold
@@ -25,8 +27,10 @@ from pathlib import Path
 
 from vanban.errors import StoreError
 from vanban.folding import fold
-from vanban.model import Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict
-from vanban.search.fields import document_fields, filters_of
+from vanban.model import (
+    Document, SearchHit, SearchQuery, SearchResult, Target, document_from_dict, target_from_dict, to_dict,
+)
+from vanban.search.fields import document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
 from vanban.search.passages import split_passages
@@ -38,7 +42,7 @@ _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "num
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, data) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})"
 )
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 EXACT_WEIGHT = 4.0
 
 _SCHEMA = """
@@ -56,8 +60,9 @@ CREATE TABLE doc_references (
 CREATE INDEX doc_references_key ON doc_references(number_key);
 CREATE INDEX doc_references_doc ON doc_references(doc_id);
 CREATE TABLE targets (
-    doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL, indicator TEXT NOT NULL, value REAL,
-    value_max REAL, unit TEXT NOT NULL, comparator TEXT NOT NULL, deadline TEXT NOT NULL
+    doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL, indicator TEXT NOT NULL,
+    indicator_words TEXT NOT NULL, value REAL, value_max REAL, unit TEXT NOT NULL,
+    comparator TEXT NOT NULL, deadline TEXT NOT NULL, data TEXT NOT NULL
 );
 CREATE INDEX targets_doc ON targets(doc_id);
 CREATE TABLE passages (
@@ -98,13 +103,21 @@ class SqliteStore:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
-        if version != 0:
+        if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: index schema {version} is not {SCHEMA_VERSION}; rebuild it from the raw files")
+                f"{self.path}: index schema {version} is newer than this vanban's ({SCHEMA_VERSION}); upgrade vanban")
         with self._transaction():
+            # Every Document is kept whole as JSON, so an older layout rebuilds from the index itself.
+            docs = []
+            if version:
+                docs = [document_from_dict(json.loads(d)) for (d,) in self._db.execute("SELECT data FROM documents")]
+                for table in ("passages_fts", "passages", "targets", "doc_references", "documents"):
+                    self._db.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            for doc in docs:
+                self._insert(doc)
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _transaction(self) -> "_Transaction":
@@ -133,8 +146,9 @@ class SqliteStore:
             [(doc.id, r.number, number_key(r.number)) for r in doc.references],
         )
         self._db.executemany(
-            "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, t.indicator, t.value, t.value_max, t.unit, t.comparator, t.deadline)
+            "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, i, t.indicator, f" {' '.join(indicator_words(t.indicator))} ", t.value, t.value_max, t.unit,
+              t.comparator, t.deadline, json.dumps(to_dict(t), ensure_ascii=False))
              for i, t in enumerate(doc.targets)],
         )
         for p in split_passages(doc):
@@ -195,6 +209,22 @@ class SqliteStore:
             " ORDER BY date, id",
             (key,),
         )
+
+    def targets(self, indicator: str = "", doc_id: str | None = None) -> list[tuple[str, Target]]:
+        """(doc_id, Target) pairs whose indicator holds every word of ``indicator`` (folded).
+
+        "ty le che phu rung" finds "Tỷ lệ che phủ rừng"; a blank indicator lists every target.
+        """
+        clauses, params = ["1"], []
+        if doc_id is not None:
+            clauses.append("doc_id = ?")
+            params.append(doc_id)
+        for word in indicator_words(indicator):
+            clauses.append("instr(indicator_words, ?) > 0")
+            params.append(f" {word} ")
+        rows = self._rows(
+            f"SELECT doc_id, data FROM targets WHERE {' AND '.join(clauses)} ORDER BY doc_id, ordinal", params)
+        return [(d, target_from_dict(json.loads(data))) for d, data in rows]
 
     def stats(self) -> dict[str, int]:
         count = lambda table: self._rows(f"SELECT count(*) FROM {table}")[0][0]  # noqa: E731

@@ -13,7 +13,8 @@ import pytest
 
 from vanban.errors import StoreError
 from vanban.search.passages import split_passages
-from vanban.search.sqlite import DB_NAME, SqliteStore
+from vanban.model import SearchQuery
+from vanban.search.sqlite import DB_NAME, SCHEMA_VERSION, SqliteStore
 
 WRITER = r"""
 import hashlib, sys
@@ -77,7 +78,31 @@ def test_reopening_keeps_the_documents(tmp_path, corpus):
         store.add(list(corpus.values()))
     with SqliteStore(tmp_path / "s") as store:
         assert store.stats()["documents"] == len(corpus)
-    assert sqlite3.connect(tmp_path / "s" / DB_NAME).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(tmp_path / "s" / DB_NAME).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_an_older_schema_is_rebuilt_from_the_documents_it_holds(tmp_path, corpus):
+    with SqliteStore(tmp_path) as store:
+        store.add(list(corpus.values()))
+        before = store.stats(), [h.id for h in store.search(SearchQuery(q="dang bo")).hits]
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.execute("DROP TABLE targets")
+    db.execute("CREATE TABLE targets (doc_id TEXT, ordinal INTEGER)")  # a layout of an earlier release
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with SqliteStore(tmp_path) as store:
+        assert (store.stats(), [h.id for h in store.search(SearchQuery(q="dang bo")).hits]) == before
+        assert len(store.targets("che phu rung")) == 1
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    SqliteStore(tmp_path).close()
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    with pytest.raises(StoreError, match="newer"):
+        SqliteStore(tmp_path)
 
 
 def test_search_module_imports_no_heavy_client():
