@@ -4,7 +4,8 @@
 # The node is the integ-test-zip distribution fetched with mvn (cached in ~/.m2 between runs),
 # unpacked under .es/ in the repo, run with Java 17 as an unprivileged user (Elasticsearch refuses
 # root), security off, disk watermarks off, daemonized with its pid in .es/es.pid.
-# If something already answers on the port, its URL is printed and nothing is started.
+# If something already answers on the port, its URL is printed and nothing is started; if our node
+# is still starting, the script waits for it instead of starting a second one.
 #
 # Environment: ES_VERSION (8.19.7), ES_PORT (9200), ES_USER (vanban-es), ES_HEAP (512m),
 #              ES_WAIT (120 seconds to wait for yellow health).
@@ -20,20 +21,43 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE="$ROOT/.es"
 HOME_DIR="$BASE/elasticsearch-$ES_VERSION"
 PID_FILE="$BASE/es.pid"
+LOG="$BASE/logs/vanban-dev.log"
 
 say() { echo "es-up: $*" >&2; }
 die() { say "$*"; exit 1; }
-answers() { curl -fsS -m 2 "$URL" >/dev/null 2>&1; }
+# GET / answers 405 on the integ-test distribution, so ask for cluster health instead.
+answers() { curl -fsS -m 10 "$URL/_cluster/health" >/dev/null 2>&1; }
+running() { [ -s "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
+healthy() {
+    curl -fsS -m 10 "$URL/_cluster/health?wait_for_status=yellow&timeout=5s" 2>/dev/null \
+        | grep -q '"status":"\(yellow\|green\)"'
+}
+wait_healthy() {
+    local deadline=$((SECONDS + ES_WAIT))
+    until healthy; do
+        [ "$SECONDS" -lt "$deadline" ] || die "no yellow health on $URL after ${ES_WAIT}s; see $LOG"
+        running || die "Elasticsearch exited during start; see $LOG"
+        sleep 2
+    done
+    say "ready (pid $(cat "$PID_FILE" 2>/dev/null || echo '?'))"
+    echo "$URL"
+}
 
+command -v curl >/dev/null || die "curl is needed to talk to the node"
 if answers; then
     say "a node already answers on $URL"
     echo "$URL"
     exit 0
 fi
+if running; then
+    say "node pid $(cat "$PID_FILE") is running; waiting for it on $URL"
+    wait_healthy
+    exit 0
+fi
 
-command -v curl >/dev/null || die "curl is needed to talk to the node"
 JAVA_HOME="$(ls -d /usr/lib/jvm/java-17-* 2>/dev/null | head -n 1 || true)"
-[ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ] || die "Java 17 not found under /usr/lib/jvm/java-17-* (Elasticsearch 8 needs it)"
+[ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ] \
+    || die "Java 17 not found under /usr/lib/jvm/java-17-* (Elasticsearch 8 needs it)"
 
 mkdir -p "$BASE"
 if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
@@ -77,16 +101,4 @@ say "starting Elasticsearch $ES_VERSION on $URL (logs in $BASE/logs)"
     -E path.logs="$BASE/logs" \
     -E action.destructive_requires_name=true \
     >"$BASE/start.log" 2>&1 || die "Elasticsearch did not start; see $BASE/start.log"
-
-deadline=$((SECONDS + ES_WAIT))
-until curl -fsS -m 5 "$URL/_cluster/health?wait_for_status=yellow&timeout=5s" 2>/dev/null | grep -q '"status":"\(yellow\|green\)"'; do
-    if [ "$SECONDS" -ge "$deadline" ]; then
-        die "no yellow health on $URL after ${ES_WAIT}s; see $BASE/logs/vanban-dev.log"
-    fi
-    if [ -f "$PID_FILE" ] && ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
-        die "Elasticsearch exited during start; see $BASE/logs/vanban-dev.log"
-    fi
-    sleep 2
-done
-say "ready (pid $(cat "$PID_FILE"))"
-echo "$URL"
+wait_healthy
