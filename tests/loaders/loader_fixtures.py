@@ -101,7 +101,7 @@ def encode_tcvn3(text: str) -> bytes:
     out = bytearray()
     for ch in unicodedata.normalize("NFC", text):
         code = inverse.get(ch) or inverse.get(ch.lower())
-        out += code if code else ch.encode("ascii")
+        out += code if code else ch.encode("cp1252", errors="replace")  # Word's quotes and dashes
     return bytes(out)
 
 
