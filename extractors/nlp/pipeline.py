@@ -18,6 +18,7 @@ from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
 from vanban.extractors.nlp.references import Citations, find_citations
 from vanban.extractors.nlp.structure import Structure
 from vanban.extractors.nlp.targets import TargetReader, TargetReading
+from vanban.extractors.nlp.tokenizer import WORD_SPANS
 from vanban.model import DocMeta
 
 COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets")
@@ -25,6 +26,7 @@ COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_qu
 
 @dataclass
 class Facts:
+    text: str  # spaCy rebuilds doc.text from its tokens on every access: read it once
     structure: Structure
     meta: DocMeta = field(default_factory=DocMeta)
     citations: Citations | None = None
@@ -35,25 +37,20 @@ class Facts:
 
 def facts_of(doc: Any) -> Facts:
     if doc._.vanban is None:
-        doc._.vanban = Facts(Structure(doc.text))
+        text = doc.text
+        doc._.vanban = Facts(text, Structure(text))
     return doc._.vanban
-
-
-def _spans(doc: Any, label: str, offsets: list[tuple[int, int]]) -> None:
-    spans = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b in offsets]
-    doc.spans[label] = [s for s in spans if s is not None]
 
 
 def metadata_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    facts.meta = extract_metadata(doc.text, facts.structure)
+    facts.meta = extract_metadata(facts.text, facts.structure)
     return doc
 
 
 def references_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    facts.citations = find_citations(doc.text, facts.meta.number)
-    _spans(doc, "references", [(r.start, r.end) for r in facts.citations.full])
+    facts.citations = find_citations(facts.text, facts.meta.number)
     return doc
 
 
@@ -61,26 +58,24 @@ def dates_component(doc: Any) -> Any:
     facts = facts_of(doc)
     blocked = [(r.start, r.end) for r in facts.citations.full] + [(p.start, p.end) for p in facts.citations.partial]
     # the document's own number is in the text too, and holds no date
-    blocked += [m.span() for m in re.finditer(re.escape(facts.meta.number), doc.text)] if facts.meta.number else []
-    facts.dates = scan_dates(doc.text, doc_date=facts.meta.date, blocked=blocked)
-    _spans(doc, "dates", [(d.start, d.end) for d in facts.dates.mentions])
+    blocked += [m.span() for m in re.finditer(re.escape(facts.meta.number), facts.text)] if facts.meta.number else []
+    facts.dates = scan_dates(facts.text, doc_date=facts.meta.date, blocked=blocked)
     return doc
 
 
 def quantities_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    words = Words([(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space], doc.text)
-    facts.quantities = scan_quantities(doc.text, words, facts.dates.taken)
-    _spans(doc, "quantities", [(q.start, q.end) for q in facts.quantities])
+    spans = doc.user_data.get(WORD_SPANS) or [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    words = Words(spans)
+    facts.quantities = scan_quantities(facts.text, words, facts.dates.taken)
     return doc
 
 
 def targets_component(doc: Any) -> Any:
     facts = facts_of(doc)
     year = int(facts.meta.date[:4]) if facts.meta.date else None
-    reader = TargetReader(doc.text, facts.structure, facts.quantities, year, facts.meta.title, facts.meta.term)
+    reader = TargetReader(facts.text, facts.structure, facts.quantities, year, facts.meta.title, facts.meta.term)
     facts.targets = reader.read()
-    _spans(doc, "targets", [(t.start, t.end) for t in facts.targets])
     return doc
 
 

@@ -60,10 +60,9 @@ class Quantity:
 class Words:
     """The word spans of the spaCy doc, for reading unit phrases."""
 
-    def __init__(self, spans: list[tuple[int, int]], text: str):
-        self.spans = [(a, b) for a, b in spans if text[a:b].strip()]
-        self.starts = [a for a, _ in self.spans]
-        self.text = text
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
 
     def from_offset(self, offset: int):
         i = bisect.bisect_left(self.starts, offset)

@@ -25,7 +25,8 @@ _OPENER = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|đề ra|
 _LEAD_IN = re.compile(r"(?<!\w)(?:năm|giai đoạn|nhiệm kỳ|mục tiêu|chỉ tiêu|phấn đấu|đề ra|đã|trong đó|đồng thời)(?!\w)",
                       re.IGNORECASE)
 # Matched on the lower-cased text, not folded: folding makes "đã" (done) of "tối đa" (at most).
-_RESULT = re.compile(r"(?<!\w)(?:đã|ước|kết quả|đạt được|được kết nạp|kết nạp được|còn lại)(?!\w)")
+_RESULT = re.compile(r"(?<!\w)(?:đã|ước|kết quả|đạt được|được kết nạp|kết nạp được)(?!\w)")
+_REPORTED = re.compile(r"(?<!\w)(?:đã|ước đạt|ước tính)(?!\w)")
 # A floor or ceiling is a norm, whatever the sentence around it says.
 _NORM = re.compile(r"(?<!\w)(?:ít nhất|tối thiểu|không dưới|không thấp hơn|tối đa|không quá|không vượt quá)\s*$")
 _HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu)\b")
@@ -84,7 +85,9 @@ def _masked(text: str, a: int, b: int, quantities: list[Quantity]) -> str:
     """Folded text of [a, b) with the quantities blanked out ("16/18 chỉ tiêu" is no goal word)."""
     chars = list(fold(text[a:b]))
     for q in quantities:
-        for i in range(max(q.start, a), min(q.end, b)):
+        # "58,6% chỉ tiêu Nghị quyết" is a share of a target reached: its "chỉ tiêu" is no goal word either
+        after = re.match(r"\s*chỉ\s+tiêu", text[q.end:b])
+        for i in range(max(q.start, a), min(q.end + (after.end() if after else 0), b)):
             chars[i - a] = " "
     return "".join(chars)
 
@@ -129,8 +132,11 @@ class TargetReader:
                 self.lead_in = ""
             self.previous: TargetReading | None = None
             lead_is_goal = False
+            reported = False  # "đã kết nạp 3.514 đảng viên; trong đó huyện A kết nạp 1.296": still a report
             for ca, cb in _clauses(self.text, a, b) if inside else []:
-                clause_goal = self._goal(ca, cb, inside) or lead_is_goal or governed or self._heading_goal(a)
+                own_goal = self._goal(ca, cb, inside)
+                clause_goal = own_goal or ((lead_is_goal or governed or self._heading_goal(a)) and not reported)
+                reported = (reported or bool(_REPORTED.search(self.text[ca:cb].lower()))) and not own_goal
                 # a goal stated at the head of a sentence ("Đến năm 2030, ...; ...") runs to its end
                 lead_is_goal = lead_is_goal or (clause_goal and self.text[cb:cb + 1] != "|")
                 for q in (q for q in inside if ca <= q.start < cb):
@@ -214,25 +220,27 @@ class TargetReader:
         phrase = re.sub(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?", " ", phrase)
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
         end = q.end
-        if not q.measure or len(phrase.split()) <= 2:
-            # a count: what is counted, and what is said of it, belongs to the indicator
+        bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
+        cell = re.search(r"\|([^|\n]+)\|\s*$", self.text[max(0, seg_start - 200):seg_start])
+        if cell and len(self.text[seg_start:q.start].split()) <= 2:
+            phrase = re.sub(r"\s+", " ", cell.group(1)).strip()  # a table row: the indicator is the cell before
+        elif (q.measure and len(bare.split()) <= 1 and self.previous is not None
+              and self.previous.quantity.unit == q.unit):
+            phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
+        elif not q.measure or len(phrase.split()) <= 2:
+            # a count (or a bare verb before a share): what is counted and what is said of it
             nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
             tail = re.match(r"[^,;:.()|\n]*", self.text[q.end:nxt])
             tail_text = re.sub(r"\s+", " ", tail.group()).strip() if tail else ""
             tail_text = re.sub(r"\s*\bvà\s*$", "", tail_text)
             words = tail_text.split()[:8]
-            counted = "" if q.measure else q.unit
-            phrase = " ".join(x for x in (phrase, counted, " ".join(words)) if x)
+            if not q.measure and not phrase and not words and self.lead_in:
+                phrase = self.lead_in  # a bullet "- Năm 2023: 132 xã" counts what its lead-in names
+            else:
+                counted = "" if q.measure else q.unit
+                phrase = " ".join(x for x in (phrase, counted, " ".join(words)) if x)
             if words:
                 end = q.end + self.text[q.end:].find(words[-1]) + len(words[-1])
-        bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
-        cell = re.search(r"\|([^|\n]+)\|\s*$", self.text[max(0, seg_start - 200):seg_start])
-        if cell and len(self.text[seg_start:q.start].split()) <= 2:
-            phrase = re.sub(r"\s+", " ", cell.group(1)).strip()  # a table row: the indicator is the cell before
-        elif q.measure and len(bare.split()) <= 1 and self.previous is not None:
-            phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
-        elif not q.measure and fold(phrase) == fold(q.unit) and self.lead_in:
-            phrase = self.lead_in  # a bullet "- Năm 2023: 132 xã" counts what its lead-in names
         if not phrase:
             phrase = q.unit
         if phrase[:1].isupper() and not phrase[1:2].isupper():

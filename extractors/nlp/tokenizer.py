@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 _WORD_RUN = re.compile(r"\S+")
+WORD_SPANS = "vanban_word_spans"
 
 
 def segment(text: str) -> list[tuple[int, int]]:
@@ -46,13 +47,16 @@ class UndertheseaTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         cursor = 0
-        for start, end in segment(text):
+        spans = segment(text)
+        for start, end in spans:
             _add_gap(text[cursor:start], words, spaces)
             words.append(text[start:end])
             spaces.append(False)
             cursor = end
         _add_gap(text[cursor:], words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[WORD_SPANS] = spans  # the components read words by offset without Token objects
+        return doc
 
     # spaCy serialises tokenizers with the pipeline; this one has no state of its own
     def to_bytes(self, **_: Any) -> bytes:

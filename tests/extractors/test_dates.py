@@ -40,12 +40,14 @@ def test_day_month_without_a_year_is_left_out_without_a_document_date(analyse):
     assert values(analyse("Sáng ngày 8/7, Huyện ủy Bến Mây sơ kết; từ 12-14/10 diễn ra đại hội.")) == []
 
 
-def test_day_month_takes_the_year_of_a_nearby_document_date(analyse):
+def test_day_month_on_the_documents_own_day_takes_its_year(analyse):
     text = "Khai mạc Đại hội Đảng bộ tỉnh Lạc Giang\n\n15:09, 13/10/2020\n\nNgày 13/10, đại hội khai mạc, kéo dài đến ngày 15/10."
-    assert values(analyse(text)) == ["2020-10-13", "2020-10-13", "2020-10-15"]
+    document = analyse(text)
+    assert values(document) == ["2020-10-13", "2020-10-13"]
+    assert document.dates[1].text == "13/10"
 
 
-def test_day_month_far_from_the_document_date_is_left_out(analyse):
+def test_day_month_on_another_day_is_left_out(analyse):
     text = "HUYỆN ỦY BẾN MÂY\n*\nSố 05-KH/HU\nBến Mây, ngày 20 tháng 12 năm 2023\nKẾ HOẠCH\nHoàn thành trước ngày 30/6."
     assert values(analyse(text)) == ["2023-12-20"]
 
