@@ -15,7 +15,7 @@ FULL_NUMERIC = re.compile(rf"(?<![\d/.\-–])(\d{{1,2}})([/.\-])(\d{{1,2}})\2({Y
 _MONTH = re.compile(rf"tháng{_WS}(\d{{1,2}})\s*(?:năm{_WS}|/\s*)({YEAR})(?!\d)", re.IGNORECASE)
 _PERIOD = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–—]\s*({YEAR})(?![\d.,]\d|\s*/)")
 _YEAR = re.compile(rf"(?<=[\s(])({YEAR})(?![\d/]|[.,]\d|\s*[-–—]\s*\d)")
-_YEAR_CUE = re.compile(r"(?:năm|đến|từ|vào|cuối|đầu|giữa|trước|sau|hướng|nhìn|kỳ|khóa|khoá)\s+$|\($",
+_YEAR_CUE = re.compile(r"(?:năm|đến|từ|vào|cuối|đầu|giữa|trước|sau|hướng|nhìn|kỳ|đoạn|khóa|khoá)\s+$|\($",
                        re.IGNORECASE)
 # Day and month without a year: "ngày 8/7", "Sáng 3/10", "ngày 12 tháng 10", "từ 12-14/10".
 _DAY_MONTH_WORDS = re.compile(rf"ngày{_WS}(\d{{1,2}}){_WS}tháng{_WS}(\d{{1,2}})(?!\d|{_WS}năm{_WS}\d|\s*/\s*\d)",

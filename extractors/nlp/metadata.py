@@ -232,7 +232,7 @@ def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
         structured = bool(re.search(r"\n\s*(?:I|1)\s*[.\-–]\s*\S", text[:1200]))
         kind = kind_line[0] if kind_line else kind_at_start(headline)
         presents = kind is not None and (full_text or kind_line is not None or structured)
-        meta.kind = kind if presents else "news"
+        meta.kind = kind if presents else ("news" if headline else "other")
         meta.title = _clean(headline).rstrip(".")
         cited = _cited_document(st, kind if presents else None, headline, news=not presents)
         if cited:

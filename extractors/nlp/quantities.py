@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vanban.extractors.nlp.kinds import KIND_PATTERN
-from vanban.extractors.nlp.numbers import NUMBER, parse_number
+from vanban.extractors.nlp.numbers import NUMBER, YEAR, parse_number
 
 _EXPR = re.compile(rf"(?<![\w.,/+:\[])(?P<a>{NUMBER})(?:\s*(?P<op>/|[-–—]|đến)\s*(?P<b>{NUMBER}))?"
                    r"(?![\w:]|[.,]\d|\]|/\d)")
@@ -118,6 +118,8 @@ def scan_quantities(text: str, words: Words, taken: list[tuple[int, int]]) -> li
             continue  # "1. ", "2) ", "1.1." open a section; "3 |" numbers a table row
         if text[m.start() - 1:m.start()] == "-" and text[m.start() - 2:m.start() - 1].isalpha():
             continue  # "COVID-19"
+        if re.fullmatch(YEAR, m["a"]) and (not m["b"] or re.fullmatch(YEAR, m["b"])) and not _PERCENT.match(text, m.end()):
+            continue  # "2021 đến 2025", "kế hoạch 2024": years without a date cue are still no quantities
         a = parse_number(m["a"])
         b = parse_number(m["b"]) if m["b"] else None
         of = value_max = None

@@ -16,7 +16,9 @@ _PARTY = rf"(?P<pn>\d{{1,4}}){_SP}[-–]{_SP}(?P<pcode>{_CODE}){_SP}/{_SP}(?P<po
 # State style: number[/year]/KIND-ISSUER ("10/CTr-UBND", "56/2020/NQ-HĐND", "749/QĐ-TTg").
 _STATE = (rf"(?P<sn>\d{{1,4}}){_SP}(?:/(?P<year>\d{{4}}))?/{_SP}(?P<scode>{_CODE}){_SP}-{_SP}"
           rf"(?P<sorg>{_ORG}(?:-{_ORG})*)")
-FULL_NUMBER = re.compile(rf"(?<![\d/.,\w])(?:{_PARTY}|{_STATE})(?![\w/])")
+# Laws: number/year/legislature ("77/2015/QH13").
+_LAW = r"(?P<ln>\d{1,4})/(?P<lyear>\d{4})/(?P<lorg>(?:UBTV)?QH\d{1,2})"
+FULL_NUMBER = re.compile(rf"(?<![\d/.,\w])(?:{_PARTY}|{_STATE}|{_LAW})(?![\w/])")
 _PARTIAL = re.compile(rf"(?P<kind>{KIND_PATTERN}){_SP}số{_SP}(?P<n>\d{{1,4}})(?![\d.,]*{_SP}[-–/]{_SP}\w)(?!\w)",
                       re.IGNORECASE)
 _RELATION = re.compile(r"(căn\s+cứ|thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]a|cụ\s+thể\s+hoá|quán\s+triệt)"
@@ -40,7 +42,7 @@ def issuer_code(number: str) -> str:
     m = FULL_NUMBER.fullmatch(number)
     if not m:
         return ""
-    return m.group("porg") or m.group("sorg") or ""
+    return m.group("porg") or m.group("sorg") or m.group("lorg") or ""
 
 
 @dataclass(slots=True)

@@ -58,3 +58,8 @@ def test_targets_are_not_repeated_as_figures(analyse):
     document = analyse("Phấn đấu đến năm 2025 tỷ lệ che phủ rừng đạt 55%. Năm 2020 tỷ lệ này đã đạt 50%.")
     assert [t.value for t in document.targets] == [55.0]
     assert figures(document) == [(50.0, None, None, "%")]
+
+
+def test_years_without_a_date_cue_are_not_quantities(analyse):
+    assert figures(analyse("Kế hoạch 2024 của Huyện ủy Bến Mây; các năm 2021 đến 2025 có 5 đợt.")) == [
+        (5.0, None, None, "đợt")]

@@ -66,3 +66,13 @@ def test_the_resolver_completes_partial_citations_from_the_store(analyse):
 def test_things_that_only_look_like_numbers(analyse):
     text = "Phòng, chống dịch COVID-19 từ ngày 12-14/10; tỷ lệ 16/18 chỉ tiêu; mạng 4G/5G phủ 100% xã."
     assert analyse(text).references == []
+
+
+def test_laws_are_cited_by_legislature(analyse):
+    refs = analyse("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015;").references
+    assert [(r.number, r.relation) for r in refs] == [("77/2015/QH13", "")]
+
+
+def test_state_numbers_without_a_kind_code(analyse):
+    refs = analyse("Công văn số 123/UBND-VX ngày 02/3/2022 của UBND huyện Bến Mây.").references
+    assert [r.number for r in refs] == ["123/UBND-VX"]
