@@ -18,6 +18,7 @@ from vanban.extractors.nlp.structure import Structure, is_heading, is_top_headin
 from vanban.folding import fold
 
 _GOAL = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|phai dat|giao chi tieu|duoc giao)\b")
+_GOAL_WORDS = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|đề ra)(?!\w)")
 # Where the indicator starts: after the last goal word or clause opener before the value.
 _OPENER = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|đề ra|là|như|gồm|cụ thể|trong đó|với|nhằm)(?!\w)",
                      re.IGNORECASE)
@@ -52,7 +53,7 @@ _COMPARATORS = [  # (folded words just before the value, comparator, approx)
 _AFTER_GE = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)
 _AFTER_LE = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
 # Words that open an indicator phrase but are not part of it.
-_LEAD_WORDS = re.compile(r"^\s*(?:(?:và|với|trong đó|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|là|đến|tới|vào|năm|nhiệm kỳ|giai đoạn"
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:\(?\d{1,2}\)|[a-zđ]\)|và|với|trong đó|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|là|đến|tới|vào|năm|nhiệm kỳ|giai đoạn"
                          r"|cuối|đầu|hết|đạt|như|gồm|\d{4}|[-–—+•:;,.()])\s*)+", re.IGNORECASE)
 _TAIL_WORDS = re.compile(r"(?:\s*(?:đạt|là|chiếm|khoảng|trên|dưới|hơn|gần|ít nhất|tối thiểu|tối đa|không dưới"
                          r"|không quá|từ|sẽ|phải|phải đạt|sẽ đạt|đạt mức|ở mức|bằng|có|còn|ước đạt|đạt trên)\s*)+$",
@@ -187,6 +188,9 @@ class TargetReader:
         seg_start = prev_end
         comma = self.text.rfind(",", seg_start, q.start)
         local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start].lower()
+        goal_words = list(_GOAL_WORDS.finditer(local))
+        if goal_words:  # "đã đề ra mục tiêu ... 100%": the "đã" is about setting the goal
+            local = local[goal_words[-1].end():]
         if _RESULT.search(local):
             return None
         openers = list(_OPENER.finditer(self.text[seg_start:q.start]))

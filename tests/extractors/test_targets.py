@@ -94,3 +94,35 @@ def test_target_fields_for_checks(analyse):
     assert target.indicator == "tỷ lệ kết nạp đảng viên mới"
     assert target.page == 1
     assert target.sentence == "Phấn đấu đến năm 2025 tỷ lệ kết nạp đảng viên mới đạt 3%."
+
+
+def test_numbered_targets_under_a_heading_with_the_term(analyse):
+    text = ("II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2020 - 2025\n"
+            "2. Các chỉ tiêu chủ yếu\n"
+            "(1) Thu nhập bình quân đầu người đạt trên 70 triệu đồng.\n"
+            "(2) Hằng năm kết nạp từ 250 đảng viên trở lên.\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Tập trung thực hiện 3 khâu đột phá.\n")
+    document = analyse(text)
+    assert targets(document) == [(">=", 70.0, None, "triệu đồng", "2025"), (">=", 250.0, None, "đảng viên", "2025")]
+    assert [t.indicator for t in document.targets] == ["thu nhập bình quân đầu người",
+                                                      "hằng năm kết nạp đảng viên trở lên"]
+    assert [(f.value, f.unit) for f in document.figures] == [(3.0, "khâu đột phá")]
+
+
+def test_a_report_section_holds_figures_only(analyse):
+    text = ("I. ĐÁNH GIÁ KẾT QUẢ NHIỆM KỲ 2015 - 2020\n"
+            "Tốc độ tăng trưởng kinh tế bình quân đạt 8,2%/năm; 14/20 xã đạt chuẩn nông thôn mới.\n")
+    document = analyse(text)
+    assert document.targets == []
+    assert [(f.value, f.of, f.unit) for f in document.figures] == [(8.2, None, "%/năm"), (14.0, 20.0, "xã")]
+
+
+def test_news_mixing_results_and_goals(analyse):
+    text = ("Huyện Bến Mây vượt chỉ tiêu phát triển đảng viên\nThứ Tư, 10/01/2024\n"
+            "Năm 2023, huyện Bến Mây kết nạp 320 đảng viên, vượt 6,7% chỉ tiêu. Năm 2024, huyện phấn đấu kết nạp "
+            "350 đảng viên. Kế hoạch số 15-KH/HU của Ban Thường vụ Huyện ủy đã đề ra mục tiêu đến năm 2025 có "
+            "100% thôn có đảng viên.\n")
+    document = analyse(text)
+    assert targets(document) == [("=", 350.0, None, "đảng viên", "2024"), ("=", 100.0, None, "%", "2025")]
+    assert [(f.value, f.unit) for f in document.figures] == [(320.0, "đảng viên"), (6.7, "%")]
