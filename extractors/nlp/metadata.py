@@ -245,10 +245,13 @@ def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
             organ = _ORGAN.search(text[:HEAD])
             meta.issuer = _clean(organ.group()) if organ else ""
     meta.level = level_of(meta.number, meta.issuer)
-    term = _TERM.search(text[:HEAD])
+    # the document's own term is named in its header and title, not in the documents it cites
+    body = re.search(r"\n\s*(?:Căn\s+cứ|Thực\s+hiện|[IVX]+\s*[.\-–]\s)", text[:HEAD])
+    own = text[:body.start() if body else min(len(text), 600)]
+    term = _TERM.search(own)
     if term:
         meta.term = f"{term[1]}-{term[2]}"
     else:
-        khoa = _KHOA.search(text[:HEAD])
+        khoa = _KHOA.search(own)
         meta.term = f"khóa {khoa[1].upper()}" if khoa else ""
     return meta

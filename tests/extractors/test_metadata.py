@@ -7,7 +7,7 @@ Số 37-NQ/TU
 Lạc Giang, ngày 20 tháng 4 năm 2021
 
 NGHỊ QUYẾT
-CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH
+CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI)
 về chuyển đổi số tỉnh Lạc Giang đến năm 2025, định hướng đến năm 2030
 Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2020-2025, Ban Chấp hành
 Đảng bộ tỉnh quyết nghị:
@@ -40,8 +40,8 @@ def test_party_header(analyse):
     assert meta.level == "province"
     assert meta.place == "Lạc Giang"
     assert meta.date == "2021-04-20"
-    assert meta.title.startswith("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH về chuyển đổi số tỉnh Lạc Giang")
-    assert meta.term == "2020-2025"
+    assert meta.title.startswith("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI) về chuyển đổi số tỉnh Lạc Giang")
+    assert meta.term == "khóa XVI"
 
 
 def test_the_own_number_is_not_a_reference(analyse):
@@ -128,3 +128,10 @@ def test_a_page_presenting_the_full_text_takes_the_documents_kind_and_number(ana
 def test_term_as_khoa_when_no_period_is_given(analyse):
     text = "TỈNH ỦY LẠC GIANG\n*\nSố 445-KL/TU\nLạc Giang, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI)\n"
     assert analyse(text).doc.term == "khóa XVI"
+
+
+def test_the_term_of_a_cited_congress_is_not_the_documents_own(analyse):
+    text = ("HUYỆN ỦY BẾN MÂY\n*\nSố 21-KH/HU\nBến Mây, ngày 18 tháng 5 năm 2021\nKẾ HOẠCH\n"
+            "triển khai thực hiện Nghị quyết số 37-NQ/TU của Tỉnh ủy\n"
+            "Căn cứ Nghị quyết Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2020-2025;\n")
+    assert analyse(text).doc.term == ""
