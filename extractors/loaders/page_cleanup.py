@@ -16,11 +16,15 @@ from vanban.extractors.loaders.vietnamese import is_syllable
 
 EDGE_LINES = 2  # how many lines at each end of a page can be chrome
 _PAGE_NUMBER = re.compile(
-    r"(?:trang\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|trên)\s*\d{1,4})?|[ivxlc]{1,6}", re.I)
+    r"(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:/|of|trên)\s*\d{1,4})?|[ivxlc]{1,6}", re.I)
 _HYPHEN_BREAK = re.compile(r"(\w+)-\n(\w+)")
 
 
 def _key(line: str) -> str:
+    """The line with digits blanked; "" for a line without letters (numbers are judged by
+    _PAGE_NUMBER alone, or every year and every page number would look alike)."""
+    if not any(c.isalpha() for c in line):
+        return ""
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 
@@ -43,12 +47,11 @@ def strip_chrome(pages: list[str]) -> tuple[list[str], int]:
     for lines in split:
         head, tail = _edges(lines)
         drop = set()
-        for i in head:
-            if top[_key(lines[i])] >= need or _PAGE_NUMBER.fullmatch(lines[i].strip()):
-                drop.add(i)
-        for i in tail:
-            if bottom[_key(lines[i])] >= need or _PAGE_NUMBER.fullmatch(lines[i].strip()):
-                drop.add(i)
+        for edge, counts in ((head, top), (tail, bottom)):
+            for i in edge:
+                key = _key(lines[i])
+                if (key and counts[key] >= need) or _PAGE_NUMBER.fullmatch(lines[i].strip()):
+                    drop.add(i)
         if drop and len(drop) == len([line for line in lines if line.strip()]) and with_text == 1:
             drop = set()  # a one-page text that is only a number is content, not chrome
         removed += len(drop)

@@ -1,9 +1,9 @@
 """Vietnamese text repair: legacy font encodings, Unicode normal form, invisible characters.
 
 Every loader passes its raw text through ``repair`` (page by page).  Legacy encodings are
-decided by evidence, never assumed: a line is converted only when the document holds characters
-that a Unicode Vietnamese text never contains and the conversion turns more of the line's words
-into well-formed Vietnamese syllables (``is_syllable``).
+decided by evidence, never assumed: a line is converted when conversion turns more of its words
+into well-formed Vietnamese syllables (``is_syllable``), and the text either holds characters a
+Unicode Vietnamese text never contains (TCVN3 "Þ", VNI "ø") or gains on most lines it changes.
 """
 
 from __future__ import annotations
@@ -92,6 +92,13 @@ def _tcvn3_line(line: str) -> str:
     return _WORD.sub(fix_case, converted)
 
 
+# Two-byte spellings first: "oâ" is ô, while a lone "ô" is ơ.
+_VNI_PATTERN = re.compile(
+    "|".join(re.escape(k) for k in sorted(VNI_PAIRS, key=len, reverse=True))
+    + "|" + "|".join(re.escape(k) for k in VNI_SINGLES)
+)
+
+
 def _vni_line(line: str) -> str:
     def replace(match: re.Match[str]) -> str:
         key = match.group()
@@ -115,12 +122,6 @@ class _Legacy:
 _LEGACY = (
     _Legacy("TCVN3", _char_class(TCVN3_MARKERS), frozenset(TCVN3_TO_UNICODE), _tcvn3_line),
     _Legacy("VNI", _char_class(VNI_MARKERS), frozenset(c for key in [*VNI_PAIRS, *VNI_SINGLES] for c in key[-1]), _vni_line),
-)
-
-
-_VNI_PATTERN = re.compile(
-    "|".join(re.escape(k) for k in sorted(VNI_PAIRS, key=len, reverse=True))
-    + "|" + "|".join(re.escape(k) for k in VNI_SINGLES)
 )
 
 

@@ -4,7 +4,9 @@ import io
 
 import pytest
 
-from tests.loaders.loader_fixtures import HEADER_BLOCK, PARAGRAPHS, render_page_image, scanned_pdf, word_order_score
+from tests.loaders.loader_fixtures import (
+    HEADER_BLOCK, PARAGRAPHS, degrade, render_page_image, scanned_pdf, word_order_score,
+)
 from vanban.errors import NoTextError
 from vanban.extractors.loaders import load, ocr
 
@@ -53,6 +55,18 @@ def test_an_image_is_ocrd(image_format, record_score):
     score = word_order_score("\n".join(PAGE_ONE), doc.text)
     record_score(f"image {image_format} (OCR)", score)
     assert doc.format == "image"
+    assert score >= 0.90
+
+
+@needs_tesseract
+def test_a_small_degraded_photo_of_a_page_is_enlarged_and_read(record_score):
+    # ~150 dpi, skewed, blurred and speckled: enlarged before OCR (image_backend.MIN_OCR_SIDE)
+    image = degrade(render_page_image(PAGE_ONE, width=1240, height=1754, size=22))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    doc = load("anh-chup.png", buf.getvalue())
+    score = word_order_score("\n".join(PAGE_ONE), doc.text)
+    record_score("image PNG 150 dpi degraded (OCR)", score)
     assert score >= 0.90
 
 
