@@ -23,6 +23,7 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 from pathlib import Path
 
 from vanban.errors import StoreError
@@ -238,10 +239,11 @@ class SqliteStore:
         if parsed.matches_nothing:
             return SearchResult(0, [], shape_facets({}))
         where, params = _filters(query)
+        shown = ", ".join(f"d.{c}" for c in _HIT_COLUMNS)
         if parsed.blank:
             # No text: every filtered document, shown from its first passage.
             sql = (
-                "SELECT d.id, 0.0, p.id, p.page FROM documents d"
+                f"SELECT {shown}, 0.0, p.id, p.page FROM documents d"
                 " LEFT JOIN passages p ON p.doc_id = d.id AND p.ordinal = 0"
                 f" WHERE {where}"
             )
@@ -251,37 +253,24 @@ class SqliteStore:
             sql = (
                 f"WITH m AS MATERIALIZED (SELECT rowid, bm25(passages_fts, {EXACT_WEIGHT}, 1.0) AS rank"
                 "   FROM passages_fts WHERE passages_fts MATCH ?)"
-                " SELECT d.id, MIN(m.rank), m.rowid, p.page FROM m"
+                f" SELECT {shown}, MIN(m.rank), m.rowid, p.page FROM m"
                 " JOIN passages p ON p.id = m.rowid JOIN documents d ON d.id = p.doc_id"
                 f" WHERE {where} GROUP BY d.id"
             )
             params = [fts_expression(parsed), *params]
-        matched = {row[0]: row for row in self._rows(sql, params)}
-        meta = self._meta(list(matched))
-        ordered = sorted(matched, key=_sort_key(query.sort, parsed.blank, matched, meta))
-        facets = {name: Counter(meta[d][name] for d in matched).items() for name in FACETS}
-        page = ordered[query.offset:query.offset + query.limit]
-        texts = self._passage_texts([matched[d][2] for d in page if matched[d][2] is not None])
+        rows = [_Row(*row) for row in self._rows(sql, params)]
+        rows.sort(key=_by_date if query.sort == "date" or parsed.blank else _by_relevance)
+        facets = {name: Counter(getattr(r, name) for r in rows).items() for name in FACETS}
+        page = rows[query.offset:query.offset + query.limit]
+        texts = self._passage_texts([r.passage for r in page if r.passage is not None])
         hits = []
-        for doc_id in page:
-            _, rank, passage_id, page_no = matched[doc_id]
-            text = texts.get(passage_id, "")
-            m = meta[doc_id]
+        for r in page:
+            text = texts.get(r.passage, "")
             hits.append(SearchHit(
-                id=doc_id, title=m["title"], number=m["number"], kind=m["kind"], issuer=m["issuer"],
-                date=m["date"], score=round(-rank, 6) if rank else 0.0, page=page_no,
-                snippet=snippet(text, 0, len(text), parsed),
+                id=r.id, title=r.title, number=r.number, kind=r.kind, issuer=r.issuer, date=r.date,
+                score=-r.rank, page=r.page, snippet=snippet(text, 0, len(text), parsed),
             ))
-        return SearchResult(total=len(matched), hits=hits, facets=shape_facets(facets))
-
-    def _meta(self, ids: list[str]) -> dict[str, dict[str, str]]:
-        meta: dict[str, dict[str, str]] = {}
-        columns = ("id", "title", "number", "kind", "issuer", "date", "level", "year")
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for row in self._rows(f"SELECT {', '.join(columns)} FROM documents WHERE id IN ({marks})", chunk):
-                meta[row[0]] = dict(zip(columns, row))
-        return meta
+        return SearchResult(total=len(rows), hits=hits, facets=shape_facets(facets))
 
     def _passage_texts(self, rowids: list[int]) -> dict[int, str]:
         if not rowids:
@@ -346,21 +335,32 @@ def _filters(query: SearchQuery) -> tuple[str, list[object]]:
     return " AND ".join(clauses), params
 
 
-def _sort_key(sort: str, blank: bool, matched: dict, meta: dict):
-    """Relevance: best bm25 first; date: newest first. Undated last; ties by id, so pages are stable."""
-    def by_date(doc_id: str) -> tuple:
-        date = meta[doc_id]["date"]
-        return (date == "", _descending(date), matched[doc_id][1], doc_id)
+class _Row(NamedTuple):
+    id: str
+    title: str
+    number: str
+    kind: str
+    issuer: str
+    date: str
+    level: str
+    year: str
+    rank: float  # bm25: lower is better
+    passage: int | None  # the best passage's rowid
+    page: int | None
 
-    if sort == "date" or blank:
-        return by_date
-    return lambda doc_id: (matched[doc_id][1], _descending(meta[doc_id]["date"]), doc_id)
+
+_HIT_COLUMNS = _Row._fields[:8]
+
+
+def _by_relevance(r: _Row) -> tuple:
+    """Best bm25 first, then newest; ties by id, so pages of a result never overlap."""
+    return (r.rank, _descending(r.date), r.id)
+
+
+def _by_date(r: _Row) -> tuple:
+    """Newest first, undated last, then by relevance and id."""
+    return (r.date == "", _descending(r.date), r.rank, r.id)
 
 
 def _descending(text: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in text)
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
