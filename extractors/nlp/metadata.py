@@ -95,21 +95,27 @@ def _header_block(st: Structure) -> str:
     return ""
 
 
-def _kind_line(st: Structure) -> tuple[str, int] | None:
-    """The kind written alone in capitals ("NGHỊ QUYẾT", "K ÉT LUẬN") and the index of its line."""
+def _kind_line(st: Structure) -> tuple[str, int, str] | None:
+    """The kind written in capitals ("NGHỊ QUYẾT", OCR'd "K ÉT LUẬN"), the index of its line and
+    what follows the kind words on that line ("KẾ HOẠCH TRIỂN KHAI ..." when title and kind share it)."""
+    prefixed = None
     for i, line in enumerate(st.lines):
         if line.start > HEAD + 500:
             break
         s = line.stripped
-        if s and is_upper_line(s) and len(s) < 40:
-            kind = kind_of_words(s)
-            if kind:
-                return kind, i
-    return None
+        if not s or not is_upper_line(s):
+            continue
+        kind = kind_of_words(s) if len(s) < 40 else None
+        if kind:
+            return kind, i, ""
+        m = re.match(KIND_PATTERN, s, re.IGNORECASE)
+        if prefixed is None and m and len(s) < 200:
+            prefixed = (kind_at_start(m.group()) or "other", i, s[m.end():].strip())
+    return prefixed
 
 
-def _title_after(st: Structure, index: int) -> str:
-    parts: list[str] = []
+def _title_after(st: Structure, index: int, first: str = "") -> str:
+    parts: list[str] = [first] if first else []
     for line in st.lines[index + 1:index + 8]:
         s = line.stripped
         if not s:
@@ -146,6 +152,17 @@ def _dateline(st: Structure) -> str:
             value = date_value(m)
             if value:
                 return value
+    return ""
+
+
+def _closing_day(text: str) -> str:
+    """A congress adopts its resolution on its closing day: "diễn ra từ ngày 5 ... đến ngày 6 tháng 8 năm 2020"."""
+    m = re.search(r"từ\s+ngày\s+[^.;\n]{1,40}?\s+đến\s+(?=ngày)", text[:HEAD])
+    if m:
+        day = re.compile(r"ngày\s+").match(text, m.end())
+        d = FULL_WORDS.match(text, m.end()) or (FULL_NUMERIC.match(text, day.end()) if day else None)
+        if d:
+            return date_value(d) or ""
     return ""
 
 
@@ -226,7 +243,7 @@ def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
             meta.place = _clean(place_m.group("place"))
             meta.date = iso(int(place_m["y"]), int(place_m["m"]), int(place_m["d"])) or ""
         if kind_line:
-            meta.title = _title_after(st, kind_line[1])
+            meta.title = _title_after(st, kind_line[1], kind_line[2])
     else:
         full_text = bool(re.search(r"toàn\s+văn", text[:800], re.IGNORECASE))
         structured = bool(re.search(r"\n\s*(?:I|1)\s*[.\-–]\s*\S", text[:1200]))
@@ -239,6 +256,8 @@ def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
             meta.number = normalise(cited.group())
             meta.date = _date_near(text, cited.start(), cited.end())
             meta.issuer = _issuer_near(text, cited.start(), cited.end())
+        if not meta.date and meta.kind == "nghi_quyet" and re.search(r"đại\s+hội", headline, re.IGNORECASE):
+            meta.date = _closing_day(text)
         if not meta.date:
             meta.date = _dateline(st)
         if not meta.issuer:

@@ -135,3 +135,19 @@ def test_the_term_of_a_cited_congress_is_not_the_documents_own(analyse):
             "triển khai thực hiện Nghị quyết số 37-NQ/TU của Tỉnh ủy\n"
             "Căn cứ Nghị quyết Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2020-2025;\n")
     assert analyse(text).doc.term == ""
+
+
+def test_kind_and_title_on_one_line(analyse):
+    text = ("HUYỆN ỦY BẾN MÂY\n*\nSố 40-BC/HU\nBến Mây, ngày 5 tháng 12 năm 2023\n\n"
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT SỐ 37-NQ/TU NĂM 2023\n\nI. KẾT QUẢ\n")
+    meta = analyse(text).doc
+    assert meta.kind == "bao_cao"
+    assert meta.title == "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT SỐ 37-NQ/TU NĂM 2023"
+
+
+def test_a_congress_resolution_is_dated_on_the_closing_day(analyse):
+    text = ("Nghị quyết Đại hội đại biểu Đảng bộ huyện Bến Mây lần thứ XX, nhiệm kỳ 2020 - 2025\n\n"
+            "NGHỊ QUYẾT\n\nĐại hội đại biểu Đảng bộ huyện Bến Mây lần thứ XX diễn ra từ ngày 5 tháng 8 "
+            "đến ngày 6 tháng 8 năm 2020, với 245 đại biểu.\n")
+    meta = analyse(text).doc
+    assert (meta.kind, meta.date, meta.term) == ("nghi_quyet", "2020-08-06", "2020-2025")
