@@ -45,16 +45,19 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return next(iter(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)), None) is not None
 
 
-def _layer_text(index: int, page: pdfium.PdfPage, layout: LayoutReader) -> str:
+def _layer_text(index: int, page: pdfium.PdfPage, layout: LayoutReader, warnings: list[str]) -> str:
     textpage = page.get_textpage()
     try:
-        if table_suspected(page):
-            tables = layout.tables_text(index)
-            if tables is not None:
-                return tables
-        gutter = column_gutter(textpage, page.get_width())
-        if gutter is not None:
-            return layout.columns_text(index, gutter)
+        try:
+            if table_suspected(page):
+                tables = layout.tables_text(index)
+                if tables is not None:
+                    return tables
+            gutter = column_gutter(textpage, page.get_width())
+            if gutter is not None:
+                return layout.columns_text(index, gutter)
+        except Exception as exc:  # pdfminer trips on damage pdfium reads through: keep pdfium's text
+            warnings.append(f"page {index + 1}: layout analysis failed ({type(exc).__name__}), plain text kept")
         return textpage.get_text_range()
     finally:
         textpage.close()
@@ -79,9 +82,14 @@ def extract(source: Source) -> Extracted:
             raise CorruptFileError(source.path, "damaged PDF: it has no pages")
         pages, warnings, skipped_ocr, encodings = [], [], [], set()
         for index in range(count):
-            page = doc[index]
             try:
-                fixed = repair(_layer_text(index, page, layout))
+                page = doc[index]
+            except pdfium.PdfiumError as exc:  # one damaged page should not cost the others
+                warnings.append(f"page {index + 1} could not be read ({exc})")
+                pages.append("")
+                continue
+            try:
+                fixed = repair(_layer_text(index, page, layout, warnings))
                 text, encodings = fixed.text, encodings | fixed.encodings
                 letters = len(_LETTER.findall(text))
                 unreadable = bool(text.strip()) and unreadable_ratio(text) > MAX_UNREADABLE
