@@ -1,0 +1,117 @@
+"""A document's text as HTML with its extracted facts marked, built from offsets.
+
+Every character of the text goes through ``markupsafe.escape``; the only markup is the tags made
+here, whose attributes are escaped too. Marks may nest (a figure inside a target): they are opened
+in order of start, longest first, and a mark that would cross the end of the one around it is cut
+there, so the tags always nest. Offsets outside the text (a faulty extractor) are clipped, never
+trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from vanban.checks.units import joined
+from vanban.model import Document, Target
+
+from vanban.search.web import labels
+
+# Opened first when two marks start and end together: the wider concept holds the narrower one.
+_ORDER = {"target": 0, "reference": 1, "date": 2, "figure": 3}
+NAMES = {"reference": "Dẫn chiếu", "date": "Ngày tháng", "figure": "Số liệu", "target": "Chỉ tiêu"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    kind: str  # a key of NAMES
+    title: str  # shown on hover
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    number: int
+    html: Markup
+
+
+def target_phrase(t: Target) -> str:
+    """"≥ 46% đến năm 2025" """
+    value = labels.number(t.value)
+    if t.value_max is not None and t.value_max != t.value:
+        value += "–" + labels.number(t.value_max)
+    prefix = "khoảng " if t.approx else labels.COMPARATORS.get(t.comparator, t.comparator) + " "
+    deadline = f" đến năm {t.deadline}" if t.deadline else ""
+    return prefix + joined(value, t.unit) + deadline
+
+
+def marks_of(doc: Document, links: dict[str, str]) -> list[Mark]:
+    """The marks of every extracted fact; ``links`` maps a cited number to its page URL."""
+    marks = [Mark(r.start, r.end, "reference", f"Dẫn chiếu văn bản số {r.number}", links.get(r.number))
+             for r in doc.references]
+    marks += [Mark(r.start, r.end, "reference", f"Dẫn chiếu chưa đủ số hiệu: {r.text}")
+              for r in doc.references_partial]
+    marks += [Mark(d.start, d.end, "date", f"Ngày tháng: {d.value}") for d in doc.dates]
+    for f in doc.figures:
+        value = labels.number(f.value) + (f" / {labels.number(f.of)}" if f.of is not None else "")
+        marks.append(Mark(f.start, f.end, "figure", f"Số liệu: {joined(value, f.unit)}"))
+    marks += [Mark(t.start, t.end, "target", f"Chỉ tiêu: {t.indicator} {target_phrase(t)}")
+              for t in doc.targets]
+    return marks
+
+
+def render(text: str, marks: list[Mark], lo: int = 0, hi: int | None = None) -> Markup:
+    """HTML of ``text[lo:hi]`` with the marks that fall in it."""
+    hi = len(text) if hi is None else min(hi, len(text))
+    spans = sorted(
+        ((max(m.start, lo), min(m.end, hi), m) for m in marks if max(m.start, lo) < min(m.end, hi)),
+        key=lambda s: (s[0], -s[1], _ORDER.get(s[2].kind, 9)),
+    )
+    out: list[str] = []
+    open_ends: list[tuple[int, Markup]] = []  # (end, closing tag), innermost last
+    cursor = lo
+
+    def close_until(position: int) -> None:
+        nonlocal cursor
+        while open_ends and open_ends[-1][0] <= position:
+            end, closing = open_ends.pop()
+            out.append(escape(text[cursor:end]))
+            out.append(closing)
+            cursor = end
+
+    for start, end, mark in spans:
+        close_until(start)
+        if open_ends:
+            end = min(end, open_ends[-1][0])
+        out.append(escape(text[cursor:start]))
+        cursor = start
+        inside_link = any(closing == "</a>" for _, closing in open_ends)
+        if mark.href and not inside_link:
+            out.append(Markup('<a class="mk mk-{}" href="{}" title="{}">').format(mark.kind, mark.href, mark.title))
+            open_ends.append((end, Markup("</a>")))
+        else:
+            out.append(Markup('<mark class="mk mk-{}" title="{}">').format(mark.kind, mark.title))
+            open_ends.append((end, Markup("</mark>")))
+    close_until(hi)
+    out.append(escape(text[cursor:hi]))
+    return Markup("").join(out)
+
+
+def render_pages(doc: Document, marks: list[Mark]) -> list[PageText]:
+    """The text page by page (one page for a document without page spans).
+
+    Each page runs to the next page's start, so text between page spans (separators) still shows.
+    """
+    pages = sorted((p for p in doc.pages if 0 <= p.start < len(doc.text)), key=lambda p: p.start)
+    if not pages:
+        return [PageText(1, render(doc.text, marks))]
+    starts = [0] + [p.start for p in pages[1:]]
+    ends = starts[1:] + [len(doc.text)]
+    return [PageText(p.number, render(doc.text, marks, s, e)) for p, s, e in zip(pages, starts, ends)]
+
+
+def count_by_kind(marks: list[Mark]) -> dict[str, int]:
+    return {kind: sum(1 for m in marks if m.kind == kind) for kind in NAMES}

@@ -1,0 +1,98 @@
+"""The staff pages: /upload (several files at once, an outcome per file), /login and /logout.
+
+See security.py for how the key, the session cookie and the CSRF token fit together. Checks run
+in this order on a post: same origin, logged in (from the cookie, before the body is read),
+declared size, then the CSRF token inside the form.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from vanban.search.web import security
+from vanban.search.web.deps import settings_of
+from vanban.search.web.templating import templates
+from vanban.search.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size, clean_name,
+                                       ingest_uploads)
+
+router = APIRouter(include_in_schema=False)
+
+ACCEPT = ".pdf,.docx,.doc,.html,.htm,.txt,.png,.jpg,.jpeg,.tif,.tiff"
+MESSAGES = {
+    401: "Cần đăng nhập bằng khóa nhân viên trước khi tải lên.",
+    403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY).",
+}
+
+
+def upload_page(request: Request, status_code: int = 200, error: str | None = None,
+                outcomes: list[dict[str, str]] | None = None) -> Response:
+    settings = settings_of(request)
+    token, new_cookie = request.app.state.csrf.issue(request)
+    response = templates.TemplateResponse(request, "upload.html", {
+        "enabled": bool(settings.api_key), "staff": security.is_staff(settings, request),
+        "csrf": token, "error": error, "outcomes": outcomes, "accept": ACCEPT, "max_files": MAX_FILES,
+        "max_bytes": settings.max_file_bytes, "max_mb": round(settings.max_file_bytes / 2**20),
+    }, status_code=status_code)
+    if new_cookie:
+        security.set_cookie(request, response, security.CSRF_COOKIE, new_cookie, max_age=None)
+    return response
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request) -> Response:
+    return upload_page(request, 200 if settings_of(request).api_key else 403,
+                       error=None if settings_of(request).api_key else MESSAGES[403])
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload_files(request: Request) -> Response:
+    settings = settings_of(request)
+    security.check_same_origin(request)
+    try:
+        security.require_staff_session(settings, request)
+    except HTTPException as exc:
+        return upload_page(request, exc.status_code, MESSAGES[exc.status_code])
+    check_body_size(request, settings, files_worth=BATCH_FACTOR)
+    async with request.form(max_files=MAX_FILES, max_fields=4) as form:
+        request.app.state.csrf.verify(request, _text(form.get("csrf")))
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+        if not files:
+            return upload_page(request, 422, "Chưa chọn tệp nào để tải lên.")
+        uploads = [Upload(clean_name(f.filename), f.file) for f in files]
+        outcomes = await run_in_threadpool(ingest_uploads, settings, uploads, request.app.state.ingest_lock)
+    return upload_page(request, outcomes=outcomes)
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login(request: Request) -> Response:
+    settings = settings_of(request)
+    security.check_same_origin(request)
+    async with request.form(max_files=0, max_fields=4) as form:
+        request.app.state.csrf.verify(request, _text(form.get("csrf")))
+        key = _text(form.get("key"))
+    try:
+        security.check_key(settings, key)
+    except HTTPException as exc:
+        return upload_page(request, exc.status_code, MESSAGES[403] if exc.status_code == 403 else
+                           "Khóa nhân viên không đúng.")
+    response = RedirectResponse("/upload", status_code=303)
+    security.set_cookie(request, response, security.SESSION_COOKIE, security.new_session(settings),
+                        max_age=security.SESSION_SECONDS)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    security.check_same_origin(request)
+    async with request.form(max_files=0, max_fields=4) as form:
+        request.app.state.csrf.verify(request, _text(form.get("csrf")))
+    response = RedirectResponse("/upload", status_code=303)
+    response.delete_cookie(security.SESSION_COOKIE, path="/")
+    return response
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
