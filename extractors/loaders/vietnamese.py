@@ -20,12 +20,24 @@ from vanban.extractors.loaders.legacy_charsets import (
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
-_NUCLEI = (
-    "iêu yêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu ya yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
-_SYLLABLE = re.compile(_ONSET + "(?:" + "|".join(_NUCLEI) + ")" + r"(?:ch|ng|nh|[cmnpt])?")
+# Rimes by what may follow the vowels (Vietnamese phonotactics, tone marks removed):
+_NO_CODA = "iêu yêu oai oay oao oeo uây uôi uya uyu ươi ươu ai ao au ay âu ây eo êu ia iu oi ôi ơi ui ưi ưu ưa ua"
+_OPEN = "a e ê i o ô ơ u ư y oa oe uê uy uơ"  # may also end the syllable
+_PALATAL = "oa uê uy a ê i y"  # the only vowels before -ch and -nh
+_VELAR = "uyê oă uâ iê yê uô ươ oa oo ôô a ă â e o ô ơ u ư"  # before -c and -ng
+_ANY_CODA = "uyê oă uâ iê yê uô ươ oa oe uê uy a ă â e ê i o ô ơ u ư y"  # before -m -n -p -t
+
+
+def _alt(words_: str) -> str:
+    return "(?:" + "|".join(sorted(words_.split(), key=len, reverse=True)) + ")"
+
+
+_SYLLABLE = re.compile(
+    _ONSET + "(?:" + "|".join([
+        _alt(_NO_CODA), _alt(_PALATAL) + "(?:ch|nh)", _alt(_VELAR) + "(?:c|ng)",
+        _alt(_ANY_CODA) + "[mnpt]", _alt(_OPEN),
+    ]) + ")")
+_STOP_CODA = re.compile(r"(?:c|ch|p|t)$")  # syllables ending so take only the sắc or nặng tone
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWEL_BASES = set("aăâeêioôơuưy")
 
@@ -46,9 +58,13 @@ def strip_tones(word: str) -> str:
 def is_syllable(word: str) -> bool:
     """True when ``word`` is shaped like one Vietnamese syllable (onset, vowels, coda, one tone)."""
     lower = word.lower()
-    if sum(unicodedata.normalize("NFD", lower).count(t) for t in _TONES) > 1:
+    tones = [c for c in unicodedata.normalize("NFD", lower) if c in _TONES]
+    if len(tones) > 1:
         return False
-    return _SYLLABLE.fullmatch(strip_tones(lower)) is not None
+    bare = strip_tones(lower)
+    if _STOP_CODA.search(bare) and tones and tones[0] not in "\u0301\u0323":
+        return False
+    return _SYLLABLE.fullmatch(bare) is not None
 
 
 def is_vietnamese_letter(ch: str) -> bool:
@@ -63,7 +79,9 @@ def words(text: str) -> list[str]:
 
 
 def _valid_count(text: str) -> int:
-    return sum(1 for w in words(text) if is_syllable(w))
+    # Only words with an ASCII letter count: a lone symbol turned letter ("×" -> "ì" in TCVN3)
+    # proves nothing about the line it sits in.
+    return sum(1 for w in words(text) if is_syllable(w) and any("a" <= c.lower() <= "z" for c in w))
 
 
 # --- legacy encodings --------------------------------------------------------------------

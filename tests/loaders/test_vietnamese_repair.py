@@ -93,3 +93,12 @@ def test_unreadable_ratio_sees_cid_placeholders_and_unmapped_glyphs():
     assert unreadable_ratio("(cid:12)(cid:45)(cid:77) (cid:3)(cid:90)") > 0.9
     assert unreadable_ratio("\x01\x05\x07\ue001\ue002 ab") > 0.5
     assert unreadable_ratio("ÞÕ¸µ¶ Ö× ÞÕ") > 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "The naïve café owner in São Paulo paid 25 € × 3 ± 1 — see § 4 «Regulations».",
+    "Hội nghị lần thứ 5, nhiệt độ 30°C ± 2°C, diện tích 3 × 4 m², § 2 Điều 5",
+    "Thư gửi ông José Muñoz và bà Zoë Ødegård về hợp tác giáo dục",
+])
+def test_text_with_western_symbols_and_names_is_not_mistaken_for_a_legacy_encoding(text):
+    assert repair(text).text == text
