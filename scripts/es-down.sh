@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Stop the node scripts/es-up.sh started (found through .es/es.pid); other nodes are left alone.
+# Stop the node scripts/es-up.sh started on ES_PORT (9200), found through its pid file under .es/;
+# nodes it did not start are left alone.
 set -euo pipefail
 
+ES_PORT="${ES_PORT:-9200}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PID_FILE="$ROOT/.es/es.pid"
+STATE="$ROOT/.es"
+[ "$ES_PORT" = 9200 ] || STATE="$ROOT/.es/node-$ES_PORT"
+PID_FILE="$STATE/es.pid"
 say() { echo "es-down: $*" >&2; }
 
 if [ ! -s "$PID_FILE" ]; then

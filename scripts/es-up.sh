@@ -8,7 +8,9 @@
 # is still starting, the script waits for it instead of starting a second one.
 #
 # Environment: ES_VERSION (8.19.7), ES_PORT (9200), ES_USER (vanban-es), ES_HEAP (512m),
-#              ES_WAIT (120 seconds to wait for yellow health).
+#              ES_WAIT (120 seconds to wait for yellow health), ES_JAVA_HOME (Java 17 for 8.x,
+#              the newest JDK 21+ under /usr/lib/jvm for 9.x). A node on another port keeps its
+#              data, logs and pid file apart: ES_VERSION=9.1.5 ES_PORT=9201 scripts/es-up.sh
 set -euo pipefail
 
 ES_VERSION="${ES_VERSION:-8.19.7}"
@@ -20,8 +22,10 @@ URL="http://127.0.0.1:${ES_PORT}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE="$ROOT/.es"
 HOME_DIR="$BASE/elasticsearch-$ES_VERSION"
-PID_FILE="$BASE/es.pid"
-LOG="$BASE/logs/vanban-dev.log"
+STATE="$BASE"
+[ "$ES_PORT" = 9200 ] || STATE="$BASE/node-$ES_PORT"
+PID_FILE="$STATE/es.pid"
+LOG="$STATE/logs/vanban-dev.log"
 
 say() { echo "es-up: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -55,9 +59,13 @@ if running; then
     exit 0
 fi
 
-JAVA_HOME="$(ls -d /usr/lib/jvm/java-17-* 2>/dev/null | head -n 1 || true)"
+case "$ES_VERSION" in
+    8.*) JAVA_HOME="${ES_JAVA_HOME:-$(ls -d /usr/lib/jvm/java-17-* 2>/dev/null | head -n 1 || true)}" ;;
+    *) JAVA_HOME="${ES_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2* /usr/lib/jvm/java-2[1-9]-* 2>/dev/null \
+        | sort -V | tail -n 1 || true)}" ;;
+esac
 [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ] \
-    || die "Java 17 not found under /usr/lib/jvm/java-17-* (Elasticsearch 8 needs it)"
+    || die "no JDK for Elasticsearch $ES_VERSION under /usr/lib/jvm (8.x needs Java 17); set ES_JAVA_HOME"
 
 mkdir -p "$BASE"
 if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
@@ -66,13 +74,13 @@ if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
     say "fetching Elasticsearch $ES_VERSION with mvn"
     mvn -q dependency:copy \
         -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
-        -DoutputDirectory="$BASE/download"
+        -DoutputDirectory="$BASE/download" >&2
     rm -rf "$BASE/unpack"
     unzip -q "$BASE/download/elasticsearch-$ES_VERSION.zip" -d "$BASE/unpack"
     mv "$BASE/unpack/elasticsearch-$ES_VERSION" "$HOME_DIR"
     rm -rf "$BASE/unpack" "$BASE/download"
 fi
-mkdir -p "$BASE/data" "$BASE/logs"
+mkdir -p "$STATE/data" "$STATE/logs"
 
 run_as=()
 if [ "$(id -u)" = 0 ]; then
@@ -80,13 +88,13 @@ if [ "$(id -u)" = 0 ]; then
         say "creating system user $ES_USER (Elasticsearch refuses to run as root)"
         useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
     fi
-    chown -R "$ES_USER" "$HOME_DIR" "$BASE/data" "$BASE/logs"
-    chown "$ES_USER" "$BASE"
+    chown -R "$ES_USER" "$HOME_DIR" "$STATE/data" "$STATE/logs"
+    chown "$ES_USER" "$BASE" "$STATE"
     run_as=(runuser -u "$ES_USER" --)
 fi
 
 rm -f "$PID_FILE"
-say "starting Elasticsearch $ES_VERSION on $URL (logs in $BASE/logs)"
+say "starting Elasticsearch $ES_VERSION on $URL (logs in $STATE/logs)"
 "${run_as[@]}" env -i PATH="/usr/bin:/bin" ES_JAVA_HOME="$JAVA_HOME" \
     ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
     "$HOME_DIR/bin/elasticsearch" -d -p "$PID_FILE" \
@@ -97,8 +105,8 @@ say "starting Elasticsearch $ES_VERSION on $URL (logs in $BASE/logs)"
     -E http.port="$ES_PORT" \
     -E xpack.security.enabled=false \
     -E cluster.routing.allocation.disk.threshold_enabled=false \
-    -E path.data="$BASE/data" \
-    -E path.logs="$BASE/logs" \
+    -E path.data="$STATE/data" \
+    -E path.logs="$STATE/logs" \
     -E action.destructive_requires_name=true \
-    >"$BASE/start.log" 2>&1 || die "Elasticsearch did not start; see $BASE/start.log"
+    >"$STATE/start.log" 2>&1 || die "Elasticsearch did not start; see $STATE/start.log"
 wait_healthy
