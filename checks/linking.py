@@ -217,3 +217,20 @@ def linked_pairs(store: Store, parent: str | None = None,
         return pairs
     index = Index(store.documents())
     return [(p, c, why) for c in index.docs for p, why in parents_of(c, index)]
+
+
+def parents_implemented(store: Store, child_ids: Iterable[str]) -> list[Document]:
+    """The documents that the given (newly ingested) documents implement, each once.
+
+    Looks up only the numbers each child cites, so an ingest of a few files stays cheap however
+    large the store is; partial citations are left to the full check run.
+    """
+    parents: dict[str, Document] = {}
+    for child_id in child_ids:
+        child = store.get(child_id)
+        if child is None or not child.references:
+            continue
+        cited = {d.id: d for ref in child.references for d in store.find_by_number(ref.number)}
+        for parent, _why in parents_of(child, Index([*cited.values(), child])):
+            parents.setdefault(parent.id, parent)
+    return list(parents.values())

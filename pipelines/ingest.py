@@ -156,7 +156,29 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
     create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
                              description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
                                          f"{len(summary.failed)} failed")
-    return summary.to_json()
+    checked = check_implemented_parents(summary, store=store, backend=backend, es_url=es_url)
+    return {**summary.to_json(), "checked": checked}
+
+
+def check_implemented_parents(summary: IngestSummary, **where: str | None) -> list[str]:
+    """Event-driven checks: a newly ingested plan that implements a stored document triggers the
+    check flow for that parent, so its report in the Prefect UI is never stale."""
+    from vanban.checks.linking import parents_implemented
+    from vanban.pipelines.check import check_consistency
+    from vanban.search.base import open_store
+
+    new = [f["id"] for f in summary.files if f["status"] == "ingested"]
+    if not new:
+        return []
+    index = open_store(settings_from(**where))
+    try:
+        parents = [p.id for p in parents_implemented(index, new)]
+    finally:
+        index.close()
+    for parent_id in parents:
+        # A failed check shows as a failed subflow in the UI; it must not undo a good ingest.
+        check_consistency(parent=parent_id, **where, return_state=True)
+    return parents
 
 
 def summary_markdown(summary: IngestSummary) -> str:

@@ -79,3 +79,20 @@ def test_an_ingest_killed_with_sigkill_and_rerun_stores_each_document_once(tmp_p
     stats = json.loads(subprocess.run([str(vanban), "--store", str(store), "stats", "--json"],
                                       capture_output=True, text=True, env=env, check=True).stdout)
     assert stats["documents"] == 200
+
+
+def test_ingesting_a_plan_runs_the_check_for_the_resolution_it_implements(prefect_harness, tmp_path):
+    from vanban.pipelines.ingest import ingest
+
+    store = tmp_path / "store"
+    resolution = tmp_path / "nq15.txt"
+    resolution.write_text(
+        "TỈNH ỦY LẠC GIANG\n*\nSố 15-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLạc Giang, ngày 12 tháng 3 năm 2021\n\n"
+        "NGHỊ QUYẾT\nvề xây dựng Đảng bộ tỉnh\n\nMục tiêu đến năm 2025: kết nạp ít nhất 6.000 đảng viên mới.\n",
+        encoding="utf-8")
+    first = ingest([str(resolution)], store=str(store))
+    assert first["ingested"] == 1 and first["checked"] == []
+    write_plans(tmp_path / "plans", 1)
+    second = ingest([str(tmp_path / "plans")], store=str(store))
+    assert second["ingested"] == 1
+    assert second["checked"] == [first["files"][0]["id"]]
