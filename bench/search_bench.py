@@ -1,0 +1,176 @@
+"""Search latency: in-process per backend, through the CLI (cold start) and through the REST API.
+
+    QUERIES                                   the four typical query types, a few variants each
+    store_latency(store, rounds) -> dict      {type: {"p50_ms","p95_ms","p99_ms","n","mean_hits"}}
+    cli_cold_start(store_dir, runs) -> dict   wall seconds of `vanban search` subprocesses
+    api_latency(store_dir, requests) -> dict  `vanban serve` on 127.0.0.1, httpx, p50/p95/p99
+    copy_to_elasticsearch(store_dir, url, prefix) -> ElasticStore   (the caller drops it)
+    disk_bytes(path) -> int
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from vanban.model import SearchQuery
+
+ROOT = Path(__file__).resolve().parent.parent
+VANBAN = Path(sys.executable).parent / "vanban"
+
+# What researchers type: without accents, a quoted phrase, with filters, and a broad query whose
+# facets count most of the store.
+QUERIES: dict[str, list[SearchQuery]] = {
+    "accentless": [SearchQuery(q=q) for q in
+                   ("ket nap dang vien", "che phu rung", "bao hiem y te", "ho ngheo", "nong thon moi nang cao")],
+    "phrase": [SearchQuery(q=q) for q in
+               ('"nông thôn mới nâng cao"', '"tổ chức cơ sở đảng"', '"che phủ rừng"', '"bảo hiểm y tế"')],
+    "filtered": [
+        SearchQuery(q="nong thon moi", kind="ke_hoach", level="district", date_from="2019", date_to="2024"),
+        SearchQuery(q="dang vien", kind="nghi_quyet", level="province"),
+        SearchQuery(q="ty le ho ngheo", date_from="2020-01", date_to="2022-12", issuer="Huyện ủy"),
+    ],
+    "faceted": [SearchQuery(q=q) for q in ("dang bo", "nghị quyết", "thuc hien")],
+}
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    cuts = statistics.quantiles(ordered, n=100, method="inclusive")
+    return {"p50_ms": round(statistics.median(ordered), 2), "p95_ms": round(cuts[94], 2),
+            "p99_ms": round(cuts[98], 2), "n": len(ordered)}
+
+
+def store_latency(store, rounds: int = 30) -> dict[str, dict]:
+    out = {}
+    for kind, queries in QUERIES.items():
+        for query in queries:
+            store.search(query)  # first touch: page cache / shard warm-up, not counted
+        samples, hits = [], []
+        for _ in range(rounds):
+            for query in queries:
+                started = time.perf_counter()
+                result = store.search(query)
+                samples.append((time.perf_counter() - started) * 1000)
+                hits.append(result.total)
+        out[kind] = percentiles(samples) | {"mean_hits": round(statistics.mean(hits), 1)}
+    return out
+
+
+def cli_cold_start(store_dir: Path, runs: int = 7) -> dict:
+    """Wall time of whole `vanban search --json` processes on the embedded store."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(VANBAN), "--store", str(store_dir), "--backend", "sqlite", "search",
+                        "ket nap dang vien", "--json"], check=True, capture_output=True, timeout=120)
+        times.append(time.perf_counter() - started)
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3), "runs": runs}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`vanban serve` in a subprocess on 127.0.0.1; stopped (by its own pid) on exit."""
+
+    def __init__(self, store_dir: Path, api_key: str | None = None, backend: str = "sqlite",
+                 extra_env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, VANBAN_BACKEND=backend, **(extra_env or {}))
+        env.pop("VANBAN_API_KEY", None)
+        if api_key:
+            env["VANBAN_API_KEY"] = api_key
+        self._command = [str(VANBAN), "--store", str(store_dir), "serve", "--host", "127.0.0.1",
+                         "--port", str(self.port)]
+        self._env = env
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> "Server":
+        import httpx
+
+        self.process = subprocess.Popen(self._command, env=self._env, cwd=ROOT,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"vanban serve exited: {self.process.stderr.read().decode()[-1000:]}")
+            try:
+                if httpx.get(self.url + "/api/stats", timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError("vanban serve did not answer within 120 s")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def api_params(query: SearchQuery) -> dict[str, str]:
+    names = {"q": query.q, "kind": query.kind, "level": query.level, "issuer": query.issuer,
+             "from": query.date_from, "to": query.date_to}
+    return {k: v for k, v in names.items() if v}
+
+
+def api_latency(store_dir: Path, rounds: int = 20) -> dict:
+    """Sequential GET /api/search over every query variant, ``rounds`` times; one keep-alive client."""
+    import httpx
+
+    with Server(store_dir) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+        variants = [q for qs in QUERIES.values() for q in qs]
+        for query in variants:
+            client.get("/api/search", params=api_params(query)).raise_for_status()
+        samples = []
+        for _ in range(rounds):
+            for query in variants:
+                started = time.perf_counter()
+                response = client.get("/api/search", params=api_params(query))
+                samples.append((time.perf_counter() - started) * 1000)
+                response.raise_for_status()
+    return percentiles(samples)
+
+
+def copy_to_elasticsearch(store_dir: Path, url: str, prefix: str):
+    """The SQLite store's documents, indexed on the node under their own prefix; seconds taken."""
+    from vanban.search.elastic import ElasticStore
+    from vanban.search.reindex import reindex
+    from vanban.search.sqlite import SqliteStore
+    from vanban.settings import Settings
+
+    settings = Settings()
+    settings.backend, settings.es_url, settings.es_prefix = "elasticsearch", url, prefix
+    target = ElasticStore.from_settings(settings)
+    target.drop()
+    target = ElasticStore.from_settings(settings)
+    started = time.perf_counter()
+    with SqliteStore(store_dir) as source:
+        reindex(source, target, batch=500)
+    target.client.indices.refresh(index=f"{prefix}-*")
+    return target, time.perf_counter() - started
+
+
+def es_index_bytes(store, prefix: str) -> int:
+    stats = store.client.indices.stats(index=f"{prefix}-*", metric="store")
+    return sum(i["total"]["store"]["size_in_bytes"] for i in stats["indices"].values())
+
+
+def disk_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
