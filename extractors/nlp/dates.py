@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from vanban.extractors.nlp.numbers import YEAR
+from vanban.extractors.nlp.spans import Taken
 from vanban.model import DateMention
 
 _WS = r"\s+"
@@ -32,7 +33,7 @@ _MONTH_ALONE = re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?![\d/.,]|\s*(?:năm|/)\s*
 @dataclass(slots=True)
 class DateScan:
     mentions: list[DateMention]
-    taken: list[tuple[int, int]]  # spans no number extractor may reuse (unresolved day-months too)
+    taken: Taken  # spans no number extractor may reuse (unresolved day-months too)
 
 
 def iso(year: int, month: int, day: int | None = None) -> str | None:
@@ -52,10 +53,6 @@ def date_value(m: re.Match) -> str | None:
     return iso(int(m[3]), int(m[2]), int(m[1]))
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in taken)
-
-
 def _same_day(day: int, month: int, around: str) -> str | None:
     """``around`` (YYYY-MM-DD) when it has this day and month.
 
@@ -68,11 +65,11 @@ def _same_day(day: int, month: int, around: str) -> str | None:
 
 def scan_dates(text: str, *, doc_date: str = "", blocked: list[tuple[int, int]] | None = None) -> DateScan:
     """All date mentions of ``text``; ``blocked`` spans (document numbers) hold no dates."""
-    taken = list(blocked or [])
+    taken = Taken(blocked or [])
     found: list[DateMention] = []
 
     def add(value: str | None, start: int, end: int) -> None:
-        taken.append((start, end))
+        taken.add(start, end)
         if value:
             found.append(DateMention(value=value, text=text[start:end], start=start, end=end))
 
@@ -83,23 +80,23 @@ def scan_dates(text: str, *, doc_date: str = "", blocked: list[tuple[int, int]] 
     ):
         for m in pattern.finditer(text):
             value = make(m)
-            if value and not _overlaps(m.span(), taken):
+            if value and not taken.overlaps(*m.span()):
                 add(value, m.start(), m.end())
     for m in _PERIOD.finditer(text):
-        if int(m[1]) < int(m[2]) <= int(m[1]) + 50 and not _overlaps(m.span(), taken):
+        if int(m[1]) < int(m[2]) <= int(m[1]) + 50 and not taken.overlaps(*m.span()):
             add(f"{m[1]}-{m[2]}", m.start(), m.end())
     for m in _YEAR.finditer(text):
-        if not _overlaps(m.span(), taken) and _YEAR_CUE.search(text, max(0, m.start() - 12), m.start()):
+        if not taken.overlaps(*m.span()) and _YEAR_CUE.search(text, max(0, m.start() - 12), m.start()):
             add(m[1], m.start(), m.end())
     _day_months(text, doc_date, taken, add)
     for m in _MONTH_ALONE.finditer(text):
-        if not _overlaps(m.span(), taken):
-            taken.append(m.span())
+        if not taken.overlaps(*m.span()):
+            taken.add(*m.span())
     found.sort(key=lambda d: d.start)
     return DateScan(found, taken)
 
 
-def _day_months(text: str, doc_date: str, taken: list[tuple[int, int]], add) -> None:
+def _day_months(text: str, doc_date: str, taken: Taken, add) -> None:
     candidates: list[tuple[int, int, int, int]] = []  # start, end, day, month
     for m in _DAY_MONTH_WORDS.finditer(text):
         candidates.append((m.start(), m.end(), int(m[1]), int(m[2])))
@@ -113,7 +110,7 @@ def _day_months(text: str, doc_date: str, taken: list[tuple[int, int]], add) -> 
             start = m.start("d")
         candidates.append((start, m.end(), int(m["d"]), int(m["m"])))
     for start, end, day, month in candidates:
-        if _overlaps((start, end), taken) or not (1 <= month <= 12 and 1 <= day <= 31):
+        if taken.overlaps(start, end) or not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         year_after = _range_year(text, end)
         if year_after:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from vanban.extractors.nlp.kinds import KIND_PATTERN
 from vanban.extractors.nlp.numbers import NUMBER, YEAR, parse_number
+from vanban.extractors.nlp.spans import Taken
 
 _EXPR = re.compile(rf"(?<![\w.,/+:\[])(?P<a>{NUMBER})(?:\s*(?P<op>/|[-–—]|đến)\s*(?P<b>{NUMBER}))?"
                    r"(?![\w:]|[.,]\d|\]|/\d)")
@@ -105,10 +106,10 @@ def _unit_phrase(text: str, pos: int, words: Words) -> tuple[int, int]:
     return (start, end) if start is not None else (pos, pos)
 
 
-def scan_quantities(text: str, words: Words, taken: list[tuple[int, int]]) -> list[Quantity]:
+def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _EXPR.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 25):m.start()]
         if _NOT_QUANTITY_BEFORE.search(before):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from vanban.extractors.nlp.kinds import CODE_KINDS, KIND_PATTERN, kind_at_start
+from vanban.extractors.nlp.spans import Taken
 from vanban.model import PartialReference, Reference
 
 _SP = r"[ \t\u00a0]*"
@@ -61,9 +62,9 @@ def relation_before(text: str, start: int, floor: int = 0) -> str:
 def find_citations(text: str, own_number: str = "") -> Citations:
     own = normalise(own_number) if own_number else ""
     full: list[Reference] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for m in FULL_NUMBER.finditer(text):
-        taken.append(m.span())
+        taken.add(*m.span())
         number = normalise(m.group())
         if number == own:
             continue
@@ -71,7 +72,7 @@ def find_citations(text: str, own_number: str = "") -> Citations:
                               relation=relation_before(text, m.start())))
     partial: list[PartialReference] = []
     for m in _PARTIAL.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         partial.append(PartialReference(kind=kind_at_start(m.group("kind")) or "other", number=m.group("n"),
                                         text=m.group(), start=m.start(), end=m.end(),

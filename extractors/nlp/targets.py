@@ -9,6 +9,7 @@ stays a figure.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -86,6 +87,8 @@ def _masked(text: str, a: int, b: int, quantities: list[Quantity]) -> str:
     """Folded text of [a, b) with the quantities blanked out ("16/18 chỉ tiêu" is no goal word)."""
     chars = list(fold(text[a:b]))
     for q in quantities:
+        if q.end <= a or q.start >= b:
+            continue
         # "58,6% chỉ tiêu Nghị quyết" is a share of a target reached: its "chỉ tiêu" is no goal word either
         after = re.match(r"\s*chỉ\s+tiêu", text[q.end:b])
         for i in range(max(q.start, a), min(q.end + (after.end() if after else 0), b)):
@@ -112,6 +115,7 @@ class TargetReader:
         self.text = text
         self.st = st
         self.quantities = quantities
+        self.starts = [q.start for q in quantities]  # scan_quantities gives them in text order
         self.doc_year = doc_year
         fallback = horizons(title, 0, len(title))
         self.doc_horizon = fallback[0][2] if fallback else (term[-4:] if re.fullmatch(r"\d{4}-\d{4}", term) else "")
@@ -120,8 +124,9 @@ class TargetReader:
         readings: list[TargetReading] = []
         lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
         self.lead_in = ""  # and names what its bullets count
+        starts = self.starts
         for a, b in self.st.sentences:
-            inside = [q for q in self.quantities if a <= q.start < b]
+            inside = self.quantities[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
             sentence_text = self.text[a:b].rstrip()
             # a lead-in governs its bullets and numbered items, up to a heading or a new paragraph
             starts_line = a == 0 or not self.text[self.text.rfind("\n", 0, a) + 1:a].strip()
@@ -155,7 +160,9 @@ class TargetReader:
         return readings
 
     def _goal(self, a: int, b: int, quantities: list[Quantity] | None = None) -> bool:
-        folded = _masked(self.text, a, b, quantities or self.quantities)
+        if quantities is None:
+            quantities = self.quantities[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+        folded = _masked(self.text, a, b, quantities)
         if _GOAL.search(folded):
             return True
         for h_start, _, year in horizons(self.text, a, b):

@@ -14,24 +14,42 @@ _WORD_RUN = re.compile(r"\S+")
 WORD_SPANS = "vanban_word_spans"
 
 
+# underthesea's cost grows faster than the length of what it is given (a 160k-character call takes
+# about twice as long as the same text in pieces), so long texts go in pieces cut at line breaks.
+CHUNK = 4000
+
+
 def segment(text: str) -> list[tuple[int, int]]:
     """(start, end) of each word of ``text`` as underthesea segments it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= CHUNK else text.rfind("\n", start, start + CHUNK) + 1
+        if end <= start:
+            end = min(len(text), start + CHUNK)
+            end = text.rfind(" ", start, end) + 1 or end
+        spans.extend(_segment_piece(text, start, end))
+        start = end
+    return spans
+
+
+def _segment_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
     from underthesea import word_tokenize
 
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for word in word_tokenize(text, use_token_normalize=False):
-        start = -1
+    cursor = start
+    for word in word_tokenize(text[start:end], use_token_normalize=False):
+        first = -1
         for syllable in word.split(" "):
-            pos = text.find(syllable, cursor)
+            pos = text.find(syllable, cursor, end)
             if pos < 0 or text[cursor:pos].strip():
                 # underthesea changed a character: fall back to whitespace runs for the rest
-                return spans + [(m.start(), m.end()) for m in _WORD_RUN.finditer(text, cursor)]
-            if start < 0:
-                start = pos
+                return spans + [(m.start(), m.end()) for m in _WORD_RUN.finditer(text, cursor, end)]
+            if first < 0:
+                first = pos
             cursor = pos + len(syllable)
-        if start >= 0:
-            spans.append((start, cursor))
+        if first >= 0:
+            spans.append((first, cursor))
     return spans
 
 
