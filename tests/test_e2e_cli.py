@@ -111,3 +111,35 @@ def test_one_bad_file_never_stops_the_rest(tmp_path):
     summary = json.loads(run("ingest", str(folder), "--json", store=tmp_path / "s").stdout)
     assert summary["ingested"] == 1
     assert [f["path"] for f in summary["failed"]] == [str(folder / "hong.pdf")]
+
+
+EXPECTED_CHECKS = json.loads((ROOT / "corpus" / "gold" / "checks.json").read_text(encoding="utf-8"))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def checked(store) -> dict[tuple[str, str], list[dict]]:
+    pairs = json.loads(run("check", "--json", store=store).stdout)["pairs"]
+    return {(p["parent"], p["child"]): p["items"] for p in pairs}
+
+
+@pytest.mark.parametrize("expected", EXPECTED_CHECKS["pairs"], ids=lambda p: f'{p["parent"]}->{p["child"]}')
+def test_the_check_finds_every_planted_inconsistency_and_no_false_alarm(checked, expected):
+    """Extraction and checks together, from the files: the demo's promise."""
+    items = checked[(expected["parent"], expected["child"])]
+    found = {(i["status"], _squash(i["parent_target"]["sentence"])) for i in items if i["status"] != "ok"}
+    planted = [e for e in expected["items"] if e["status"] != "ok"]
+    missed = [(e["status"], e["parent_text"]) for e in planted
+              if not any(s == e["status"] and _squash(e["parent_text"]) in sentence for s, sentence in found)]
+    alarms = [i["message"] for i in items if i["status"] != "ok"]
+    assert missed == []
+    assert len(alarms) == len(planted), f"alarms nobody planted among: {alarms}"
+
+
+def test_the_check_flags_the_short_district_totals(checked):
+    flagged = {(parent, i["indicator"]) for (parent, _), items in checked.items()
+               for i in items if i["status"] == "sum_short"}
+    assert len(flagged) == len([s for s in EXPECTED_CHECKS["sums"] if s["status"] == "sum_short"])
