@@ -28,7 +28,6 @@ _PLACE_DATE = re.compile(rf"(?<!\w)(?P<place>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][
 _ANCHOR = re.compile(r"^(?:cong hoa|cong$|dang cong san|so\b|so:)")
 _TERM = re.compile(r"nhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
 _KHOA = re.compile(r"\bkh(?:óa|oá|oa)\s+([IVXL]{1,6})\b", re.IGNORECASE)
-_DATELINE = re.compile(rf"(?:{FULL_NUMERIC.pattern})")
 _ISSUING = re.compile(r"\b(?:ban\s+hành|thông\s+qua|ký\s+ban\s+hành)\b", re.IGNORECASE)
 _ORGAN = re.compile(r"(?:Ban\s+(?:Thường\s+vụ|Chấp\s+hành)\s+)?(?:(?:Tỉnh|Huyện|Thành|Quận|Thị)\s+[ỦủUu][ỷy]"
                     r"|Đảng\s+[ủu][ỷy]|Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?"
@@ -138,7 +137,7 @@ def _headline(st: Structure) -> tuple[str, int]:
     """The first line that is neither a dateline nor a byline."""
     for line in st.lines[:6]:
         s = line.stripped
-        if len(s) > 60 or (len(s) > 20 and not _DATELINE.search(s)):
+        if len(s) > 60 or (len(s) > 20 and not FULL_NUMERIC.search(s)):
             return s, line.start
     return "", 0
 

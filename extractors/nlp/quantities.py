@@ -54,7 +54,6 @@ class Quantity:
     unit: str
     start: int  # the number
     end: int  # the end of the unit
-    unit_start: int
     measure: bool  # "%", money, weight, ... (a property of what precedes), not a count of things
 
 
@@ -132,30 +131,27 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
                 value_max = b
             else:
                 end = m.end("a")
-        unit_start = end
-        measure = True
-        pm = _PERCENT.match(text, end)
-        if pm:
-            unit_end = pm.end()
-            unit = "%" + re.sub(r"\s+", "", pm.group()[pm.group().index("%") + 1:])
-        else:
-            scale = _SCALE.match(text, end)
-            after_scale = scale.end() if scale else end
-            mm = _MEASURE.match(text, after_scale)
-            if mm:
-                unit_end = mm.end()
-            else:
-                measure = False
-                ua, ub = _unit_phrase(text, after_scale, words)
-                if ua == ub:
-                    if scale:
-                        ub = scale.end()
-                    else:
-                        continue
-                unit_end = ub
-            unit_start = end + len(text[end:unit_end]) - len(text[end:unit_end].lstrip())
-            unit = re.sub(r"\s+", " ", text[unit_start:unit_end]).strip()
-        if not unit:
+        unit = _unit_after(text, end, words)
+        if unit is None:
             continue
-        found.append(Quantity(a, of, value_max, unit, m.start(), unit_end, unit_start, measure))
+        found.append(Quantity(a, of, value_max, unit[0], m.start(), unit[1], unit[2]))
     return found
+
+
+def _unit_after(text: str, end: int, words: Words) -> tuple[str, int, bool] | None:
+    """(unit as written, where it ends, whether it is a measure) for the number ending at ``end``."""
+    pm = _PERCENT.match(text, end)
+    if pm:
+        return "%" + re.sub(r"\s+", "", pm.group()[pm.group().index("%") + 1:]), pm.end(), True
+    scale = _SCALE.match(text, end)
+    after_scale = scale.end() if scale else end
+    mm = _MEASURE.match(text, after_scale)
+    if mm:
+        unit_end, measure = mm.end(), True
+    else:
+        ua, ub = _unit_phrase(text, after_scale, words)
+        if ua == ub and not scale:
+            return None
+        unit_end, measure = (ub, False) if ua < ub else (scale.end(), True)  # "2.000 tỷ": the scale alone
+    unit = re.sub(r"\s+", " ", text[end:unit_end]).strip()
+    return (unit, unit_end, measure) if unit else None
