@@ -3,7 +3,8 @@
     analyze(document, resolver=None) -> document   fills doc, references, references_partial,
                                                    dates, figures, targets from document.text
 
-Modules: tokenizer (underthesea as spaCy tokenizer), structure (lines, headings, sentences),
+Modules: tokenizer (underthesea as the spaCy tokenizer), structure (lines, headings, sentences),
+kinds (document kinds and codes), numbers (Vietnamese numerals), spans (overlap lookups),
 metadata, references, dates, quantities (numbers + units), targets (which quantities are
 chỉ tiêu), pipeline (the spaCy components, built once per process).
 """
@@ -11,11 +12,9 @@ chỉ tiêu), pipeline (the spaCy components, built once per process).
 from __future__ import annotations
 
 import re
-from typing import Callable
 
-from vanban.model import DateMention, Document, Figure, Target
-
-Resolver = Callable[[str, str, str], list[str]]
+from vanban.extractors import Resolver
+from vanban.model import Document, Figure, Target
 
 _APPROX_BEFORE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
 
@@ -31,7 +30,7 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
     citations = resolve_partials(facts.citations, facts.meta.issuer, resolver)
     document.references = citations.full
     document.references_partial = citations.partial
-    document.dates = [DateMention(d.value, d.text, d.start, d.end) for d in facts.dates.mentions]
+    document.dates = list(facts.dates.mentions)
     as_target = {id(t.quantity) for t in facts.targets}
     # a number inside a target's indicator ("trẻ em dưới 5 tuổi") is part of it, not a figure
     inside_target = [(t.start, t.end) for t in facts.targets]

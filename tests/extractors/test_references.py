@@ -7,6 +7,8 @@ import pytest
     ("37-NQ/TU", "37-NQ/TU"),
     ("37 - NQ/TU", "37-NQ/TU"),
     ("37- NQ/TU", "37-NQ/TU"),
+    ("37 – NQ/TU", "37-NQ/TU"),
+    ("37\u00a0-\u00a0NQ/TU", "37-NQ/TU"),
     ("22/NQ-TU", "22/NQ-TU"),
     ("01-CTr/TU", "01-CTr/TU"),
     ("10/CTr-UBND", "10/CTr-UBND"),
