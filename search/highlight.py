@@ -37,7 +37,7 @@ def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
 def snippet(text: str, start: int, end: int, query: ParsedQuery, width: int = WIDTH) -> str:
     """An escaped window of text[start:end] around its first match, matches marked."""
     spans = match_spans(text[start:end], query)
-    lo, hi = _window(end - start, spans[0] if spans else None, width)
+    lo, hi = _window(text[start:end], spans[0] if spans else None, width)
     parts = ["…"] if lo > 0 else []
     cursor = lo
     for s, e in spans:
@@ -52,8 +52,17 @@ def snippet(text: str, start: int, end: int, query: ParsedQuery, width: int = WI
     return "".join(parts)
 
 
-def _window(length: int, first: tuple[int, int] | None, width: int) -> tuple[int, int]:
+def _window(text: str, first: tuple[int, int] | None, width: int) -> tuple[int, int]:
+    """About ``width`` characters around the first match, cut at spaces so no word is halved."""
+    length = len(text)
     if length <= width:
         return 0, length
     lo = 0 if first is None else max(0, min(first[0] - width // 3, length - width))
-    return lo, min(length, lo + width)
+    hi = min(length, lo + width)
+    if lo > 0:
+        space = text.find(" ", lo, first[0] if first else hi)
+        lo = space + 1 if space >= 0 else lo
+    if hi < length:
+        space = text.rfind(" ", first[1] if first else lo, hi)
+        hi = space if space > lo else hi
+    return lo, hi

@@ -68,11 +68,21 @@ def test_matches_respect_word_edges():
     assert match_spans("Đảngbộ", parse_query("dang")) == []
 
 
-def test_snippet_window_centres_on_the_first_match():
+def test_snippet_window_centres_on_the_first_match_and_keeps_words_whole():
     text = "Mở đầu. " * 100 + "Thủy lợi nội đồng." + " Kết thúc." * 100
     out = snippet(text, 0, len(text), parse_query("thuy loi"), width=120)
     assert out.startswith("…") and out.endswith("…")
     assert "<mark>Thủy</mark> <mark>lợi</mark>" in out
+    inner = out.strip("…").replace("<mark>", "").replace("</mark>", "")
+    assert inner in text
+    assert all(word in ("Mở", "đầu.", "Thủy", "lợi", "nội", "đồng.", "Kết", "thúc.") for word in inner.split())
+    assert len(inner) <= 120
+
+
+def test_snippet_of_a_long_passage_without_a_match_is_its_beginning():
+    text = "Báo cáo tổng kết công tác năm. " * 30
+    out = snippet(text, 0, len(text), parse_query(""), width=100)
+    assert out.startswith("Báo cáo") and out.endswith("…") and "<mark>" not in out
 
 
 words = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệĐẢ \n.,", min_size=0, max_size=3000)
@@ -92,3 +102,16 @@ def test_passages_tile_text_within_pages(text, cuts):
     assert [p.ordinal for p in passages] == list(range(len(passages)))
     covered = "".join(text[p.start:p.end] for p in passages)
     assert "".join(covered.split()) == "".join(text.split())  # nothing but whitespace is dropped
+
+
+markup = st.text(alphabet="aăđêoơưĐẢ <>&\"'/\n.", min_size=0, max_size=800)
+
+
+@given(markup, st.sampled_from(["a", "d", "đa", '"a o"', "<", "o&a"]))
+def test_snippets_are_escaped_slices_of_the_text(text, q):
+    import html
+
+    out = snippet(text, 0, len(text), parse_query(q), width=200)
+    bare = out.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in bare and ">" not in bare
+    assert html.unescape(bare).strip("…") in text
