@@ -18,6 +18,8 @@ _PERIOD = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–—]\s*({YEAR})(?![\d.,]\d|\
 _YEAR = re.compile(rf"(?<=[\s(])({YEAR})(?![\d/]|[.,]\d|\s*[-–—]\s*\d)")
 _YEAR_CUE = re.compile(r"(?:năm|đến|từ|vào|cuối|đầu|giữa|trước|sau|hướng|nhìn|kỳ|đoạn|khóa|khoá)\s+$|\($",
                        re.IGNORECASE)
+# A year that closes a name or a clause ("Luật Đầu tư 2020;") is a year too.
+_YEAR_END = re.compile(r"\s*(?:[,;:)\n]|\.(?!\d)|$)")
 # Day and month without a year: "ngày 8/7", "Sáng 3/10", "ngày 12 tháng 10", "từ 12-14/10".
 _DAY_MONTH_WORDS = re.compile(rf"ngày{_WS}(\d{{1,2}}){_WS}tháng{_WS}(\d{{1,2}})(?!\d|{_WS}năm{_WS}\d|\s*/\s*\d)",
                               re.IGNORECASE)
@@ -86,7 +88,8 @@ def scan_dates(text: str, *, doc_date: str = "", blocked: list[tuple[int, int]] 
         if int(m[1]) < int(m[2]) <= int(m[1]) + 50 and not taken.overlaps(*m.span()):
             add(f"{m[1]}-{m[2]}", m.start(), m.end())
     for m in _YEAR.finditer(text):
-        if not taken.overlaps(*m.span()) and _YEAR_CUE.search(text, max(0, m.start() - 12), m.start()):
+        cued = _YEAR_CUE.search(text, max(0, m.start() - 12), m.start()) or _YEAR_END.match(text, m.end())
+        if not taken.overlaps(*m.span()) and cued:
             add(m[1], m.start(), m.end())
     _day_months(text, doc_date, taken, add)
     for m in _MONTH_ALONE.finditer(text):

@@ -63,3 +63,7 @@ def test_ratios_and_counts_are_not_years(analyse):
 
 def test_a_period_is_one_date_not_two_years(analyse):
     assert values(analyse("Mục tiêu giai đoạn 2021–2025, tầm nhìn 2030.")) == ["2021-2025", "2030"]
+
+
+def test_a_year_closing_a_name_is_a_year(analyse):
+    assert values(analyse("Căn cứ Luật Đầu tư 2020; tầm nhìn 2045.")) == ["2020", "2045"]
