@@ -4,8 +4,8 @@
 
 Routes: the REST API under /api (api.py, OpenAPI at /docs), the researchers' pages /search and
 /documents/{id} (pages.py), the report /checks (checks_view.py), the staff pages /upload, /login,
-/logout (staff.py), and /static. Errors are JSON {"error": message[, "code"]} under /api and an
-HTML page elsewhere. Security model: security.py.
+/logout (staff.py), and /static. Errors are JSON {"error": message[, "code"]} under /api (and for
+requests that accept JSON) and an HTML page elsewhere. Security model: security.py.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
 from vanban.settings import Settings
 
 from vanban.search.web import api, checks_view, pages, staff
+from vanban.search.web.deps import wants_json
 from vanban.search.web.security import Csrf
 from vanban.search.web.templating import templates
 
@@ -71,7 +72,7 @@ def _status_of(exc: VanbanError) -> int:
 
 
 def _error(request: Request, status: int, message: str, code: str | None = None) -> Response:
-    if request.url.path.startswith("/api/"):
+    if wants_json(request):
         body = {"error": message} | ({"code": code} if code else {})
         return JSONResponse(body, status_code=status)
     return templates.TemplateResponse(request, "error.html", {

@@ -8,12 +8,12 @@ declared size, then the CSRF token inside the form.
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from vanban.search.web import security
-from vanban.search.web.deps import settings_of
+from vanban.search.web.deps import settings_of, wants_json
 from vanban.search.web.templating import templates
 from vanban.search.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size, clean_name,
                                        ingest_uploads)
@@ -49,20 +49,30 @@ def upload_form(request: Request) -> Response:
 
 @router.post("/upload", response_class=HTMLResponse)
 async def upload_files(request: Request) -> Response:
+    """The form post (all files, answered by the page with a table of outcomes) or, from the
+    page's script, one file at a time answered in JSON {"files": [outcome]} so that each file's
+    row can move from waiting to its outcome while the others are still queued."""
     settings = settings_of(request)
+    as_json = wants_json(request)
     security.check_same_origin(request)
     try:
         security.require_staff_session(settings, request)
     except HTTPException as exc:
+        if as_json:
+            raise HTTPException(exc.status_code, MESSAGES[exc.status_code]) from exc
         return upload_page(request, exc.status_code, MESSAGES[exc.status_code])
     check_body_size(request, settings, files_worth=BATCH_FACTOR)
     async with request.form(max_files=MAX_FILES, max_fields=4) as form:
         request.app.state.csrf.verify(request, _text(form.get("csrf")))
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         if not files:
+            if as_json:
+                raise HTTPException(422, "Chưa chọn tệp nào để tải lên.")
             return upload_page(request, 422, "Chưa chọn tệp nào để tải lên.")
         uploads = [Upload(clean_name(f.filename), f.file) for f in files]
         outcomes = await run_in_threadpool(ingest_uploads, settings, uploads, request.app.state.ingest_lock)
+    if as_json:
+        return JSONResponse({"files": outcomes})
     return upload_page(request, outcomes=outcomes)
 
 

@@ -238,6 +238,22 @@ def test_the_page_upload_reports_each_file_and_escapes_its_name(store_dir):
         assert none_chosen.status_code == 422 and "Chưa chọn tệp nào" in none_chosen.text
 
 
+def test_the_page_script_gets_json_outcomes_and_json_errors(store_dir):
+    json_accept = {"Accept": "application/json", **SAME_ORIGIN}
+    with TestClient(create_app(settings_for(store_dir, max_file_bytes=1000))) as client:
+        token = csrf_token(client)
+        anonymous = client.post("/upload", data={"csrf": token}, files={"files": ("a.txt", b"x")},
+                                headers=json_accept)
+        assert anonymous.status_code == 401
+        assert anonymous.json() == {"error": "Cần đăng nhập bằng khóa nhân viên trước khi tải lên."}
+        login(client)
+        one = client.post("/upload", data={"csrf": token}, files={"files": ("lon.txt", b"c" * 1500)},
+                          headers=json_accept)
+        assert one.status_code == 200
+        assert one.json()["files"] == [{"path": "lon.txt", "status": "failed", "id": "",
+                                        "error": "[E105] lon.txt: larger than the upload limit of 1000 bytes"}]
+
+
 # --- pages: escaping and content ------------------------------------------------------------
 
 def test_a_document_holding_markup_shows_it_as_text_on_every_page(client, documents):

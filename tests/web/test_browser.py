@@ -28,7 +28,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="!!! BROWSER TESTS 
 
 NEW_PLAN = (
     "HUYỆN ỦY BẾN SẬY\nSố 33-KH/HU\nBến Sậy, ngày 2 tháng 3 năm 2023\n"
-    "KẾ HOẠCH về phát triển vùng trồng quế hữu cơ\n"
+    "KẾ HOẠCH\nvề phát triển vùng trồng quế hữu cơ\n"
     "Huyện ủy Bến Sậy chỉ đạo mở rộng vùng quế hữu cơ ở các xã vùng cao.\n"
     "Phấn đấu đến năm 2025 diện tích quế hữu cơ đạt 1.200 ha.\n"
 )
@@ -188,17 +188,21 @@ def test_staff_upload_several_files_and_see_each_outcome_then_find_the_new_plan(
     page.get_by_label("Chọn tệp").set_input_files([str(new), str(again), str(empty)])
     assert page.locator("#chosen li").count() == 3
     shot(page, "upload-chosen")
-    # A script click: Playwright's own click would wait for the answer only 30 s.
-    page.get_by_role("button", name="Tải lên").evaluate("button => button.click()")
-    page.locator(".outcomes, p.alert").first.wait_for(timeout=UPLOAD_TIMEOUT_MS)
+    page.get_by_role("button", name="Tải lên").click()
+    rows = page.locator("#live-outcomes tbody tr")
+    assert rows.count() == 3  # every file gets its row at once, waiting or under way
+    page.locator("#live-outcomes td", has_text="Đang xử lý…").first.wait_for()
+    shot(page, "upload-in-progress")
+    page.locator("#progress", has_text="Xong:").wait_for(timeout=UPLOAD_TIMEOUT_MS)
     shot(page, "upload-outcomes")
-    assert page.locator("p.alert").count() == 0, page.locator("p.alert").inner_text()
-    outcomes = page.locator(".outcomes tbody tr")
-    rows = [r.split("\t") for r in outcomes.all_inner_texts()]
-    assert [r[0] for r in rows] == [new.name, again.name, empty.name]
-    assert rows[0][1] == "Đã đưa vào kho"
-    assert rows[1][1] == "Bỏ qua: đã có trong kho"
-    assert rows[2][1] == "Lỗi" and "trong.txt" in rows[2][2]
+    cells = [r.split("\t") for r in rows.all_inner_texts()]
+    assert [c[0] for c in cells] == [new.name, again.name, empty.name]
+    assert [c[1] for c in cells] == ["Đã đưa vào kho", "Bỏ qua: đã có trong kho", "Lỗi"]
+    assert "trong.txt" in cells[2][2]
+    assert page.get_by_role("status").inner_text() == "Xong: 1 tệp đưa vào kho, 1 bỏ qua, 1 lỗi."
+    rows.first.get_by_role("link", name="Xem văn bản").click()
+    assert "Phấn đấu đến năm 2025 diện tích quế hữu cơ đạt 1.200 ha." in page.locator(".text").inner_text()
+    shot(page, "document-uploaded")
 
     search(page, server, "que huu co")
     assert hit_titles(page) and "quế hữu cơ" in page.locator(".snippet").first.inner_text()
