@@ -404,3 +404,51 @@ def test_both_backends_return_the_same_documents(tmp_path, corpus):
     finally:
         dispose_elastic()
         dispose_sqlite()
+
+
+SENTENCES = [
+    "Đảng bộ huyện Đồng Đá lãnh đạo thực hiện các chỉ tiêu kinh tế xã hội",
+    "Tỷ lệ che phủ rừng đạt trên 45% vào năm 2025", "Nâng cao năng lực lãnh đạo của tổ chức đảng",
+    "Xây dựng nông thôn mới ở các xã ven sông Mây", "Thu nhập bình quân đầu người đạt 60 triệu đồng",
+    "Đẩy mạnh chuyển đổi số trong cơ quan đảng", "Tinh giản biên chế gắn với vị trí việc làm",
+    "Dang Bo thon Ben Do to chuc hop mat", "Kết nạp đảng viên mới đạt chỉ tiêu", "Tăng cường kiểm tra, giám sát",
+]
+
+
+@pytest.mark.es
+def test_backends_agree_on_many_random_queries(tmp_path):
+    import random
+
+    from vanban.folding import fold
+
+    rng = random.Random(2025)
+    docs = []
+    for i in range(120):
+        text = "\n".join(". ".join(rng.sample(SENTENCES, 3)) + f" (mục {i})." for _ in range(rng.randint(1, 6)))
+        docs.append(make_doc(
+            text, kind=rng.choice(["nghi_quyet", "ke_hoach", "bao_cao"]),
+            level=rng.choice(["province", "district"]),
+            issuer=rng.choice(["Tỉnh ủy Sông Mây", "Huyện ủy Đồng Đá", "Đảng ủy xã Bến Đò"]),
+            date=rng.choice(["", f"{rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"]),
+            references=rng.sample(["37-NQ/TU", "12-KH/HU", "05-CT/TU"], rng.randint(0, 2))))
+    sqlite, dispose_sqlite = open_backend("sqlite", tmp_path)
+    elastic, dispose_elastic = open_backend("elasticsearch", tmp_path)
+    try:
+        sqlite.add(docs)
+        elastic.add(docs)
+        vocabulary = " ".join(SENTENCES).replace(",", "").split()
+        for _ in range(60):
+            words = rng.sample(vocabulary, rng.randint(1, 3))
+            q = " ".join(fold(w) if rng.random() < 0.5 else w for w in words)
+            if rng.random() < 0.3:
+                q = f'"{q}"'
+            filters = rng.choice([
+                {}, {"kind": "ke_hoach"}, {"issuer": "dong da"}, {"date_from": "2021", "date_to": "2022-06"},
+                {"references": "37 - nq/tu"}, {"year": "2023", "level": "district"}])
+            query = SearchQuery(q=q, limit=1000, **filters)
+            a, b = sqlite.search(query), elastic.search(query)
+            assert {h.id for h in a.hits} == {h.id for h in b.hits}, query
+            assert (a.total, a.facets) == (b.total, b.facets), query
+    finally:
+        dispose_elastic()
+        dispose_sqlite()
