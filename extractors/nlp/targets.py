@@ -42,6 +42,8 @@ _NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|c�
 _LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|như\s+sau|gồm|bao\s+gồm|như)\b)+\s*:?\s*$|\s*:\s*$",
                            re.IGNORECASE)
 _ITEM = re.compile(r"\s*(?:[-+•]|\d{1,2}[.)]\s|[a-zđ]\)\s)")
+# Where what is said of a counted thing ends: punctuation, a table cell, the next bullet or paragraph.
+_TAIL_STOP = re.compile(r"[,;:.()|]|\n\s*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\)|\n)")
 _BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)
 
 _COMPARATORS = [  # (folded words just before the value, comparator, approx)
@@ -231,20 +233,20 @@ class TargetReader:
         phrase = re.sub(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?", " ", phrase)
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
         end = q.end
+        nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
+        region = self.text[q.end:nxt]
+        stop = _TAIL_STOP.search(region)
+        tail_text = re.sub(r"\s+", " ", region[:stop.start() if stop else len(region)]).strip()
+        words = re.sub(r"\s*\bvà\s*$", "", tail_text).split()[:10]
         bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
         cell = re.search(r"\|([^|\n]+)\|\s*$", self.text[max(0, seg_start - 200):seg_start])
         if cell and len(self.text[seg_start:q.start].split()) <= 2:
             phrase = re.sub(r"\s+", " ", cell.group(1)).strip()  # a table row: the indicator is the cell before
-        elif (q.measure and len(bare.split()) <= 1 and self.previous is not None
+        elif (q.measure and len(bare.split()) <= 1 and len(words) <= 1 and self.previous is not None
               and self.previous.quantity.unit == q.unit):
             phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
         elif not q.measure or len(phrase.split()) <= 2:
             # a count (or a bare verb before a share): what is counted and what is said of it
-            nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
-            tail = re.match(r"[^,;:.()|\n]*", self.text[q.end:nxt])
-            tail_text = re.sub(r"\s+", " ", tail.group()).strip() if tail else ""
-            tail_text = re.sub(r"\s*\bvà\s*$", "", tail_text)
-            words = tail_text.split()[:8]
             if not q.measure and not phrase and not words and self.lead_in:
                 phrase = self.lead_in  # a bullet "- Năm 2023: 132 xã" counts what its lead-in names
             else:

@@ -126,3 +126,14 @@ def test_news_mixing_results_and_goals(analyse):
     document = analyse(text)
     assert targets(document) == [("=", 350.0, None, "đảng viên", "2024"), ("=", 100.0, None, "%", "2025")]
     assert [(f.value, f.unit) for f in document.figures] == [(320.0, "đảng viên"), (6.7, "%")]
+
+
+def test_an_indicator_runs_across_a_wrapped_line_but_not_into_the_next_bullet(analyse):
+    text = ("II. CHỈ TIÊU ĐẾN NĂM 2025\n"
+            "- Có ít nhất 75% số xã đạt chuẩn nông thôn mới, trong đó tối thiểu 20 xã đạt\n"
+            "chuẩn nông thôn mới nâng cao.\n"
+            "- Kết nạp ít nhất 600 đảng viên mới.\n")
+    document = analyse(text)
+    assert [t.indicator for t in document.targets] == [
+        "số xã đạt chuẩn nông thôn mới", "xã đạt chuẩn nông thôn mới nâng cao", "kết nạp đảng viên mới"]
+    assert targets(document)[1] == (">=", 20.0, None, "xã", "2025")
