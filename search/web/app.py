@@ -24,14 +24,15 @@ from vanban.settings import Settings
 
 from vanban.search.web import api, checks_view, pages, staff
 from vanban.search.web.deps import wants_json
+from vanban.search.web.docs import install_docs
 from vanban.search.web.security import Csrf
 from vanban.search.web.templating import templates
 
 # The pages load nothing from elsewhere and run only our own small script.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# Swagger UI at /docs loads its own assets and inline script: it gets no CSP from us.
-_NO_CSP = ("/docs", "/redoc")
+# Swagger UI at /docs starts with an inline script: it gets no CSP from us.
+_NO_CSP = ("/docs",)
 TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: "Không được phép",
           404: "Không tìm thấy", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
           503: "Kho dữ liệu không sẵn sàng"}
@@ -39,13 +40,15 @@ TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="vanban", summary="Search and cross-check Vietnamese party documents")
+    app = FastAPI(title="vanban", summary="Search and cross-check Vietnamese party documents",
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
     for module in (api, pages, checks_view, staff):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    install_docs(app)
     _install_error_handlers(app)
 
     @app.middleware("http")

@@ -207,3 +207,11 @@ def test_staff_upload_several_files_and_see_each_outcome_then_find_the_new_plan(
     search(page, server, "que huu co")
     assert hit_titles(page) and "quế hữu cơ" in page.locator(".snippet").first.inner_text()
     shot(page, "search-finds-upload")
+
+
+def test_the_api_is_described_at_docs_without_the_internet(server, page):
+    page.goto(f"{server}/docs")
+    page.locator(".opblock-summary-path", has_text="/api/search").first.wait_for()
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert {"/api/search", "/api/documents", "/api/documents/{doc_id}", "/api/checks"} <= {p.strip() for p in paths}
+    shot(page, "api-docs")
