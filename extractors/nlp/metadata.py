@@ -241,6 +241,10 @@ def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
         if place_m:
             meta.place = _clean(place_m.group("place"))
             meta.date = iso(int(place_m["y"]), int(place_m["m"]), int(place_m["d"])) or ""
+        else:  # a header date without its place, above the kind line
+            header_end = st.lines[kind_line[1]].start if kind_line else min(len(text), 400)
+            d = FULL_WORDS.search(text, 0, header_end)
+            meta.date = (date_value(d) or "") if d else ""
         if kind_line:
             meta.title = _title_after(st, kind_line[1], kind_line[2])
     else:

@@ -151,3 +151,9 @@ def test_a_congress_resolution_is_dated_on_the_closing_day(analyse):
             "đến ngày 6 tháng 8 năm 2020, với 245 đại biểu.\n")
     meta = analyse(text).doc
     assert (meta.kind, meta.date, meta.term) == ("nghi_quyet", "2020-08-06", "2020-2025")
+
+
+def test_a_header_date_without_its_place(analyse):
+    text = "ĐẢNG ỦY XÃ HÒA SƠN\n*\nSố 04-NQ/ĐU\nngày 3 tháng 3 năm 2023\nNGHỊ QUYẾT\nvề phát triển chè\n"
+    meta = analyse(text).doc
+    assert (meta.date, meta.place, meta.level, meta.kind) == ("2023-03-03", "", "commune", "nghi_quyet")
