@@ -152,10 +152,11 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
     """
     best: tuple[int, str | None, list[str]] = (0, None, [])
     lines = text.split("\n")
+    broken = [w for w in set(words(text)) if not w.isascii() and not is_syllable(w)]
     for legacy in _LEGACY:
         markers = len(legacy.markers.findall(text))
         # Without markers, conversion can only gain by mending a broken word it touches.
-        if not markers and not any(not is_syllable(w) and any(c in legacy.trigger for c in w) for w in words(text)):
+        if not markers and not any(c in legacy.trigger for w in broken for c in w):
             continue
         candidates = [legacy.convert_line(line) for line in lines]
         deltas = [_valid_count(new) - _valid_count(old) if new != old else None
