@@ -222,18 +222,17 @@ class ElasticStore:
         for doc in docs:
             fields = document_fields(doc)
             passages = split_passages(doc)
-            filters = {k: fields[k] for k in _FILTER_FIELDS}
-            actions.append({"_index": index["documents"], "_id": doc.id, "_source": {
-                **fields, "passages": len(passages), "targets": len(doc.targets), "data": to_dict(doc)}})
-            for p in passages:
-                actions.append({"_index": index["passages"], "_id": f"{doc.id}-{p.ordinal}", "_source": {
-                    **filters, "doc_id": doc.id, "ordinal": p.ordinal, "page": p.page, "start": p.start,
-                    "end": p.end, "text": p.text, "exact": words(p.text), "folded": fold(words(p.text))}})
-            for i, t in enumerate(doc.targets):
-                actions.append({"_index": index["targets"], "_id": f"{doc.id}-{i}", "_source": {
-                    "doc_id": doc.id, "ordinal": i, "indicator": t.indicator,
-                    "indicator_words": " ".join(indicator_words(t.indicator)), "value": t.value,
-                    "value_max": t.value_max, "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline, "target": to_dict(t)}})
+            shared = {k: fields[k] for k in _FILTER_FIELDS}  # passages filter without a join
+            actions.append(_put(index["documents"], doc.id, {
+                **fields, "passages": len(passages), "targets": len(doc.targets), "data": to_dict(doc)}))
+            actions += [_put(index["passages"], f"{doc.id}-{p.ordinal}", {
+                **shared, "doc_id": doc.id, "ordinal": p.ordinal, "page": p.page, "start": p.start, "end": p.end,
+                "text": p.text, "exact": words(p.text), "folded": fold(words(p.text))}) for p in passages]
+            actions += [_put(index["targets"], f"{doc.id}-{i}", {
+                "doc_id": doc.id, "ordinal": i, "indicator": t.indicator,
+                "indicator_words": " ".join(indicator_words(t.indicator)), "value": t.value,
+                "value_max": t.value_max, "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline,
+                "target": to_dict(t)}) for i, t in enumerate(doc.targets)]
             old_passages, old_targets = previous.get(doc.id, (0, 0))
             actions += _deletes(index["passages"], doc.id, len(passages), old_passages)
             actions += _deletes(index["targets"], doc.id, len(doc.targets), old_targets)
@@ -422,6 +421,10 @@ def _versions(indices: list[str]) -> set[int]:
 def _client_url(client: "Elasticsearch") -> str:
     nodes = client.transport.node_pool.all()
     return str(nodes[0].base_url) if nodes else "elasticsearch"
+
+
+def _put(index: str, doc_id: str, source: dict[str, Any]) -> dict[str, Any]:
+    return {"_index": index, "_id": doc_id, "_source": source}
 
 
 def _deletes(index: str, doc_id: str, keep: int, had: int) -> list[dict[str, Any]]:
