@@ -199,10 +199,17 @@ def clean(text: str) -> str:
     return text.translate(_CLEAN_TABLE)
 
 
+# PDF fonts flagged "symbolic" (how .VnTime fonts were often embedded) come out of pdfium as
+# U+F000 + the byte; shifting them back lets the legacy charts read them.
+_SYMBOL_FONT_BYTES = {0xF000 + b: bytes([b]).decode("cp1252", errors="ignore") or None for b in range(0x20, 0x100)}
+
+
 def repair(text: str) -> Repaired:
     """Legacy encodings converted, then ``clean``.  Soft hyphens go only after the conversion:
     in TCVN3 the soft-hyphen byte is the letter ư."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\uf020" <= max(text, default="\0"):
+        text = text.translate(_SYMBOL_FONT_BYTES)
     text, encoding = repair_legacy(text)
     return Repaired(clean(text), {encoding} if encoding else set())
 

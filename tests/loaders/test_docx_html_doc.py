@@ -141,3 +141,16 @@ def test_ole2_bytes_that_are_not_a_word_document_are_refused_clearly():
     fake = bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504 + encode_tcvn3(body_text())
     with pytest.raises((CorruptFileError, UnsupportedFormatError), match="cu.doc: .*(antiword|catdoc)"):
         load("cu.doc", fake)
+
+
+def test_docx_typed_in_vntime_fonts_is_converted_to_unicode():
+    import docx
+
+    document = docx.Document()
+    for line in HEADER_BLOCK + PARAGRAPHS[:2]:
+        document.add_paragraph(encode_tcvn3(line).decode("cp1252"))
+    buf = io.BytesIO()
+    document.save(buf)
+    doc = load("vntime.docx", buf.getvalue())
+    assert word_order_score("\n".join(HEADER_BLOCK + PARAGRAPHS[:2]), doc.text) >= 0.97
+    assert "TCVN3 text converted to Unicode" in doc.warnings

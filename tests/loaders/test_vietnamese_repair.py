@@ -102,3 +102,9 @@ def test_unreadable_ratio_sees_cid_placeholders_and_unmapped_glyphs():
 ])
 def test_text_with_western_symbols_and_names_is_not_mistaken_for_a_legacy_encoding(text):
     assert repair(text).text == text
+
+
+def test_symbol_font_codes_from_pdfs_are_read_as_the_legacy_bytes_they_are():
+    # .VnTime embedded as a symbolic font: pdfium reports U+F000 + the TCVN3 byte
+    symbolic = "".join(chr(0xF000 + b) if b > 0x7F else chr(b) for b in "NghÞ quyÕt vÒ n«ng th«n".encode("cp1252"))
+    assert repair(symbolic).text == "Nghị quyết về nông thôn"
