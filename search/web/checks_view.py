@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
 from vanban.search.base import Store
+from vanban.search.numbers import number_key
 
 from vanban.search.web.deps import store_of
 from vanban.search.web.templating import templates
@@ -129,11 +130,16 @@ def chart(blocks: list[ChildBlock]) -> list[Bar]:
 def checks_page(request: Request, status: str = "", parent: str = "", store: Store = Depends(store_of)):
     from vanban.checks import run_checks
 
-    results = run_checks(store, parent=parent or None)
+    results = run_checks(store)
+    parents = list(dict.fromkeys((r.parent_id, r.parent) for r in results))
+    if parent:  # an id from the form, or a number typed into the URL in any spelling
+        parent = next((pid for pid, label in parents
+                       if parent == pid or number_key(label) == number_key(parent)), parent)
+        results = [r for r in results if r.parent_id == parent]
     chosen = status if status in CHECK_STATUSES else None
     groups = build_groups(results, store, chosen)
     return templates.TemplateResponse(request, "checks.html", {
-        "groups": groups, "chart": chart, "status": chosen, "parent": parent,
+        "groups": groups, "chart": chart, "status": chosen, "parent": parent, "parents": parents,
         "counts": Counter(item.status for r in results for item in r.items),
         "pairs": sum(1 for r in results if r.child_id), "statuses": CHECK_STATUSES,
         "chart_width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60, "chart_row": CHART_ROW,

@@ -5,6 +5,7 @@ Everything the state of a search needs lives in the URL, so a search can be book
 
 from __future__ import annotations
 
+import dataclasses
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -65,6 +66,17 @@ def page_numbers(current: int, last: int) -> list[int | None]:
     return out
 
 
+def sibling_facets(store: Store, query: SearchQuery) -> dict[str, dict[str, int]]:
+    """Counts of a filtered facet as if its own filter were off, so that people can switch from
+    one kind (or level, or year) to another instead of seeing only the one they chose."""
+    counts = {}
+    for name in ("kind", "level", "year"):
+        if getattr(query, name):
+            without = dataclasses.replace(query, limit=0, offset=0, **{name: None})
+            counts[name] = store.search(without).facets.get(name, {})
+    return counts
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", kind: str = "", level: str = "", issuer: str = "",
                 year: str = "", sort: str = "relevance", page: str = "1", store: Store = Depends(store_of)):
@@ -80,6 +92,7 @@ def search_page(request: Request, q: str = "", kind: str = "", level: str = "", 
                         year=year or None, sort=sort, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
     try:
         result = store.search(query)
+        result.facets.update(sibling_facets(store, query))
     except UsageError as exc:
         error = exc.message
     last = max(1, -(-result.total // PAGE_SIZE))

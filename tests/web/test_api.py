@@ -290,6 +290,17 @@ def test_check_evidence_from_documents_is_escaped(tmp_path):
     assert "Huyện ủy Đá Trắng &lt;u&gt;gạch&lt;/u&gt;" in page
 
 
+def test_the_check_report_filters_by_parent_and_status(client, documents):
+    page = client.get("/checks", params={"parent": "15 - NQ/TU", "status": "weaker"}).text
+    assert re.findall(r'<td><span class="badge st-(\w+)">', page) == ["weaker"]
+    assert f'<option value="{documents["nq"].id}" selected>15-NQ/TU</option>' in page
+    assert "Huyện ủy Đá Trắng" in page and "Kế hoạch số 09-KH/HU" not in page
+    by_id = client.get("/checks", params={"parent": documents["nq"].id}).text
+    assert re.findall(r'<td><span class="badge st-(\w+)">', by_id) == ["later_deadline", "missing", "weaker", "ok"]
+    nothing = client.get("/checks", params={"parent": "99-NQ/TU"}).text
+    assert "Chưa có văn bản nào trong kho thực hiện một văn bản khác." in nothing
+
+
 def test_snippets_keep_only_their_mark_tags():
     assert snippet_html("a <mark>Đảng</mark> &amp; &lt;b&gt;") == "a <mark>Đảng</mark> &amp; &lt;b&gt;"
     assert snippet_html("<mark>x</mark><script>alert(1)</script>") == \
@@ -354,6 +365,9 @@ def test_the_search_page_keeps_its_state_in_a_short_url(client):
     page = client.get("/search", params={"q": "che phu rung"}).text
     assert "Tìm thấy 3 văn bản" in page
     assert re.search(r'href="/search\?q=che\+phu\+rung&amp;kind=ke_hoach">\s*Kế hoạch</a>\s*<span class="count">2</span>', page)
+    plans = client.get("/search", params={"q": "che phu rung", "kind": "ke_hoach"}).text
+    assert "Tìm thấy 2 văn bản" in plans
+    assert re.search(r'kind=nghi_quyet">\s*Nghị quyết</a>\s*<span class="count">1</span>', plans)  # to switch
     notices = client.get("/search", params={"kind": "thong_bao"}).text
     assert "trang 1/2" in notices and 'href="/search?kind=thong_bao&amp;page=2" rel="next"' in notices
     bad = client.get("/search", params={"year": "abc"})
