@@ -35,7 +35,7 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 _NO_CSP = ("/docs",)
 TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: "Không được phép",
           404: "Không tìm thấy", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
-          503: "Kho dữ liệu không sẵn sàng"}
+          500: "Lỗi máy chủ", 503: "Kho dữ liệu không sẵn sàng"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -91,6 +91,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # Starlette still logs the traceback; the client gets a message, never the internals.
+        return _error(request, 500, "internal server error: the server log has the details")
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

@@ -11,7 +11,8 @@ is 401.
   session out.
 - Every form carries a CSRF token: the HMAC, under a per-process secret, of a random value kept in
   an HttpOnly cookie. A cross-site page can neither read the cookie nor compute the token. When the
-  browser sends Origin (or, failing that, Referer) it must name this very host.
+  browser sends Origin (or, failing that, Referer) it must name this very host — so a reverse
+  proxy in front must pass the browser's Host header through (nginx: proxy_set_header Host $host).
 """
 
 from __future__ import annotations

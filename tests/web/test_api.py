@@ -73,6 +73,19 @@ def test_bad_parameters_get_a_json_error_with_a_message(client):
     assert client.get("/api/khong-co").json() == {"error": "Not Found"}
 
 
+def test_an_unexpected_failure_is_a_json_500_without_internals(store_dir, monkeypatch):
+    def broken(self, query):
+        raise RuntimeError("secret internals /srv/kho")
+
+    monkeypatch.setattr(SqliteStore, "search", broken)
+    with TestClient(create_app(settings_for(store_dir)), raise_server_exceptions=False) as client:
+        answer = client.get("/api/search", params={"q": "rừng"})
+        assert answer.status_code == 500 and "secret" not in answer.text
+        assert answer.json() == {"error": "internal server error: the server log has the details"}
+        page = client.get("/search", params={"q": "rừng"})
+        assert page.status_code == 500 and "Lỗi máy chủ" in page.text and "secret" not in page.text
+
+
 def test_a_document_comes_back_whole_with_its_facts(client, documents):
     nq = documents["nq"]
     body = client.get(f"/api/documents/{nq.id}").json()
