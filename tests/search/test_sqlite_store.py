@@ -37,7 +37,10 @@ for batch in range(10_000):
 def test_kill_9_mid_add_leaves_whole_batches(tmp_path):
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     assert writer.stdout.readline().strip() == "ready"
-    time.sleep(1.5)
+    deadline = time.monotonic() + 120
+    while _documents_in(tmp_path / DB_NAME) < 10 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.13)  # land somewhere inside a later batch
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
 
@@ -55,6 +58,14 @@ def test_kill_9_mid_add_leaves_whole_batches(tmp_path):
     fts = store._rows("SELECT count(*) FROM passages_fts")[0][0]
     assert fts == passages
     store.close()
+
+
+def _documents_in(path) -> int:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as db:
+            return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
 
 
 def test_a_failing_batch_adds_nothing(tmp_path, corpus):
