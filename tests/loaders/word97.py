@@ -1,16 +1,15 @@
 """A minimal Word 97 (.doc) writer for tests: an OLE2 compound file holding a WordDocument stream
-(FIB + text) and a 1Table stream (the piece table), nothing else.
+(FIB, text, two formatted disk pages) and a 1Table stream (piece table and bin tables).
 
 No .doc generator is available here (no LibreOffice), and the loader's DOC path is only honest
 if antiword reads a real file.  The layout follows the published [MS-DOC] and [MS-CFB] specs:
 512-byte sectors, one FAT sector, one directory sector, both streams >= 4096 bytes so that no
 mini stream is needed.  Text is one piece, either 8-bit ("compressed", Windows-1252 bytes, as
 Word stored text typed in .VnTime fonts) or UTF-16.  "\\r" ends a paragraph, "\\x0c" is a page break.
-The files carry no style, font or paragraph-property tables: catdoc reads them; antiword parses
-them but prints nothing without paragraph properties, which is why the loader falls back to
-catdoc when antiword returns no text.  catdoc reads the 8-bit piece whole but stops UTF-16 text
-of these files after several hundred characters (it does not use the piece table here), so the
-UTF-16 test document is kept short.
+Character and paragraph runs are declared (one bin-table entry each, pointing at a formatted
+disk page with default properties): catdoc needs them to read UTF-16 text to its end.  There are
+no style, font or section tables: catdoc reads these files; antiword parses them but prints
+nothing, which is why the loader falls back to catdoc when antiword returns no text.
 """
 
 from __future__ import annotations
@@ -23,8 +22,7 @@ TEXT_OFFSET = 0x800  # where the text starts in the WordDocument stream, after t
 
 
 def _pad(data: bytes, size: int) -> bytes:
-    size = max(size, len(data))
-    size = -(-size // SECTOR) * SECTOR
+    size = -(-max(size, len(data)) // SECTOR) * SECTOR
     return data + b"\0" * (size - len(data))
 
 
@@ -55,6 +53,17 @@ def _dir_entry(name: str, kind: int, left: int, right: int, child: int, start: i
     return bytes(entry)
 
 
+def _fkp(fc_start: int, fc_end: int, paragraph: bool) -> bytes:
+    """A formatted disk page with one run [fc_start, fc_end) and default properties."""
+    page = bytearray(SECTOR)
+    struct.pack_into("<II", page, 0, fc_start, fc_end)
+    if paragraph:
+        page[8] = 0x80  # the PAPX sits at word offset 0x80 (byte 0x100): cb=0, cb'=1, istd 0
+        page[0x100:0x104] = b"\x00\x01\x00\x00"
+    page[SECTOR - 1] = 1  # crun
+    return bytes(page)
+
+
 def word97_document(paragraphs: list[str] | None = None, *, raw_8bit: bytes | None = None,
                     encrypted: bool = False) -> bytes:
     """A .doc whose body is ``paragraphs`` (UTF-16 piece) or ``raw_8bit`` (one 8-bit piece)."""
@@ -63,8 +72,18 @@ def word97_document(paragraphs: list[str] | None = None, *, raw_8bit: bytes | No
     else:
         body = "\r".join(paragraphs or []) + "\r"
         text, n_chars, compressed = body.encode("utf-16-le"), len(body), False
-    word = _pad(_fib(n_chars, len(text), compressed, encrypted) + text, 4096)
-    table = _pad(_clx(n_chars, compressed), 4096)
+    fib = bytearray(_fib(n_chars, len(text), compressed, encrypted))
+    word = bytearray(_pad(bytes(fib) + text, 0))
+    runs = (TEXT_OFFSET, TEXT_OFFSET + len(text))
+    chpx_page, papx_page = len(word) // SECTOR, len(word) // SECTOR + 1
+    word += _fkp(*runs, paragraph=False) + _fkp(*runs, paragraph=True)
+    clx = _clx(n_chars, compressed)
+    bin_chpx = struct.pack("<III", *runs, chpx_page)
+    bin_papx = struct.pack("<III", *runs, papx_page)
+    struct.pack_into("<II", word, 0xFA, len(clx), len(bin_chpx))  # fcPlcfBteChpx, lcb
+    struct.pack_into("<II", word, 0x102, len(clx) + len(bin_chpx), len(bin_papx))  # fcPlcfBtePapx, lcb
+    word = _pad(bytes(word), 4096)
+    table = _pad(clx + bin_chpx + bin_papx, 4096)
 
     word_start, word_len = 2, len(word) // SECTOR
     table_start, table_len = word_start + word_len, len(table) // SECTOR
