@@ -241,6 +241,8 @@ class ElasticStore:
         return len(docs)
 
     def delete(self, doc_id: str) -> bool:
+        if not doc_id:
+            return False
         with self._errors("delete a document"):
             previous = self._counts([doc_id], self.alias("documents"))
             if doc_id not in previous:
@@ -276,12 +278,16 @@ class ElasticStore:
     # --- reads ----------------------------------------------------------------------------
 
     def has(self, doc_id: str) -> bool:
+        if not doc_id:  # the client refuses an empty id before asking; SQLite just finds nothing
+            return False
         with self._errors("look up a document"):
             return bool(self.client.exists(index=self.alias("documents"), id=doc_id))
 
     def get(self, doc_id: str) -> Document | None:
         from elasticsearch import NotFoundError
 
+        if not doc_id:
+            return None
         with self._errors("read a document"):
             try:
                 found = self.client.get(index=self.alias("documents"), id=doc_id, source_includes=["data"])

@@ -260,6 +260,14 @@ def test_get_returns_the_whole_document(filled, corpus):
     assert filled.has(corpus["nq"].id) and not filled.has("0" * 64)
 
 
+@pytest.mark.parametrize("odd", ["", "x" * 600, "../etc/passwd", "a/b", "%2F", "37-NQ/TU", " ", "_all"])
+def test_odd_ids_are_simply_absent(filled, corpus, odd):
+    assert filled.get(odd) is None
+    assert filled.has(odd) is False
+    assert filled.delete(odd) is False
+    assert filled.stats()["documents"] == len(corpus)
+
+
 def test_documents_yields_every_document(filled, corpus):
     assert sorted(d.id for d in filled.documents()) == sorted(d.id for d in corpus.values())
 
