@@ -18,7 +18,7 @@ from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
 from vanban.extractors.nlp.references import Citations, find_citations
 from vanban.extractors.nlp.structure import Structure
 from vanban.extractors.nlp.targets import TargetReader, TargetReading
-from vanban.extractors.nlp.tokenizer import WORD_SPANS
+from vanban.extractors.nlp.tokenizer import TEXT, WORD_SPANS
 from vanban.model import DocMeta
 
 COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets")
@@ -26,7 +26,7 @@ COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_qu
 
 @dataclass
 class Facts:
-    text: str  # spaCy rebuilds doc.text from its tokens on every access: read it once
+    text: str  # spaCy rebuilds doc.text from its tokens on every access
     structure: Structure
     meta: DocMeta = field(default_factory=DocMeta)
     citations: Citations | None = None
@@ -37,7 +37,7 @@ class Facts:
 
 def facts_of(doc: Any) -> Facts:
     if doc._.vanban is None:
-        text = doc.text
+        text = doc.user_data.get(TEXT) or doc.text
         doc._.vanban = Facts(text, Structure(text))
     return doc._.vanban
 

@@ -6,6 +6,7 @@ ends with sentence punctuation, a blank line, a heading or a bullet interrupts i
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,8 +39,7 @@ class Line:
 
 
 def is_upper_line(text: str) -> bool:
-    letters = _LETTER.findall(text)
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return text == text.upper() and len(_LETTER.findall(text)) >= 2
 
 
 def is_heading(text: str) -> bool:
@@ -113,6 +113,11 @@ class Structure:
                 return a, b
         return offset, offset
 
-    def heading_before(self, offset: int) -> list[Line]:
-        """Headings above ``offset``, nearest first."""
-        return [h for h in reversed(self.headings) if h.end <= offset]
+    @cached_property
+    def _heading_ends(self) -> list[int]:
+        return [h.end for h in self.headings]
+
+    def heading_before(self, offset: int, limit: int = 8) -> list[Line]:
+        """Up to ``limit`` headings above ``offset``, nearest first."""
+        i = bisect.bisect_right(self._heading_ends, offset)
+        return self.headings[max(0, i - limit):i][::-1]

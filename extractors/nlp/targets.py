@@ -141,9 +141,10 @@ class TargetReader:
             self.previous: TargetReading | None = None
             lead_is_goal = False
             reported = False  # "đã kết nạp 3.514 đảng viên; trong đó huyện A kết nạp 1.296": still a report
+            under_goal_heading = bool(inside) and self._heading_goal(a)
             for ca, cb in _clauses(self.text, a, b) if inside else []:
                 own_goal = self._goal(ca, cb, inside)
-                clause_goal = own_goal or ((lead_is_goal or governed or self._heading_goal(a)) and not reported)
+                clause_goal = own_goal or ((lead_is_goal or governed or under_goal_heading) and not reported)
                 reported = (reported or bool(_REPORTED.search(self.text[ca:cb].lower()))) and not own_goal
                 # a goal stated at the head of a sentence ("Đến năm 2030, ...; ...") runs to its end
                 lead_is_goal = lead_is_goal or (clause_goal and self.text[cb:cb + 1] != "|")
@@ -177,7 +178,7 @@ class TargetReader:
 
     def _heading_goal(self, offset: int) -> bool:
         """Whether the headings above, nearest first up to a top-level one, announce goals."""
-        for h in self.st.heading_before(offset)[:8]:
+        for h in self.st.heading_before(offset):
             words = fold(h.text)
             if _HEADING_REPORT.search(words):
                 return False
@@ -274,7 +275,7 @@ class TargetReader:
         earlier = [h for h in found if h[1] <= q.start]
         if earlier:
             return earlier[-1][2]
-        for h in self.st.heading_before(a)[:3]:
+        for h in self.st.heading_before(a, limit=3):
             hs = horizons(self.text, h.start, h.end)
             if hs:
                 return hs[0][2]

@@ -12,6 +12,7 @@ from typing import Any
 
 _WORD_RUN = re.compile(r"\S+")
 WORD_SPANS = "vanban_word_spans"
+TEXT = "vanban_text"
 
 
 # underthesea's cost grows faster than the length of what it is given (a 160k-character call takes
@@ -74,6 +75,7 @@ class UndertheseaTokenizer:
         _add_gap(text[cursor:], words, spaces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[WORD_SPANS] = spans  # the components read words by offset without Token objects
+        doc.user_data[TEXT] = text  # and the text without rebuilding it from the tokens
         return doc
 
     # spaCy serialises tokenizers with the pipeline; this one has no state of its own
