@@ -140,11 +140,11 @@ class ElasticStore:
         """Create missing indices; move a store written under an older mapping onto this one."""
         versions = {c: _versions(self._alias_targets(c)) for c in MAPPINGS}
         found = {v for vs in versions.values() for v in vs}
-        if not found:
+        if found <= {VERSION}:
+            # A fresh store, or one whose creation was cut short: make what is missing.
             for concept in MAPPINGS:
-                self._create(concept, VERSION, alias=True)
-        elif found == {VERSION}:
-            return
+                if not versions[concept]:
+                    self._create(concept, VERSION, alias=True)
         elif len(found) == 1 and max(found) < VERSION and all(versions.values()):
             self.upgrade(max(found))
         else:

@@ -81,6 +81,18 @@ def test_each_concept_lives_in_a_versioned_index_behind_an_alias(prefix):
 
 
 @pytest.mark.es
+def test_a_store_missing_one_index_gets_it_back_on_open(prefix, corpus):
+    from vanban.search.elastic import VERSION
+
+    store = _store(prefix)
+    store.add(list(corpus.values()))
+    store.client.indices.delete(index=f"{prefix}-targets-v{VERSION}")
+    reopened = _store(prefix)
+    assert reopened.stats()["documents"] == len(corpus)
+    assert reopened.client.indices.exists_alias(name=f"{prefix}-targets")
+
+
+@pytest.mark.es
 def test_opening_an_older_mapping_version_upgrades_behind_the_aliases(prefix, corpus, monkeypatch):
     from vanban.search import elastic
 
