@@ -1,10 +1,14 @@
 """Which quantities are chỉ tiêu (targets), and their indicator, comparator and deadline.
 
 A quantity is a target when its clause is governed by a goal: a goal word in the clause
-("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "phải đạt", "sẽ"), a lead-in ending in ":" that
-has one, a heading such as "MỤC TIÊU CỤ THỂ", or a horizon not yet reached ("Đến năm 2025, ..."
-in a 2022 plan). A quantity the text reports as done ("đã kết nạp", "ước đạt", "16/18 chỉ tiêu")
-stays a figure.
+("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "phải đạt"), a lead-in ending in ":" that has one
+(it governs the bullets and numbered items below it), a heading such as "II. CHỈ TIÊU ĐẾN NĂM
+2025", a horizon not yet reached ("Đến năm 2025, ..." in a 2022 plan), or a floor or ceiling
+("ít nhất", "tối đa"). A quantity the text reports as done ("đã kết nạp", "ước đạt") stays a
+figure, and so do ratios ("16/18 chỉ tiêu"), durations and counts of chỉ tiêu.
+
+The deadline is the horizon nearest the value in its sentence, else the horizon of the headings
+above, else the document title's, else the end of the document's term; "" when none is stated.
 """
 
 from __future__ import annotations
@@ -121,11 +125,12 @@ class TargetReader:
         self.doc_year = doc_year
         fallback = horizons(title, 0, len(title))
         self.doc_horizon = fallback[0][2] if fallback else (term[-4:] if re.fullmatch(r"\d{4}-\d{4}", term) else "")
+        self.lead_in = ""  # the lead-in governing the current bullets names what they count
+        self.previous: TargetReading | None = None  # the last target of the current sentence
 
     def read(self) -> list[TargetReading]:
         readings: list[TargetReading] = []
         lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
-        self.lead_in = ""  # and names what its bullets count
         starts = self.starts
         for a, b in self.st.sentences:
             inside = self.quantities[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
@@ -138,7 +143,7 @@ class TargetReader:
                 self.lead_in = re.sub(r"\s+", " ", _LEAD_IN_TAIL.sub("", sentence_text)).strip()
             elif not governed and not item:
                 self.lead_in = ""
-            self.previous: TargetReading | None = None
+            self.previous = None
             lead_is_goal = False
             reported = False  # "đã kết nạp 3.514 đảng viên; trong đó huyện A kết nạp 1.296": still a report
             under_goal_heading = bool(inside) and self._heading_goal(a)
