@@ -35,7 +35,7 @@ _RESULT = re.compile(r"(?<!\w)(?:đã|ước|kết quả|đạt được|đượ
 _REPORTED = re.compile(r"(?<!\w)(?:đã|ước đạt|ước tính)(?!\w)")
 # A floor or ceiling is a norm, whatever the sentence around it says.
 _NORM = re.compile(r"(?<!\w)(?:ít nhất|tối thiểu|không dưới|không thấp hơn|tối đa|không quá|không vượt quá)\s*$")
-_HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu)\b")
+_HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu|dinh huong|phuong huong)\b")
 _HEADING_REPORT = re.compile(r"\b(?:tinh hinh|ket qua|danh gia|so ket|tong ket)\b")
 # Units that count chỉ tiêu, durations or meeting parts: never a target's value.
 _NEVER_TARGET_UNIT = re.compile(r"^(?:chi tieu|tieu chi|nhiem vu|giai phap|nhom|muc tieu|noi dung|de an|du an"
@@ -173,13 +173,18 @@ class TargetReader:
         folded = _masked(self.text, a, b, quantities)
         if _GOAL.search(folded):
             return True
-        for h_start, _, year in horizons(self.text, a, b):
-            lead = self.text[h_start:h_start + 4].lower()
-            ahead = self.doc_year is None or int(year) > self.doc_year
-            if lead.startswith(("đến", "tới")) and ahead:
-                return True
+        if self._ahead(a, b):
+            return True
         bullet = _BULLET_YEAR.match(self.text, a)
         return bool(bullet and self.doc_year and int(bullet[1]) >= self.doc_year)
+
+    def _ahead(self, a: int, b: int) -> bool:
+        """Whether [a, b) names a horizon not yet reached: "đến năm 2025" in a 2022 document."""
+        for h_start, _, year in horizons(self.text, a, b):
+            lead = self.text[h_start:h_start + 4].lower()
+            if lead.startswith(("đến", "tới")) and (self.doc_year is None or int(year) > self.doc_year):
+                return True
+        return False
 
     def _heading_goal(self, offset: int) -> bool:
         """Whether the headings above, nearest first up to a top-level one, announce goals."""
@@ -187,7 +192,7 @@ class TargetReader:
             words = fold(h.text)
             if _HEADING_REPORT.search(words):
                 return False
-            if _HEADING_GOAL.search(words):
+            if _HEADING_GOAL.search(words) or self._ahead(h.start, h.end):
                 return True
             if is_top_heading(h.text):
                 return False

@@ -137,3 +137,12 @@ def test_an_indicator_runs_across_a_wrapped_line_but_not_into_the_next_bullet(an
     assert [t.indicator for t in document.targets] == [
         "số xã đạt chuẩn nông thôn mới", "xã đạt chuẩn nông thôn mới nâng cao", "kết nạp đảng viên mới"]
     assert targets(document)[1] == (">=", 20.0, None, "xã", "2025")
+
+
+def test_a_heading_with_a_horizon_ahead_governs_its_section(analyse):
+    text = ("HUYỆN ỦY BẾN MÂY\n*\nSố 21-KH/HU\nBến Mây, ngày 18 tháng 5 năm 2021\nKẾ HOẠCH\nphát triển chè\n"
+            "III. ĐỊNH HƯỚNG ĐẾN NĂM 2030\nTỷ lệ che phủ rừng 60%, thu nhập bình quân đầu người 90 triệu đồng.\n"
+            "IV. ĐÁNH GIÁ GIAI ĐOẠN 2016 - 2020\nTỷ lệ che phủ rừng 52%.\n")
+    document = analyse(text)
+    assert targets(document) == [("=", 60.0, None, "%", "2030"), ("=", 90.0, None, "triệu đồng", "2030")]
+    assert [(f.value, f.unit) for f in document.figures] == [(52.0, "%")]
