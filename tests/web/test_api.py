@@ -305,11 +305,11 @@ def test_check_evidence_from_documents_is_escaped(tmp_path):
 
 def test_the_check_report_filters_by_parent_and_status(client, documents):
     page = client.get("/checks", params={"parent": "15 - NQ/TU", "status": "weaker"}).text
-    assert re.findall(r'<td><span class="badge st-(\w+)">', page) == ["weaker"]
+    assert re.findall(r'<td data-label="Trạng thái"><span class="badge st-(\w+)">', page) == ["weaker"]
     assert f'<option value="{documents["nq"].id}" selected>15-NQ/TU</option>' in page
     assert "Huyện ủy Đá Trắng" in page and "Kế hoạch số 09-KH/HU" not in page
     by_id = client.get("/checks", params={"parent": documents["nq"].id}).text
-    assert re.findall(r'<td><span class="badge st-(\w+)">', by_id) == ["later_deadline", "missing", "weaker", "ok"]
+    assert re.findall(r'<td data-label="Trạng thái"><span class="badge st-(\w+)">', by_id) == ["later_deadline", "missing", "weaker", "ok"]
     nothing = client.get("/checks", params={"parent": "99-NQ/TU"}).text
     assert "Chưa có văn bản nào trong kho thực hiện một văn bản khác." in nothing
 
