@@ -64,6 +64,6 @@ def extract(source: Source) -> Extracted:
                 failures.append(f"{name}: {detail}")
     if empty_reader:
         return Extracted([""])
-    if any("not contain a Word document" in f or "not a Word Document" in f for f in failures):
+    if any(hint in f for f in failures for hint in ("not contain a Word document", "not a Word Document", "Excel")):
         raise UnsupportedFormatError(source.path, "an OLE2 (old Office) file that is not a Word document: " + "; ".join(failures))
     raise CorruptFileError(source.path, "damaged or unreadable .doc: " + "; ".join(failures))
