@@ -91,7 +91,8 @@ class Structure:
             end = line.start + len(line.text.rstrip())
             nxt = next((ln.stripped for ln in self.lines[i + 1:i + 2]), "")
             # a short line (or the headline) before a capitalised line is a title, not a wrapped line
-            title_like = nxt[:1].isupper() and (len(s) < 50 or not any(x.stripped for x in self.lines[:i]))
+            capitalised = nxt[:1].isupper() and nxt[1:2].islower()  # "Ban ...", not an acronym ("GRDP ...")
+            title_like = capitalised and (len(s) < 50 or not any(x.stripped for x in self.lines[:i]))
             if s[-1] in ".;:!?" or is_heading(line.text) or s in ("|",) or title_like:
                 blocks.append((start, end))
                 start = None

@@ -146,3 +146,10 @@ def test_a_heading_with_a_horizon_ahead_governs_its_section(analyse):
     document = analyse(text)
     assert targets(document) == [("=", 60.0, None, "%", "2030"), ("=", 90.0, None, "triệu đồng", "2030")]
     assert [(f.value, f.unit) for f in document.figures] == [(52.0, "%")]
+
+
+def test_a_line_wrapped_before_an_acronym_stays_one_sentence(analyse):
+    text = "1. Mục tiêu tổng quát\nPhấn đấu tốc độ tăng trưởng\nGRDP từ 11% trở lên so với năm 2020.\n"
+    document = analyse(text)
+    assert targets(document) == [(">=", 11.0, None, "%", "")]
+    assert document.targets[0].indicator == "tốc độ tăng trưởng GRDP"
