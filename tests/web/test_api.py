@@ -28,6 +28,7 @@ def client(store_dir):
 
 def csrf_token(client: TestClient) -> str:
     page = client.get("/upload")
+    assert client.cookies.get(CSRF_COOKIE)  # the token only fits together with this cookie
     return re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
 
 

@@ -139,6 +139,7 @@ def test_opening_a_document_shows_its_facts_marked_and_its_implementing_plans(se
     search(page, server, "lam nghiep ben vung")
     page.get_by_role("link", name="Về phát triển kinh tế lâm nghiệp bền vững giai đoạn 2021-2025").click()
     page.wait_for_load_state()
+    assert page.url.endswith("#trang-1")  # the hit's page
     assert page.locator("h1").inner_text() == "Về phát triển kinh tế lâm nghiệp bền vững giai đoạn 2021-2025"
     assert page.locator(".text mark.mk-target").count() == 2
     assert page.locator(".text mark.mk-target mark.mk-figure").first.inner_text() == "48%"
