@@ -31,6 +31,7 @@ import base64
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vanban.errors import BackendUnavailableError, StoreError, UsageError
@@ -125,6 +126,8 @@ class ElasticStore:
             pair = f"{settings.es_user}:{settings.es_password or ''}".encode()
             options["basic_auth"] = base64.b64encode(pair).decode("ascii")
         if settings.es_ca:
+            if not Path(settings.es_ca).is_file():
+                raise UsageError(f"VANBAN_ES_CA {settings.es_ca}: no such CA certificate file")
             options["ca_certs"] = settings.es_ca
         return cls(Elasticsearch(settings.es_url, **options), settings.es_prefix, url=settings.es_url)
 

@@ -60,12 +60,27 @@ def test_elasticsearch_backend_needs_a_url():
 def test_credentials_from_settings_reach_the_client(monkeypatch, settings, header):
     from vanban.search import elastic
 
-    made = {}
-    monkeypatch.setattr(elastic.ElasticStore, "_ensure_indices", lambda self: made.setdefault("store", self))
+    monkeypatch.setattr(elastic.ElasticStore, "_ensure_indices", lambda self: None)
     store = elastic.ElasticStore.from_settings(
         Settings(backend="elasticsearch", es_url="https://es.song-may.invalid:9200", **settings))
     assert store.url == "https://es.song-may.invalid:9200"
     assert store.client._headers["authorization"] == header
+
+
+def test_a_ca_file_from_settings_verifies_the_cluster(monkeypatch, tmp_path):
+    from vanban.search import elastic
+
+    monkeypatch.setattr(elastic.ElasticStore, "_ensure_indices", lambda self: None)
+    ca = tmp_path / "song-may-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    store = elastic.ElasticStore.from_settings(
+        Settings(backend="elasticsearch", es_url="https://es.song-may.invalid:9200", es_ca=str(ca)))
+    node = store.client.transport.node_pool.all()[0]
+    assert node.config.ca_certs == str(ca) and node.config.verify_certs
+    missing = Settings(backend="elasticsearch", es_url="https://es.song-may.invalid:9200",
+                       es_ca=str(tmp_path / "missing.pem"))
+    with pytest.raises(UsageError, match="missing.pem"):
+        elastic.ElasticStore.from_settings(missing)
 
 
 @pytest.mark.es
