@@ -159,7 +159,7 @@ class TargetReader:
                         readings.append(reading)
                         self.previous = reading
             if sentence_text.endswith(":"):
-                goal = self._goal(a, b, inside) or governed or _BULLET_YEAR.search(self.text, b + 1)
+                goal = self._goal(a, b, inside) or governed or _BULLET_YEAR.match(self.text, b + 1)
                 lead_goal_until = b + 1 if goal else -1
             elif governed:
                 lead_goal_until = b + 1
