@@ -153,3 +153,12 @@ def test_a_line_wrapped_before_an_acronym_stays_one_sentence(analyse):
     document = analyse(text)
     assert targets(document) == [(">=", 11.0, None, "%", "")]
     assert document.targets[0].indicator == "tốc độ tăng trưởng GRDP"
+
+
+def test_a_district_target_names_its_indicator_as_the_province_does(analyse):
+    province = analyse("II. CHỈ TIÊU ĐẾN NĂM 2025\n- Tỷ lệ lao động qua đào tạo đạt 70%.\n"
+                       "- Thu nhập bình quân đầu người ở khu vực nông thôn đạt trên 60 triệu đồng/năm.\n")
+    district = analyse("Phấn đấu đến năm 2025: tỷ lệ lao động qua đào tạo đạt 72%; thu nhập bình quân đầu người "
+                       "ở khu vực nông thôn đạt trên 62 triệu đồng/năm.")
+    assert [t.indicator for t in province.targets] == [t.indicator for t in district.targets] == [
+        "tỷ lệ lao động qua đào tạo", "thu nhập bình quân đầu người ở khu vực nông thôn"]
