@@ -22,7 +22,8 @@ cutting SQLite uses, so both backends match the same documents; and it needs no 
 asciifolding or mapping char filters).
 
 Ranking: every query clause is ``match_phrase`` on "exact" (boosted EXACT_BOOST) or on "folded";
-the best passage of each document stands for it (field collapsing on doc_id).
+the typed words side by side add an optional bonus clause; the best passage of each document
+stands for it (field collapsing on doc_id).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from vanban.search.fields import Filters, document_fields, filters_of, indicator
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
 from vanban.search.passages import split_passages
-from vanban.search.query import WORD, ParsedQuery, check_query, parse_query
+from vanban.search.query import WORD, Clause, ParsedQuery, check_query, parse_query
 from vanban.search.results import FACETS, shape_facets
 
 if TYPE_CHECKING:
@@ -370,15 +371,13 @@ class ElasticStore:
         return SearchResult(found["hits"]["total"]["value"], hits, shape_facets(facets))
 
     def _match(self, query: SearchQuery, parsed: ParsedQuery, filters: list[dict[str, Any]]) -> SearchResult:
-        clauses = [{"bool": {"should": [
-            {"match_phrase": {"exact": {"query": " ".join(c.words), "boost": EXACT_BOOST}}},
-            {"match_phrase": {"folded": {"query": " ".join(c.folded)}}},
-        ], "minimum_should_match": 1}} for c in parsed.clauses]
+        clauses = [_either(c) for c in parsed.clauses]
+        bonus = [_either(parsed.proximity)] if parsed.proximity else []
         by_relevance = [{"_score": "desc"}, {"date": "desc"}, {"doc_id": "asc"}]
         by_date = [{"date": "desc"}, {"_score": "desc"}, {"doc_id": "asc"}]
         distinct = {"cardinality": {"field": "doc_id", "precision_threshold": COUNT_PRECISION}}
         found = self.client.search(
-            index=self.alias("passages"), query={"bool": {"must": clauses, "filter": filters}},
+            index=self.alias("passages"), query={"bool": {"must": clauses, "should": bonus, "filter": filters}},
             collapse={"field": "doc_id"}, sort=by_date if query.sort == "date" else by_relevance,
             track_scores=True, from_=query.offset, size=query.limit, track_total_hits=False,
             aggs={"total": distinct, **{
@@ -430,6 +429,14 @@ def _versions(indices: list[str]) -> set[int]:
 def _client_url(client: "Elasticsearch") -> str:
     nodes = client.transport.node_pool.all()
     return str(nodes[0].base_url) if nodes else "elasticsearch"
+
+
+def _either(clause: Clause) -> dict[str, Any]:
+    """The clause's words as written (boosted) or folded, side by side."""
+    return {"bool": {"should": [
+        {"match_phrase": {"exact": {"query": " ".join(clause.words), "boost": EXACT_BOOST}}},
+        {"match_phrase": {"folded": {"query": " ".join(clause.folded)}}},
+    ], "minimum_should_match": 1}}
 
 
 def _put(index: str, doc_id: str, source: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 Syntax is deliberately small: words, and phrases in double quotes. A bare chunk that holds several
 words ("37-NQ/TU", "1.299") is a phrase too, as the tokenizers split it the same way. Every clause
-must match within one passage. Nothing the user types reaches an engine as syntax: engines get the
+must match within one passage; the typed words found side by side rank higher (``proximity``). Nothing the user types reaches an engine as syntax: engines get the
 clause words only, quoted by the backend.
 
 Filters are validated here as well, so both backends accept and refuse the same input.
@@ -44,6 +44,16 @@ class Clause:
 class ParsedQuery:
     clauses: tuple[Clause, ...]
     blank: bool  # no query text at all: browse by filters
+
+    @property
+    def proximity(self) -> Clause | None:
+        """The single words in the order typed, as one phrase: a ranking bonus, never a condition.
+
+        Vietnamese words are several syllables ("năng lực", "lãnh đạo"); passages holding the typed
+        syllables side by side are the likelier answer, quotes or not.
+        """
+        singles = tuple(c.words[0] for c in self.clauses if not c.is_phrase)
+        return Clause(singles) if len(singles) > 1 else None
 
     @property
     def matches_nothing(self) -> bool:

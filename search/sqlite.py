@@ -13,7 +13,8 @@ from the Documents it holds, in one transaction, when it is opened):
 
 Ranking: every query clause matches ``exact:"…" OR folded:"…"``; bm25 weighs the exact column
 EXACT_WEIGHT times the folded one, so "Đảng bộ" ranks passages that spell it with those accents
-above passages that only match it folded. A document's score is its best passage's.
+above passages that only match it folded; the typed words side by side score again as a phrase
+(``fts_expression``). A document's score is its best passage's.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from vanban.search.fields import document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
 from vanban.search.passages import split_passages
-from vanban.search.query import ParsedQuery, check_query, parse_query
+from vanban.search.query import Clause, ParsedQuery, check_query, parse_query
 from vanban.search.results import FACETS, shape_facets
 
 DB_NAME = "index.sqlite3"
@@ -80,10 +81,17 @@ def _fts_string(words: Sequence[str]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
+def _either(clause: Clause) -> str:
+    return f"(exact : {_fts_string(clause.words)} OR folded : {_fts_string(clause.folded)})"
+
+
 def fts_expression(query: ParsedQuery) -> str:
-    return " AND ".join(
-        f"(exact : {_fts_string(c.words)} OR folded : {_fts_string(c.folded)})" for c in query.clauses
-    )
+    """Every clause, exact or folded; "base OR (proximity AND base)" matches exactly what base
+    matches, while bm25 scores the proximity phrase's hits as a bonus."""
+    base = " AND ".join(_either(c) for c in query.clauses)
+    if query.proximity is None:
+        return base
+    return f"({base}) OR ({_either(query.proximity)} AND {base})"
 
 
 class SqliteStore:

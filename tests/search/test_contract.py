@@ -62,6 +62,19 @@ def test_exact_accents_rank_above_folded_matches(filled, corpus):
     assert ranked(filled, corpus, "Đảng bộ")[0] != "tin_tuc"
 
 
+def test_words_typed_side_by_side_rank_passages_holding_them_side_by_side_first(store):
+    # Same words, same length; only their order differs. The scattered one is newer, so a tie
+    # would put it first.
+    scattered = make_doc("Hội nghị bàn về lãnh đạo công tác cán bộ, đồng thời nâng cao năng lực cho đội ngũ.",
+                         date="2024-05-01")
+    adjacent = make_doc("Hội nghị bàn về công tác cán bộ, đồng thời nâng cao năng lực lãnh đạo cho đội ngũ.",
+                        date="2020-05-01")
+    store.add([scattered, adjacent])
+    for q in ("năng lực lãnh đạo", "nang luc lanh dao"):
+        assert [h.id for h in store.search(SearchQuery(q=q)).hits] == [adjacent.id, scattered.id], q
+    assert store.search(SearchQuery(q='"năng lực lãnh đạo"')).total == 1
+
+
 # --- phrases and query syntax ---------------------------------------------------------------
 
 def test_quoted_phrase_matches_only_the_phrase(filled, corpus):

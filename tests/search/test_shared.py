@@ -33,6 +33,12 @@ def test_query_words_quoted_phrases_and_bare_chunks():
     assert parsed.clauses[2].folded == ("nang", "luc", "lanh", "dao")
 
 
+def test_proximity_bonus_joins_the_single_words_in_typed_order():
+    assert parse_query('lãnh đạo "37-NQ/TU" năng').proximity == Clause(("lãnh", "đạo", "năng"))
+    assert parse_query("rừng").proximity is None
+    assert parse_query('"năng lực" 37-NQ/TU').proximity is None
+
+
 def test_query_unclosed_quote_and_noise():
     assert parse_query('"năng lực').clauses == (Clause(("năng", "lực")),)
     assert parse_query("!!! ***").matches_nothing
