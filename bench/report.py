@@ -1,6 +1,17 @@
-"""Markdown tables from the benchmark results (the dict bench/run.py writes as JSON)."""
+"""Markdown tables from the benchmark results; `python -m bench.report` rewrites bench/PERFORMANCE.md.
+
+    markdown(results, reliability=None, tests=None) -> str
+    write_performance(results_dir) -> str    reads bench.json, reliability.json, reliability-tests.xml
+"""
 
 from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _table(header: list[str], rows: list[list[object]]) -> str:
@@ -59,7 +70,71 @@ def service_table(results: dict) -> str:
                    "API p95 ms", "API p99 ms", "SQLite index", "raw files", "ES indices"], rows)
 
 
-def markdown(results: dict) -> str:
+def _verdict(passed: bool | None) -> str:
+    return {True: "passed", False: "**FAILED**", None: "skipped"}[passed]
+
+
+def _serve_load_line(r: dict) -> str:
+    lat = r.get("search_latency", {})
+    return (f"{r['seconds']:.0f} s, {r['searchers']} searching + {r['uploaders']} uploading threads: "
+            f"{r['searches']} searches (p50 {lat.get('p50_ms')} ms, p95 {lat.get('p95_ms')} ms under load), "
+            f"{r['uploads']} uploads ({r['distinct_uploads']} distinct, {r['repeats']} repeated), answers "
+            f"{r['statuses']}; `vanban stats`: {r['stats'].get('documents')} documents, expected "
+            f"{r['expected_documents']}")
+
+
+def _es_outage_line(r: dict) -> str:
+    if "skipped" in r:
+        return r["skipped"]
+    last = (r.get("stderr_tail") or [""])[-1]
+    return (f"node on :{r['port']} stopped after {r['indexed_before_stop']} of {r['documents']} documents were "
+            f"indexed, restarted {r.get('node_restart_s')} s later. The ingest exited {r.get('exit_code')} "
+            f"(`{last[:160]}`) with {r.get('stored_after_first_run')} stored; a re-run exited "
+            f"{r.get('rerun_exit_code')} and left {r.get('stored_after_rerun')} stored")
+
+
+def _disk_full_line(r: dict) -> str:
+    if "skipped" in r:
+        return r["skipped"]
+    errors = "; ".join(f"`{e[:140]}`" for e in r.get("exceptions", [])) or "none"
+    return (f"`vanban ingest` of {r['documents']} documents into a {r['tmpfs']} tmpfs exited {r['exit_code']}, "
+            f"traceback: {'yes' if r['traceback'] else 'no'}, exceptions: {errors}; store afterwards: "
+            f"integrity_check {r['integrity_check']}, {r['indexed']} indexed, {r['raw_files']} raw files, "
+            f"{r['indexed_without_raw']} indexed without its raw file")
+
+
+def reliability_table(reliability: dict | None, tests: list[tuple[str, str]] | None) -> str:
+    rows = [[f"`{name}`", outcome, "tests/reliability (pytest)"] for name, outcome in tests or []]
+    lines = {"serve-load": _serve_load_line, "es-outage": _es_outage_line, "disk-full": _disk_full_line}
+    for name, r in (reliability or {}).items():
+        rows.append([name, _verdict(r.get("passed")), lines[name](r).replace("|", "\\|")])
+    return _table(["check", "outcome", "what happened"], rows) if rows else "(reliability checks not run)"
+
+
+def junit_outcomes(path: Path) -> list[tuple[str, str]]:
+    if not path.exists():
+        return []
+    out = []
+    for case in ET.parse(path).getroot().iter("testcase"):
+        tags = {child.tag for child in case}
+        outcome = ("**FAILED**" if tags & {"failure", "error"} else
+                   "expected failure (known bug)" if "skipped" in tags and "xfail" in
+                   (case.find("skipped").get("type", "") + case.find("skipped").get("message", "")) else
+                   "skipped" if "skipped" in tags else "passed")
+        out.append((case.get("name"), outcome))
+    return out
+
+
+def write_performance(results_dir: Path) -> str:
+    results = json.loads((results_dir / "bench.json").read_text(encoding="utf-8"))
+    rel_path = results_dir / "reliability.json"
+    reliability = json.loads(rel_path.read_text(encoding="utf-8")) if rel_path.exists() else None
+    text = markdown(results, reliability, junit_outcomes(results_dir / "reliability-tests.xml"))
+    (ROOT / "bench" / "PERFORMANCE.md").write_text(text, encoding="utf-8")
+    return text
+
+
+def markdown(results: dict, reliability: dict | None = None, tests: list[tuple[str, str]] | None = None) -> str:
     machine = results["machine"]
     es = results.get("elasticsearch") or "not measured (VANBAN_ES_URL unset)"
     parts = [
@@ -92,4 +167,13 @@ def markdown(results: dict) -> str:
     notes = results.get("notes") or []
     if notes:
         parts += ["Notes:", ""] + [f"- {n}" for n in notes] + [""]
+    parts += ["### Reliability", "",
+              "Loader fuzzing (hypothesis, time-bounded) and the full-disk store checks are pytest tests in "
+              "tests/reliability; the load test, the Elasticsearch outage and the full disk through the CLI are "
+              "`python -m bench.reliability` (raw results: bench/results/reliability.json).", "",
+              reliability_table(reliability, tests), ""]
     return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(write_performance(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results"))

@@ -83,9 +83,11 @@ def extracted_store(work: Path, folder: Path, size: int, seed: int, fresh: bool)
 
 
 def baseline(work: Path, folder: Path, count: int) -> dict:
-    # The subset keeps every format: rendered files first, then TXT.
+    # A third of each format, so pdfplumber and python-docx count as much as the plain reads.
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    files = sorted(files, key=lambda p: (p.suffix == ".txt", p.name))[:count]
+    by_format = {s: [p for p in files if p.suffix == s] for s in (".pdf", ".docx", ".txt")}
+    files = by_format[".pdf"][:count // 3] + by_format[".docx"][:count // 3]
+    files += by_format[".txt"][:count - len(files)]
     subset = work / "baseline-subset"
     shutil.rmtree(subset, ignore_errors=True)
     subset.mkdir(parents=True)
@@ -169,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         results["service"][str(size)] = {
             "built_by": built_by, "cli": cli_cold_start(store, args.cli_runs),
             "api": api_latency(store, max(1, args.rounds // 2)),
-            "sqlite_index_bytes": sum(disk_bytes(p) for p in store.glob("index.sqlite3*")),
+            "sqlite_index_bytes": sum(p.stat().st_size for p in store.glob("index.sqlite3*")),
             "raw_bytes": disk_bytes(store / "raw") if (store / "raw").exists() else None,
             "es_index_bytes": es_bytes,
         }
@@ -184,9 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind, r in entry["latency"].items():
             series.setdefault(f"{entry['backend']} {kind}", []).append((entry["documents"], r["p95_ms"]))
     chart.latency_chart(series, args.out / "latency.png")
-    text = report.markdown(results)
-    (ROOT / "bench" / "PERFORMANCE.md").write_text(text, encoding="utf-8")
-    print(text)
+    print(report.write_performance(args.out))
     return 0
 
 
