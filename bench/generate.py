@@ -133,14 +133,15 @@ def generate_corpus(out_dir: Path, count: int, seed: int = 0, pdf_share: float =
     specs = {s.stem: s for s in build.SPECS} if build else {}
     out_dir.mkdir(parents=True, exist_ok=True)
     made = []
+    rendered = 0
     for index in range(count):
         stem = stems[index % len(stems)]
         text = vary(sources[stem], rng)
         draw = rng.random()
         fmt = "pdf" if draw < pdf_share else "docx" if draw < pdf_share + docx_share else "txt"
-        rendered = sum(1 for g in made if g.fmt != "txt")
         if stem.startswith("tin_") or rendered >= max_rendered:
             fmt = "txt"
+        rendered += fmt != "txt"
         name = f"{index:06d}_{stem}.{fmt}"
         path = out_dir / name[:4] / name if count > 2000 else out_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
