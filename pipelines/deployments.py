@@ -3,10 +3,68 @@ declares the same two for offices running a Prefect server with `prefect deploy 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from collections.abc import Iterator
+
+from vanban.errors import UsageError
 from vanban.settings import Settings
 
 INBOX_INTERVAL_SECONDS = 300
 NIGHTLY_CRON = "0 2 * * *"  # 02:00, after the working day's uploads
+LOCAL_SERVER_PORT = 4200
+
+
+def _healthy(api_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def prefect_server(port: int = LOCAL_SERVER_PORT, timeout: float = 180) -> Iterator[str]:
+    """The Prefect API to serve against: PREFECT_API_URL when set, else a local server we start.
+
+    Scheduled runs need a server's scheduler; the temporary API a plain flow run starts has none,
+    so a worker without a configured server would register its schedules and never run them.
+    """
+    configured = os.environ.get("PREFECT_API_URL")
+    if configured:
+        yield configured
+        return
+    api_url = f"http://127.0.0.1:{port}/api"
+    if _healthy(api_url):
+        os.environ["PREFECT_API_URL"] = api_url
+        yield api_url
+        return
+    print(f"starting a local Prefect server on http://127.0.0.1:{port} (its UI shows every run)",
+          file=sys.stderr)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # Ctrl-C stops the runner first; the server goes after it
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while not _healthy(api_url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise UsageError(f"the local Prefect server did not start on port {port}; "
+                                 "run `prefect server start` yourself and set PREFECT_API_URL")
+            time.sleep(1)
+        os.environ["PREFECT_API_URL"] = api_url
+        yield api_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def serve_deployments(settings: Settings, interval: int = INBOX_INTERVAL_SECONDS,

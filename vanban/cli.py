@@ -173,15 +173,19 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from vanban.pipelines.runtime import quiet_prefect
 
     quiet_prefect()
-    from vanban.pipelines.deployments import serve_deployments
+    from vanban.pipelines.deployments import prefect_server, serve_deployments
 
     settings = _settings(args)
     if args.inbox:
         settings.inbox = Path(args.inbox)
     settings.inbox.mkdir(parents=True, exist_ok=True)
-    print(f"serving ingest-inbox (every {args.interval} s over {settings.inbox}) and "
-          f"check-consistency ({args.cron}); Ctrl-C stops", file=sys.stderr)
-    serve_deployments(settings, interval=args.interval, cron=args.cron)
+    with prefect_server(port=args.prefect_port) as api_url:
+        print(f"serving ingest-inbox (every {args.interval} s over {settings.inbox}) and "
+              f"check-consistency ({args.cron}) against {api_url}; Ctrl-C stops", file=sys.stderr)
+        try:
+            serve_deployments(settings, interval=args.interval, cron=args.cron)
+        except KeyboardInterrupt:
+            print("worker stopped", file=sys.stderr)
     return 0
 
 
@@ -244,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")
     p.add_argument("--interval", type=int, default=300, help="seconds between inbox runs")
     p.add_argument("--cron", default="0 2 * * *", help="schedule of the consistency check")
+    p.add_argument("--prefect-port", type=int, default=4200,
+                   help="port of the local Prefect server started when PREFECT_API_URL is unset")
     p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("serve", help="web UI and REST API")
