@@ -5,8 +5,10 @@ set -euo pipefail
 
 ES_PORT="${ES_PORT:-9200}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STATE="$ROOT/.es"
-[ "$ES_PORT" = 9200 ] || STATE="$ROOT/.es/node-$ES_PORT"
+. "$ROOT/scripts/es-base.sh"
+BASE="$(es_base "$ROOT")"
+STATE="$BASE"
+[ "$ES_PORT" = 9200 ] || STATE="$BASE/node-$ES_PORT"
 PID_FILE="$STATE/es.pid"
 say() { echo "es-down: $*" >&2; }
 
