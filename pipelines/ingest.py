@@ -16,7 +16,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from vanban.errors import InputError, TooLargeError
+from vanban.errors import InputError, StoreError, TooLargeError
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
 from vanban.settings import Settings
@@ -59,12 +59,32 @@ def _not_bad_input(task, task_run, state) -> bool:
     return False
 
 
+# Tag-limited: `prefect concurrency-limit create vanban-extract 2` caps CPU-heavy extraction
+# across every flow run on a Prefect server (inbox, uploads and CLI ingests together).
 @task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
-      retry_condition_fn=_not_bad_input, task_run_name="extract {source}")
+      retry_condition_fn=_not_bad_input, task_run_name="extract {source}", tags=["vanban-extract"])
 def extract_document(source: str, data: bytes, settings: Settings) -> Document:
     from vanban.extractors import extract
 
     return extract(source, data, settings=settings)
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry a write when the index pushed back or went away (Elasticsearch 429/5xx, restarts)."""
+    try:
+        state.result()
+    except StoreError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(name="write-batch", cache_policy=NO_CACHE, retries=6,
+      retry_delay_seconds=[2, 5, 10, 20, 40, 60], retry_condition_fn=_transient,
+      task_run_name="index {count} documents")
+def write_batch(store, documents: list[Document], count: int) -> int:
+    return store.add(documents)
 
 
 def settings_from(store: str | None, backend: str | None, es_url: str | None) -> Settings:
@@ -100,7 +120,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
 
     def flush() -> None:
         if pending:
-            store.add(pending)
+            write_batch(store, list(pending), len(pending))
             pending.clear()
 
     try:
