@@ -48,40 +48,33 @@ class IngestSummary:
         return f"{status}: {error}" if error else status
 
 
-def _not_bad_input(task, task_run, state) -> bool:
-    """Retry transient failures only: a file that cannot be read will not improve."""
-    try:
-        state.result()
-    except InputError:
+def _retry_when(transient: Callable[[BaseException], bool]):
+    """A Prefect retry condition: retry only failures that ``transient`` says may pass."""
+    def condition(task, task_run, state) -> bool:
+        try:
+            state.result()
+        except Exception as exc:
+            return transient(exc)
         return False
-    except Exception:
-        return True
-    return False
+    return condition
 
 
 # Tag-limited: `prefect concurrency-limit create vanban-extract 2` caps CPU-heavy extraction
 # across every flow run on a Prefect server (inbox, uploads and CLI ingests together).
 @task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
-      retry_condition_fn=_not_bad_input, task_run_name="extract {source}", tags=["vanban-extract"])
+      # a file that cannot be read will not improve; anything else (a worker hiccup) may
+      retry_condition_fn=_retry_when(lambda exc: not isinstance(exc, InputError)),
+      task_run_name="extract {source}", tags=["vanban-extract"])
 def extract_document(source: str, data: bytes, settings: Settings) -> Document:
     from vanban.extractors import extract
 
     return extract(source, data, settings=settings)
 
 
-def _transient(task, task_run, state) -> bool:
-    """Retry a write when the index pushed back or went away (Elasticsearch 429/5xx, restarts)."""
-    try:
-        state.result()
-    except StoreError:
-        return True
-    except Exception:
-        return False
-    return False
-
-
+# The index pushing back or going away (Elasticsearch 429/5xx, a restart) is worth waiting for.
 @task(name="write-batch", cache_policy=NO_CACHE, retries=6,
-      retry_delay_seconds=[2, 5, 10, 20, 40, 60], retry_condition_fn=_transient,
+      retry_delay_seconds=[2, 5, 10, 20, 40, 60],
+      retry_condition_fn=_retry_when(lambda exc: isinstance(exc, StoreError)),
       task_run_name="index {count} documents")
 def write_batch(store, documents: list[Document], count: int) -> int:
     return store.add(documents)
