@@ -63,8 +63,12 @@ def corpus(work: Path, size: int, seed: int) -> Path:
     return folder
 
 
-def formats_of(folder: Path) -> dict:
-    return json.loads((folder / ".complete").read_text())
+def formats_of(folder: Path) -> dict[str, int]:
+    counts = {"txt": 0, "pdf": 0, "docx": 0}
+    for path in folder.rglob("*.*"):
+        if path.is_file() and not path.name.startswith("."):
+            counts[path.suffix[1:]] = counts.get(path.suffix[1:], 0) + 1
+    return counts
 
 
 def say(message: str) -> None:
