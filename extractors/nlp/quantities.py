@@ -15,7 +15,8 @@ from vanban.extractors.nlp.kinds import KIND_PATTERN
 from vanban.extractors.nlp.numbers import NUMBER, YEAR, parse_number
 from vanban.extractors.nlp.spans import Taken
 
-_EXPR = re.compile(rf"(?<![\w.,/+:\[])(?P<a>{NUMBER})(?:\s*(?P<op>/|[-–—]|đến)\s*(?P<b>{NUMBER}))?"
+# No line break before a range's dash: "NĂM 2025\n- 100% ..." is a year, then a bullet.
+_EXPR = re.compile(rf"(?<![\w.,/+:\[])(?P<a>{NUMBER})(?:[ \t]*(?P<op>/|[-–—]|đến)\s*(?P<b>{NUMBER}))?"
                    r"(?![\w:]|[.,]\d|\]|/\d)")
 _PERCENT = re.compile(r"\s*%(?:\s*/\s*(?:năm|tháng|quý))?")
 _SCALE = re.compile(r"\s+(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)(?=\s)")

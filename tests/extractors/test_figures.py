@@ -63,3 +63,9 @@ def test_targets_are_not_repeated_as_figures(analyse):
 def test_years_without_a_date_cue_are_not_quantities(analyse):
     assert figures(analyse("Kế hoạch 2024 của Huyện ủy Bến Mây; các năm 2021 đến 2025 có 5 đợt.")) == [
         (5.0, None, None, "đợt")]
+
+
+def test_a_year_at_the_end_of_a_line_is_no_range_with_the_bullet_below(analyse):
+    document = analyse("KẾ HOẠCH NĂM 2025\n- 100 hộ gia đình ở xã Lạc Sơn được hỗ trợ nhà ở.\n")
+    assert [(f.value, f.value_max, f.unit) for f in document.figures + document.targets] == [
+        (100.0, None, "hộ gia đình")]
