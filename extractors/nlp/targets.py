@@ -47,7 +47,17 @@ _LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|nh�
                            re.IGNORECASE)
 _ITEM = re.compile(r"\s*(?:[-+•]|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 # Where what is said of a counted thing ends: punctuation, a table cell, the next bullet or paragraph.
-_TAIL_STOP = re.compile(r"[,;:.()|]|\n\s*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\)|\n)")
+_TAIL_STOP = re.compile(r"[;:.()|]|\n\s*(?:[-+•]|\d{1,2}[.)]|\d{1,3}\s*\||[a-zđ]\)|\n)")
+# What opens a clause of its own after a comma, so the words said of a quantity stop before it.
+_CLAUSE_OPENER = re.compile(r"\s*(?:trong đó|đồng thời|riêng|không|chưa|góp phần|nhằm|để|bảo đảm|đảm bảo|phấn đấu"
+                            r"|đến|tới|vào|năm|giai đoạn|nhiệm kỳ|mục tiêu|chỉ tiêu|tỷ lệ|tỉ lệ|qua đó|từ đó|còn)(?!\w)",
+                            re.IGNORECASE)
+MAX_TAIL_WORDS = 20
+# Time words frame an indicator ("hằng năm có 90% ..."; "... đảng viên mỗi năm"); they are not part of it.
+_TIME_WORDS = r"(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)"
+_TAIL_END = re.compile(rf"(?:(?:^|\s+)(?:và|hoặc|{_TIME_WORDS}))+$", re.IGNORECASE)
+# A change stated of an indicator ("giảm bình quân"), dropped when a later clause gives its level.
+_MOVEMENT = re.compile(r"\s+(?:tăng|giảm)(?:\s+(?:bình quân|xuống|lên|thêm|(?:hằng|hàng|mỗi) năm))*$", re.IGNORECASE)
 _BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)
 
 _COMPARATORS = [  # (folded words just before the value, comparator, approx)
@@ -60,7 +70,7 @@ _COMPARATORS = [  # (folded words just before the value, comparator, approx)
 _AFTER_GE = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)
 _AFTER_LE = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
 # Words that open an indicator phrase but are not part of it.
-_LEAD_WORDS = re.compile(r"^\s*(?:(?:\(?\d{1,2}\)|[a-zđ]\)|và|với|trong đó|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|là|đến|tới|vào|năm|nhiệm kỳ|giai đoạn"
+_LEAD_WORDS = re.compile(rf"^\s*(?:(?:\(?\d{{1,2}}\)|[a-zđ]\)|{_TIME_WORDS}|và|với|trong đó|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|là|đến|tới|vào|năm|nhiệm kỳ|giai đoạn"
                          r"|cuối|đầu|hết|đạt|như|gồm|\d{4}|[-–—+•:;,.()])\s*)+", re.IGNORECASE)
 _TAIL_WORDS = re.compile(r"(?:\s*(?:đạt|là|chiếm|khoảng|trên|dưới|hơn|gần|ít nhất|tối thiểu|tối đa|không dưới"
                          r"|không quá|từ|sẽ|phải|phải đạt|sẽ đạt|đạt mức|ở mức|bằng|có|còn|ước đạt|đạt trên)\s*)+$",
@@ -216,9 +226,7 @@ class TargetReader:
         openers = list(_OPENER.finditer(self.text[seg_start:q.start]))
         if openers:
             seg_start += openers[-1].end()
-        comma = self.text.rfind(",", seg_start, q.start)
-        if comma >= 0 and (not q.measure or _LEAD_IN.search(self.text[seg_start:comma])):
-            seg_start = comma + 1
+        seg_start = self._after_lead_in(seg_start, q)
         before = fold(self.text[max(seg_start, q.start - 25):q.start])
         comparator, approx = "=", False
         for pattern, comp, is_approx in _COMPARATORS:
@@ -235,6 +243,24 @@ class TargetReader:
         return TargetReading(q, indicator, comparator, approx, self._deadline(q, sentence, inside), start, end,
                              sentence)
 
+    def _after_lead_in(self, seg_start: int, q: Quantity) -> int:
+        """Where the indicator can start once commas that close a lead-in are passed.
+
+        Before a count, every comma does ("Năm 2025, toàn huyện có 12 xã"). Before a measure, only a
+        comma closing a lead-in of its own ("đến năm 2026, tỷ lệ chất thải được thu gom, xử lý
+        85%"): a comma inside the indicator ("thu gom, xử lý") is no place to start it.
+        """
+        commas = [m.start() for m in re.finditer(",", self.text[seg_start:q.start])]
+        if not q.measure:
+            return seg_start + commas[-1] + 1 if commas else seg_start
+        start = cursor = seg_start
+        for offset in commas:
+            comma = seg_start + offset
+            if _LEAD_IN.search(self.text[cursor:comma]):
+                start = comma + 1
+            cursor = comma + 1
+        return start
+
     def _indicator(self, q: Quantity, seg_start: int, clause_end: int, inside: list[Quantity]):
         raw = self.text[seg_start:q.start]
         lead = _LEAD_WORDS.match(raw)
@@ -243,12 +269,9 @@ class TargetReader:
         phrase = _TAIL_WORDS.sub("", phrase)
         phrase = re.sub(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?", " ", phrase)
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
-        end = q.end
         nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
-        region = self.text[q.end:nxt]
-        stop = _TAIL_STOP.search(region)
-        tail_text = re.sub(r"\s+", " ", region[:stop.start() if stop else len(region)]).strip()
-        words = re.sub(r"\s*\bvà\s*$", "", tail_text).split()[:10]
+        words, tail_end = self._tail(q, nxt, nxt < clause_end)
+        end = q.end
         bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
         cell = re.search(r"\|([^|\n]+)\|\s*$", self.text[max(0, seg_start - 200):seg_start])
         if cell and len(self.text[seg_start:q.start].split()) <= 2:
@@ -256,6 +279,10 @@ class TargetReader:
         elif (q.measure and len(bare.split()) <= 1 and len(words) <= 1 and self.previous is not None
               and self.previous.quantity.unit == q.unit):
             phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
+        elif q.measure and not bare and not words and self.previous is not None:
+            # "giảm bình quân 1,5%/năm; đến năm 2025 còn dưới 3%": the level of what the sentence is
+            # about, not its yearly change
+            phrase = _MOVEMENT.sub("", self.previous.indicator)
         elif not q.measure or len(phrase.split()) <= 2:
             # a count (or a bare verb before a share): what is counted and what is said of it
             if not q.measure and not phrase and not words and self.lead_in:
@@ -263,13 +290,36 @@ class TargetReader:
             else:
                 counted = "" if q.measure else q.unit
                 phrase = " ".join(x for x in (phrase, counted, " ".join(words)) if x)
-            if words:
-                end = q.end + self.text[q.end:].find(words[-1]) + len(words[-1])
+                end = tail_end
         if not phrase:
             phrase = q.unit
         if phrase[:1].isupper() and not phrase[1:2].isupper():
             phrase = phrase[0].lower() + phrase[1:]
         return phrase, start if start < q.start else q.start, end
+
+    def _tail(self, q: Quantity, nxt: int, before_quantity: bool) -> tuple[list[str], int]:
+        """The words said of the quantity after it, up to the end of its clause, and where they end.
+
+        A comma goes on with the phrase ("100% thôn, tổ dân phố có chi bộ"; "được đánh giá, xếp
+        loại ...") unless what follows opens a clause of its own or leads to the next quantity.
+        """
+        region = self.text[q.end:nxt]
+        hard = _TAIL_STOP.search(region)
+        limit = hard.start() if hard else len(region)
+        parts = region[:limit].split(",")
+        kept = len(parts[0])
+        for i, part in enumerate(parts[1:], 1):
+            leads_on = before_quantity and hard is None and i == len(parts) - 1
+            if leads_on or not part.strip() or _CLAUSE_OPENER.match(part):
+                break
+            kept += 1 + len(part)
+        spans = [m.span() for m in re.finditer(r"\S+", region[:kept])]
+        if len(spans) > MAX_TAIL_WORDS:
+            spans = [m.span() for m in re.finditer(r"\S+", parts[0])][:10]
+        text = " ".join(region[a:b] for a, b in spans)
+        trimmed = _TAIL_END.sub("", text)
+        words = trimmed.split()
+        return words, q.end + spans[len(words) - 1][1] if words else q.end
 
     def _deadline(self, q: Quantity, sentence, inside: list[Quantity]) -> str:
         a, b = sentence

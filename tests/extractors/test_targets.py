@@ -106,7 +106,7 @@ def test_numbered_targets_under_a_heading_with_the_term(analyse):
     document = analyse(text)
     assert targets(document) == [(">=", 70.0, None, "triệu đồng", "2025"), (">=", 250.0, None, "đảng viên", "2025")]
     assert [t.indicator for t in document.targets] == ["thu nhập bình quân đầu người",
-                                                      "hằng năm kết nạp đảng viên trở lên"]
+                                                      "kết nạp đảng viên trở lên"]
     assert [(f.value, f.unit) for f in document.figures] == [(3.0, "khâu đột phá")]
 
 
@@ -162,3 +162,37 @@ def test_a_district_target_names_its_indicator_as_the_province_does(analyse):
                        "ở khu vực nông thôn đạt trên 62 triệu đồng/năm.")
     assert [t.indicator for t in province.targets] == [t.indicator for t in district.targets] == [
         "tỷ lệ lao động qua đào tạo", "thu nhập bình quân đầu người ở khu vực nông thôn"]
+
+
+def test_a_clause_without_indicator_words_continues_the_subject_of_its_sentence(analyse):
+    text = ("II. CHỈ TIÊU ĐẾN NĂM 2025\n"
+            "- Tỷ lệ hộ cận nghèo giảm bình quân 1%/năm; đến năm 2025 còn dưới 5%.\n"
+            "- Giá trị sản xuất công nghiệp tăng bình quân 9%/năm; năm 2025 đạt 12.000 tỷ đồng.\n")
+    document = analyse(text)
+    assert [(t.indicator, t.value, t.unit) for t in document.targets] == [
+        ("tỷ lệ hộ cận nghèo giảm bình quân", 1.0, "%/năm"), ("tỷ lệ hộ cận nghèo", 5.0, "%"),
+        ("giá trị sản xuất công nghiệp tăng bình quân", 9.0, "%/năm"),
+        ("giá trị sản xuất công nghiệp", 12000.0, "tỷ đồng")]
+
+
+@pytest.mark.parametrize("line, indicator", [
+    ("Hằng năm có trên 85% chi bộ được kiểm tra, giám sát việc chấp hành Điều lệ Đảng.",
+     "chi bộ được kiểm tra, giám sát việc chấp hành Điều lệ Đảng"),
+    ("Phấn đấu có 95% hội viên nông dân được tập huấn, chuyển giao kỹ thuật.",
+     "hội viên nông dân được tập huấn, chuyển giao kỹ thuật"),
+    ("100% bản, khu phố có nhà văn hóa.", "bản, khu phố có nhà văn hóa"),
+    ("100% trường học có nhà vệ sinh đạt chuẩn, không còn phòng học tạm.", "trường học có nhà vệ sinh đạt chuẩn"),
+    ("Kết nạp ít nhất 120 đảng viên mới mỗi năm.", "kết nạp đảng viên mới"),
+])
+def test_after_framing_words_the_indicator_is_what_follows_the_value_to_the_end_of_its_clause(
+        analyse, line, indicator):
+    document = analyse(f"II. CHỈ TIÊU ĐẾN NĂM 2025\n- {line}\n")
+    assert [t.indicator for t in document.targets] == [indicator]
+    target = document.targets[0]
+    assert document.text[target.start:target.end].rstrip(".").endswith(indicator.split()[-1])
+
+
+def test_a_comma_inside_the_indicator_is_not_the_end_of_a_lead_in(analyse):
+    document = analyse("Đến năm 2027, tỷ lệ nước thải đô thị được thu gom, xử lý đạt ít nhất 50%.")
+    assert [(t.indicator, t.comparator, t.value, t.deadline) for t in document.targets] == [
+        ("tỷ lệ nước thải đô thị được thu gom, xử lý", ">=", 50.0, "2027")]
