@@ -34,6 +34,8 @@ _EQUIVALENTS: tuple[tuple[str, str, str], ...] = (
     (r"ket nap(?: moi)?(?: duoc)?(?: dang vien)(?: moi)?|dang vien moi(?: duoc)? ket nap",
      "ketnapdangvien", "kết nạp đảng viên mới"),
     (r"to chuc co so dang|tccs dang|co so dang", "tccsdang", "tổ chức cơ sở đảng"),
+    (r"theo chuan ngheo(?: da chieu)?(?: moi)?", "",
+     "hộ nghèo are counted by the poverty standard in force (chuẩn nghèo đa chiều)"),
     (r"nong thon moi", "nongthonmoi", ""),
     (r"(kinh te|chuyen doi|chinh quyen|xa hoi|ha tang|cong dan) so", r"\1 sohoa", ""),
     (r"ty trong", "tytrong", ""),
