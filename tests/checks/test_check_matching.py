@@ -14,6 +14,7 @@ from vanban.checks.units import compatible, in_base, parse_unit
     ("Thu nhập bình quân đầu người", "Thu nhập bình quân/người"),
     ("Tổng thu ngân sách nhà nước trên địa bàn", "Thu ngân sách"),
     ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo đa chiều"),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", "Tỷ lệ hộ nghèo"),
     ("Số xã đạt chuẩn nông thôn mới", "Số xã đạt chuẩn nông thôn mới trên địa bàn huyện"),
     ("TỶ LỆ CHE PHỦ RỪNG", "tỷ lệ che phủ rừng"),
     ("Tỷ lệ trẻ em suy dinh dưỡng giảm xuống không quá", "Tỷ lệ trẻ em suy dinh dưỡng không quá"),
