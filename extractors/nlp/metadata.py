@@ -113,23 +113,37 @@ def _kind_line(st: Structure) -> tuple[str, int, str] | None:
     return prefixed
 
 
+# Lines that open the body: the trích yếu ends before them.
+_BODY_START = re.compile(r"(?:Căn cứ|[IVX]+\s*[.\-–]|Phần|PHẦN|\d+\.\s|Thực hiện|Hội nghị|Ban Chấp hành)")
+# A capitals line naming who adopted the document ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "HỘI NGHỊ LẦN
+# THỨ BẢY"), standing between the kind and a "về ..." trích yếu.
+_ADOPTED_BY = re.compile(r"(?:CỦA|HỘI NGHỊ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)\b")
+# A state document names its enacting organ in capitals after the trích yếu, before "Căn cứ".
+_ENACTED_BY = re.compile(r"(?:[ỦU][ỶY] BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|THƯỜNG TRỰC)\b")
+
+
 def _title_after(st: Structure, index: int, first: str = "") -> str:
+    """The trích yếu on the lines after the kind line, up to a blank line, a rule or the body."""
     parts: list[str] = [first] if first else []
     for line in st.lines[index + 1:index + 8]:
         s = line.stripped
-        if not s:
+        if not s or set(s) <= set("-—–*|_ "):
             if parts:
                 break
             continue
-        if (re.match(r"(?:Căn cứ|[IVX]+\s*[.\-–]|Phần|PHẦN|\d+\.\s|Thực hiện|Hội nghị|Ban Chấp hành)", s)
-                or set(s) <= set("-—–*|_ ")):
+        # "Thực hiện Nghị quyết số 09-NQ/TU ..." right under the kind is the trích yếu, not the body
+        title_first = not parts and s.startswith("Thực hiện") and len(s) <= 150 and not s.endswith(":")
+        if (_BODY_START.match(s) and not title_first) or (parts and _ENACTED_BY.match(s)):
             break
-        # the trích yếu keeps the case of its first line, except a lower-case "về ..." after capitals
-        if parts and is_upper_line(s) != is_upper_line(parts[0]) and not re.match(r"[Vv]ề\s", s):
+        # the trích yếu keeps its case from line to line, except a lower-case "về ..." after capitals
+        if parts and is_upper_line(s) != is_upper_line(parts[-1]) and not re.match(r"[Vv]ề\s", s):
             break
         parts.append(s)
         if s[-1] in ".;":
             break
+    about = next((i for i, part in enumerate(parts) if part.startswith("về ")), None)
+    if about and _ADOPTED_BY.match(parts[0]) and all(is_upper_line(part) for part in parts[:about]):
+        parts = parts[about:]
     return _clean(" ".join(parts))
 
 

@@ -40,7 +40,8 @@ def test_party_header(analyse):
     assert meta.level == "province"
     assert meta.place == "Lạc Giang"
     assert meta.date == "2021-04-20"
-    assert meta.title.startswith("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI) về chuyển đổi số tỉnh Lạc Giang")
+    # the capitals line naming the adopting committee is not part of the trích yếu
+    assert meta.title == "về chuyển đổi số tỉnh Lạc Giang đến năm 2025, định hướng đến năm 2030"
     assert meta.term == "khóa XVI"
 
 
@@ -157,3 +158,27 @@ def test_a_header_date_without_its_place(analyse):
     text = "ĐẢNG ỦY XÃ HÒA SƠN\n*\nSố 04-NQ/ĐU\nngày 3 tháng 3 năm 2023\nNGHỊ QUYẾT\nvề phát triển chè\n"
     meta = analyse(text).doc
     assert (meta.date, meta.place, meta.level, meta.kind) == ("2023-03-03", "", "commune", "nghi_quyet")
+
+
+def test_a_trich_yeu_under_a_lone_kind_word_stops_before_the_body(analyse):
+    text = ("HUYỆN ỦY BẾN MÂY\n*\nSố 14-KH/HU\nBến Mây, ngày 3 tháng 3 năm 2022\n\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 37-NQ/TU của Tỉnh ủy Lạc Giang về chuyển đổi số\n"
+            "đến năm 2025, định hướng đến năm 2030\n"
+            "Thực hiện Nghị quyết số 37-NQ/TU, Ban Thường vụ Huyện ủy xây dựng Kế hoạch như sau:\n")
+    assert analyse(text).doc.title == ("Thực hiện Nghị quyết số 37-NQ/TU của Tỉnh ủy Lạc Giang về chuyển đổi số "
+                                       "đến năm 2025, định hướng đến năm 2030")
+
+
+def test_a_conference_line_before_the_trich_yeu_is_left_out(analyse):
+    text = ("TỈNH ỦY LẠC GIANG\n*\nSố 21-KL/TU\nLạc Giang, ngày 9 tháng 5 năm 2022\n\nKẾT LUẬN\n"
+            "HỘI NGHỊ LẦN THỨ TÁM\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI)\n"
+            "về phát triển du lịch cộng đồng đến năm 2025,\nđịnh hướng đến năm 2030\n"
+            "Hội nghị lần thứ tám Ban Chấp hành Đảng bộ tỉnh đã thảo luận và kết luận:\n")
+    assert analyse(text).doc.title == "về phát triển du lịch cộng đồng đến năm 2025, định hướng đến năm 2030"
+
+
+def test_a_state_trich_yeu_stops_before_the_enacting_organ(analyse):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LẠC GIANG\n-------\nSố: 88/QĐ-UBND\nLạc Giang, ngày 4 tháng 7 năm 2022\n\n"
+            "QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN NÔNG NGHIỆP HỮU CƠ\nỦY BAN NHÂN DÂN TỈNH LẠC GIANG\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert analyse(text).doc.title == "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN NÔNG NGHIỆP HỮU CƠ"
