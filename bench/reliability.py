@@ -5,9 +5,8 @@
 - serve-load: `vanban serve` on 127.0.0.1 with a staff key; searching and uploading threads for
   --seconds. Passes when no answer is 5xx or lost, every new upload is 201 and every repeated one
   200, and `vanban stats` counts each distinct upload exactly once.
-- es-outage: a private Elasticsearch node on 127.0.0.1:9250 (own data folder under the work
-  folder, started and stopped by its own pid: scripts/es-up.sh/es-down.sh share one pid file and
-  one data folder whatever ES_PORT says, so they could stop the team's node on 9200). An ingest
+- es-outage: an Elasticsearch node of our own on 127.0.0.1:9250 (ES_PORT=9250 scripts/es-up.sh and
+  es-down.sh keep its pid and data apart from the team's node on 9200). An ingest
   through the CLI starts; the node is stopped after its first batch and started again. Passes
   when that ingest finishes with every document indexed. A re-run is recorded too.
 - disk-full: `vanban ingest` into a store on a 3 MiB tmpfs. Passes when the CLI ends with a
@@ -22,7 +21,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -163,80 +161,44 @@ def _sha(data: bytes) -> str:
 
 # --- Elasticsearch stopped mid-ingest -----------------------------------------------------------
 
-class PrivateNode:
-    """An Elasticsearch node of our own: separate port, data and logs; stopped by its own pid."""
+class PortNode:
+    """A node of our own on ``port``, started and stopped with scripts/es-up.sh and es-down.sh
+    (their state, pid file and data live per port, so the team's node on 9200 is never touched)."""
 
-    def __init__(self, home: Path, base: Path, port: int, user: str = "vanban-es"):
-        self.home, self.base, self.port, self.user = home, base, port, user
+    def __init__(self, port: int):
+        self.port = port
         self.url = f"http://127.0.0.1:{port}"
-        self.pid_file = base / "es.pid"
+        self._env = dict(os.environ, ES_PORT=str(port), ES_HEAP="256m")
 
-    def answers(self) -> bool:
-        import httpx
+    def _script(self, name: str) -> None:
+        subprocess.run(["bash", str(ROOT / "scripts" / name)], env=self._env, check=True,
+                       capture_output=True, text=True, timeout=400)
 
-        try:
-            return httpx.get(self.url + "/_cluster/health", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def start(self, wait: float = 240) -> float:
-        if self.answers():
-            raise RuntimeError(f"something already answers on {self.url}: not ours to use")
-        for sub in ("data", "logs"):
-            (self.base / sub).mkdir(parents=True, exist_ok=True)
-        subprocess.run(["chown", "-R", self.user, str(self.base)], check=True)
-        java = next(iter(sorted(Path("/usr/lib/jvm").glob("java-17-*"))), None)
-        if java is None:
-            raise RuntimeError("Java 17 not found under /usr/lib/jvm")
-        self.pid_file.unlink(missing_ok=True)
+    def start(self) -> float:
         started = time.monotonic()
-        subprocess.run(
-            ["runuser", "-u", self.user, "--", "env", "-i", "PATH=/usr/bin:/bin", f"ES_JAVA_HOME={java}",
-             "ES_JAVA_OPTS=-Xms256m -Xmx256m", str(self.home / "bin" / "elasticsearch"), "-d", "-p",
-             str(self.pid_file), "-E", "cluster.name=vanban-bench-outage", "-E", "node.name=outage-1",
-             "-E", "discovery.type=single-node", "-E", "network.host=127.0.0.1", "-E", f"http.port={self.port}",
-             "-E", "xpack.security.enabled=false", "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-             "-E", f"path.data={self.base / 'data'}", "-E", f"path.logs={self.base / 'logs'}"],
-            check=True, capture_output=True, timeout=wait)
-        while time.monotonic() - started < wait:
-            if self.answers():
-                return time.monotonic() - started
-            time.sleep(1)
-        raise RuntimeError(f"private node on {self.url} did not answer within {wait} s")
+        self._script("es-up.sh")
+        return time.monotonic() - started
 
     def stop(self) -> None:
-        if not self.pid_file.exists():
-            return
-        pid = int(self.pid_file.read_text().strip())
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        for _ in range(120):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.5)
-        os.kill(pid, signal.SIGKILL)
+        self._script("es-down.sh")
 
 
 def es_outage(work: Path, port: int = 9250, documents: int = 300, down_seconds: float = 20) -> dict:
-    home = ROOT / ".es" / "elasticsearch-8.19.7"
-    if not (home / "bin" / "elasticsearch").exists():
-        return {"skipped": f"no Elasticsearch under {home} (run make es-up once)", "passed": None}
-    base = work / f"es-{port}"
-    shutil.rmtree(base, ignore_errors=True)
+    node = PortNode(port)
+    if _es_count(node.url, "_cluster/health") is not None:
+        return {"skipped": f"something already answers on {node.url}: not ours to stop", "passed": None}
     corpus = work / "outage-corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     generate_corpus(corpus, documents, seed=23)
     store = work / "outage-store"
     shutil.rmtree(store, ignore_errors=True)
-    node = PrivateNode(home, base, port)
     env = dict(os.environ, VANBAN_BACKEND="elasticsearch", VANBAN_ES_URL=node.url, VANBAN_ES_PREFIX="outage")
     result: dict = {"port": port, "documents": documents}
     try:
-        result["node_start_s"] = round(node.start(), 1)
+        try:
+            result["node_start_s"] = round(node.start(), 1)
+        except subprocess.CalledProcessError as exc:
+            return {"skipped": f"scripts/es-up.sh failed: {exc.stderr.strip()[-300:]}", "passed": None}
         ingest = subprocess.Popen([str(VANBAN), "--store", str(store), "ingest", str(corpus), "--json"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
         progress: list[str] = []
@@ -244,7 +206,7 @@ def es_outage(work: Path, port: int = 9250, documents: int = 300, down_seconds: 
         reader.start()
         # Stop the node once a first batch (50 documents) is indexed.
         deadline = time.monotonic() + 900
-        while time.monotonic() < deadline and ingest.poll() is None and _es_count(node.url) < 50:
+        while time.monotonic() < deadline and ingest.poll() is None and (_es_count(node.url) or 0) < 50:
             time.sleep(0.5)
         result["indexed_before_stop"] = _es_count(node.url)
         node.stop()
@@ -272,14 +234,15 @@ def es_outage(work: Path, port: int = 9250, documents: int = 300, down_seconds: 
     return result
 
 
-def _es_count(url: str) -> int:
+def _es_count(url: str, path: str = "outage-documents/_count") -> int | None:
+    """The count the node gives for ``path`` (0 when it has none), None when nothing answers."""
     import httpx
 
     try:
-        response = httpx.get(f"{url}/outage-documents/_count", timeout=2)
+        response = httpx.get(f"{url}/{path}", timeout=2)
         return response.json().get("count", 0) if response.status_code == 200 else 0
     except (httpx.HTTPError, ValueError):
-        return 0
+        return None
 
 
 # --- the disk filling up mid-ingest -----------------------------------------------------------
