@@ -19,6 +19,7 @@ _BULLET = re.compile(r"\s*(?:[-+•*–—]\s|[a-zđ][).]\s|\d{1,2}(?:\.\d{1,2})
 _ROMAN_HEADING = re.compile(r"\s*(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)?\s*[IVXL]{1,5}\s*[.\-–)]")
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"')]*\s+(?=[\"“(]?[" + UPPER + "0-9-])")
 _LETTER = re.compile(r"[^\W\d_]")
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.\s")
 
 
 def is_top_heading(text: str) -> bool:
@@ -93,7 +94,12 @@ class Structure:
             # a short line (or the headline) before a capitalised line is a title, not a wrapped line
             capitalised = nxt[:1].isupper() and nxt[1:2].islower()  # "Ban ...", not an acronym ("GRDP ...")
             title_like = capitalised and (len(s) < 50 or not any(x.stripped for x in self.lines[:i]))
-            if s[-1] in ".;:!?" or is_heading(line.text) or s in ("|",) or title_like:
+            # a numbered item wrapped before a small letter or a number ("... trồng mới\n2.400 ha")
+            # goes on; a heading's next line opens with a capital or a bullet
+            wrapped_item = (_NUMBERED.match(s) is not None and not is_upper_line(s) and s[-1] not in ".;:!?"
+                            and (nxt[:1].islower() or nxt[:1].isdigit()) and _BULLET.match(nxt) is None)
+            heading = is_heading(line.text) and not wrapped_item
+            if s[-1] in ".;:!?" or heading or s in ("|",) or title_like:
                 blocks.append((start, end))
                 start = None
         if start is not None:

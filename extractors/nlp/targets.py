@@ -47,12 +47,16 @@ _LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|nh�
                            re.IGNORECASE)
 _ITEM = re.compile(r"\s*(?:[-+•]|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 # Where what is said of a counted thing ends: punctuation, a table cell, the next bullet or paragraph.
-_TAIL_STOP = re.compile(r"[;:.()|]|\n\s*(?:[-+•]|\d{1,2}[.)]|\d{1,3}\s*\||[a-zđ]\)|\n)")
+# A horizon ("vào năm 2030") ends them too: it is the deadline, not part of the indicator.
+_TAIL_STOP = re.compile(r"[;:.()|]|\n\s*(?:[-+•]|\d{1,2}[.)]|\d{1,3}\s*\||[a-zđ]\)|\n)"
+                        rf"|(?:\s+(?:vào|đến|tới|trong))?\s+(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}(?!\d)")
 # What opens a clause of its own after a comma, so the words said of a quantity stop before it.
 _CLAUSE_OPENER = re.compile(r"\s*(?:trong đó|đồng thời|riêng|không|chưa|góp phần|nhằm|để|bảo đảm|đảm bảo|phấn đấu"
                             r"|đến|tới|vào|năm|giai đoạn|nhiệm kỳ|mục tiêu|chỉ tiêu|tỷ lệ|tỉ lệ|qua đó|từ đó|còn)(?!\w)",
                             re.IGNORECASE)
 MAX_TAIL_WORDS = 20
+# Where the words said of one quantity end and those leading to the next begin.
+_JOINT = re.compile(r",|\s(?:và|hoặc)\s")
 # Time words frame an indicator ("hằng năm có 90% ..."; "... đảng viên mỗi năm"); they are not part of it.
 _TIME_WORDS = r"(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)"
 _TAIL_END = re.compile(rf"(?:(?:^|\s+)(?:và|hoặc|{_TIME_WORDS}))+$", re.IGNORECASE)
@@ -216,6 +220,9 @@ class TargetReader:
         prev_end = max([p.end for p in inside if p.end <= q.start and not _NEVER_TARGET_UNIT.match(fold(p.unit))]
                        + [clause[0]])
         seg_start = prev_end
+        if prev_end > clause[0]:  # "1.300 đảng viên mới, trồng mới 2.400 ha": "mới" ends the previous one
+            joint = _JOINT.search(self.text, prev_end, q.start)
+            seg_start = joint.end() if joint else seg_start
         comma = self.text.rfind(",", seg_start, q.start)
         local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start].lower()
         goal_words = list(_GOAL_WORDS.finditer(local))
@@ -307,6 +314,8 @@ class TargetReader:
         hard = _TAIL_STOP.search(region)
         limit = hard.start() if hard else len(region)
         parts = region[:limit].split(",")
+        if before_quantity and hard is None:  # "... rừng tập trung và có thêm 6 xã": "và" opens the next one
+            parts[-1] = _JOINT.split(parts[-1], maxsplit=1)[0]
         kept = len(parts[0])
         for i, part in enumerate(parts[1:], 1):
             leads_on = before_quantity and hard is None and i == len(parts) - 1

@@ -196,3 +196,19 @@ def test_a_comma_inside_the_indicator_is_not_the_end_of_a_lead_in(analyse):
     document = analyse("Đến năm 2027, tỷ lệ nước thải đô thị được thu gom, xử lý đạt ít nhất 50%.")
     assert [(t.indicator, t.comparator, t.value, t.deadline) for t in document.targets] == [
         ("tỷ lệ nước thải đô thị được thu gom, xử lý", ">=", 50.0, "2027")]
+
+
+def test_a_numbered_item_wrapped_before_a_number_stays_one_sentence(analyse):
+    text = ("III. NHIỆM VỤ NĂM 2024\n"
+            "2. Năm 2024, toàn tỉnh phấn đấu kết nạp ít nhất 900 đảng viên mới, trồng mới\n"
+            "1.500 ha rừng gỗ lớn và có thêm ít nhất 4 xã đạt chuẩn nông thôn mới.\n")
+    document = analyse(text)
+    assert [(t.indicator, t.value, t.deadline) for t in document.targets] == [
+        ("kết nạp đảng viên mới", 900.0, "2024"), ("trồng mới rừng gỗ lớn", 1500.0, "2024"),
+        ("có thêm xã đạt chuẩn nông thôn mới", 4.0, "2024")]
+
+
+def test_a_horizon_after_the_value_is_the_deadline_not_part_of_the_indicator(analyse):
+    document = analyse("Mục tiêu của tỉnh Lạc Giang: kinh tế số chiếm 15% GRDP và khoảng 25% GRDP vào năm 2030.")
+    assert [(t.indicator, t.value) for t in document.targets] == [("kinh tế số", 15.0), ("kinh tế số", 25.0)]
+    assert document.targets[1].deadline == "2030"
