@@ -7,6 +7,12 @@ A quantity is a target when its clause is governed by a goal: a goal word in the
 ("ít nhất", "tối đa"). A quantity the text reports as done ("đã kết nạp", "ước đạt") stays a
 figure, and so do ratios ("16/18 chỉ tiêu"), durations and counts of chỉ tiêu.
 
+The indicator is the phrase before the value, after the last goal word or lead-in ("Đến năm 2026,"),
+without framing, comparator and time words ("Hằng năm có trên"). When that leaves nothing (or one
+or two words), what follows the value to the end of its clause says it ("100% thôn, tổ dân phố có
+chi bộ"); a clause with no words of its own continues the sentence's previous target ("...giảm bình
+quân 1,5%/năm; đến năm 2025 còn dưới 3%" is the level of the same rate).
+
 The deadline is the horizon nearest the value in its sentence, else the horizon of the headings
 above, else the document title's, else the end of the document's term; "" when none is stated.
 """
