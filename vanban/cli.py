@@ -135,7 +135,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report)
     else:
-        sys.stdout.write(render_table(report))
+        table = render_table(report)
+        sys.stdout.write(table if table.endswith("\n") else table + "\n")
     return 0
 
 

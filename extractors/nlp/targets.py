@@ -13,8 +13,9 @@ or two words), what follows the value to the end of its clause says it ("100% th
 chi bộ"); a clause with no words of its own continues the sentence's previous target ("...giảm bình
 quân 1,5%/năm; đến năm 2025 còn dưới 3%" is the level of the same rate).
 
-The deadline is the horizon nearest the value in its sentence, else the horizon of the headings
-above, else the document title's, else the end of the document's term; "" when none is stated.
+The deadline is the horizon nearest the value in its sentence, else the horizon of the lead-in
+governing it ("Chỉ tiêu đến năm 2025:"), else of the headings above, else the document title's,
+else the end of the document's term; "" when none is stated.
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ class TargetReader:
         fallback = horizons(title, 0, len(title))
         self.doc_horizon = fallback[0][2] if fallback else (term[-4:] if re.fullmatch(r"\d{4}-\d{4}", term) else "")
         self.lead_in = ""  # the lead-in governing the current bullets names what they count
+        self.lead_horizon = ""  # and its horizon dates them
         self.previous: TargetReading | None = None  # the last target of the current sentence
 
     def read(self) -> list[TargetReading]:
@@ -161,8 +163,13 @@ class TargetReader:
             governed = a <= lead_goal_until and not is_heading(sentence_text) and (item or not starts_line)
             if sentence_text.endswith(":"):
                 self.lead_in = re.sub(r"\s+", " ", _LEAD_IN_TAIL.sub("", sentence_text)).strip()
+                # "Chỉ tiêu đến năm 2025:" dates the bullets below it; a lead-in without a horizon
+                # nested under one ("a) Về kinh tế:") keeps the outer one
+                own = horizons(self.text, a, b)
+                self.lead_horizon = own[-1][2] if own else (self.lead_horizon if governed else "")
             elif not governed and not item:
                 self.lead_in = ""
+                self.lead_horizon = ""
             self.previous = None
             lead_is_goal = False
             reported = False  # "đã kết nạp 3.514 đảng viên; trong đó huyện A kết nạp 1.296": still a report
@@ -350,6 +357,8 @@ class TargetReader:
         earlier = [h for h in found if h[1] <= q.start]
         if earlier:
             return earlier[-1][2]
+        if self.lead_horizon:
+            return self.lead_horizon
         for h in self.st.heading_before(a, limit=3):
             hs = horizons(self.text, h.start, h.end)
             if hs:

@@ -69,6 +69,14 @@ def test_deadline_from_the_governing_heading(analyse):
     assert targets(analyse(text)) == [(">=", 80.0, None, "%", "2025"), (">=", 90.0, None, "%", "2025")]
 
 
+def test_a_lead_in_with_a_horizon_dates_its_bullets(analyse):
+    text = ("KẾ HOẠCH\nthực hiện Nghị quyết số 07-NQ/TU của Tỉnh ủy Lạc Giang\n\n"
+            "Chỉ tiêu đến năm 2025:\n"
+            "- Năng suất lao động tăng bình quân 5%/năm.\n"
+            "- Tỷ lệ đô thị hóa đạt 36%.\n")
+    assert targets(analyse(text)) == [("=", 5.0, None, "%/năm", "2025"), ("=", 36.0, None, "%", "2025")]
+
+
 def test_range_targets(analyse):
     document = analyse("Nghị quyết đề ra mục tiêu mỗi năm kết nạp từ 90 - 100 đảng viên, tăng trưởng 6,5-7%.")
     assert targets(document) == [("=", 90.0, 100.0, "đảng viên", ""), ("=", 6.5, 7.0, "%", "")]
