@@ -3,8 +3,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 started_es=0
-if [ -z "${VANBAN_ES_URL:-}" ] && curl -fsS -m 5 http://127.0.0.1:9200/_cluster/health >/dev/null 2>&1; then
-  export VANBAN_ES_URL=http://127.0.0.1:9200  # a node started by `make es-up`: use it, leave it running
+local_es="http://127.0.0.1:${ES_PORT:-9200}"
+if [ -z "${VANBAN_ES_URL:-}" ] && curl -fsS -m 5 "$local_es/_cluster/health" >/dev/null 2>&1; then
+  export VANBAN_ES_URL="$local_es"  # a node started by `make es-up`: use it, leave it running
 fi
 if [ -z "${VANBAN_ES_URL:-}" ]; then
   if command -v java >/dev/null && command -v mvn >/dev/null; then
