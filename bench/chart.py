@@ -1,13 +1,17 @@
 """A PNG of search latency (p95, ms) against corpus size, drawn with Pillow.
 
     latency_chart(series, out) where series = {"sqlite accentless": [(size, p95_ms), ...], ...}
+    chart_from_results(results, out)   the series of bench/results/bench.json
+    python -m bench.chart [RESULTS_DIR]   redraws RESULTS_DIR/latency.png from its bench.json
 
 x is logarithmic in the number of documents, y linear in milliseconds; one coloured line per series.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import sys
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -15,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 960, 560
 LEFT, RIGHT, TOP, BOTTOM = 80, 260, 50, 70
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-           "#bcbd22", "#17becf"]
+           "#bcbd22", "#17becf", "#000000", "#aec7e8", "#ffbb78"]
 
 
 def _font(size: int):
@@ -29,7 +33,7 @@ def _nice_ceiling(value: float) -> float:
     if value <= 0:
         return 1.0
     step = 10 ** math.floor(math.log10(value))
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if value <= factor * step:
             return factor * step
     return 10 * step
@@ -77,3 +81,18 @@ def latency_chart(series: dict[str, list[tuple[int, float]]], out: Path,
     out.parent.mkdir(parents=True, exist_ok=True)
     image.save(out)
     return out
+
+
+def chart_from_results(results: dict, out: Path) -> Path:
+    series: dict[str, list[tuple[int, float]]] = {}
+    for entry in results["search"]:
+        for kind, r in entry["latency"].items():
+            series.setdefault(f"{entry['backend']} {kind}", []).append((entry["documents"], r["p95_ms"]))
+    for size, service in results["service"].items():
+        series.setdefault("API /api/search (sqlite)", []).append((int(size), service["api"]["p95_ms"]))
+    return latency_chart(series, out)
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "results"
+    print(chart_from_results(json.loads((folder / "bench.json").read_text(encoding="utf-8")), folder / "latency.png"))

@@ -127,8 +127,18 @@ def junit_outcomes(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def pdf_table(pdf: dict | None) -> str:
+    if not pdf:
+        return "(bench/bench_pdf.py not run)"
+    return _table(["pages", "vanban load() pages/s", "pdfplumber extract_text pages/s", "speed-up"],
+                  [[r["pages"], r["vanban_pages_per_s"], r["pdfplumber_pages_per_s"], f"x{r['speedup']}"]
+                   for r in pdf["results"]])
+
+
 def write_performance(results_dir: Path) -> str:
     results = json.loads((results_dir / "bench.json").read_text(encoding="utf-8"))
+    pdf_path = results_dir / "pdf.json"
+    results["pdf"] = json.loads(pdf_path.read_text(encoding="utf-8")) if pdf_path.exists() else None
     rel_path = results_dir / "reliability.json"
     reliability = json.loads(rel_path.read_text(encoding="utf-8")) if rel_path.exists() else None
     text = markdown(results, reliability, junit_outcomes(results_dir / "reliability-tests.xml"))
@@ -172,6 +182,10 @@ def markdown(results: dict, reliability: dict | None = None, tests: list[tuple[s
         "alone` the same Documents added to a fresh SQLite store in the flow's batches. What the three "
         "leave of the flow time is Prefect's per-task cost and the fsynced raw-file copies.", "",
         ingest_table(results), "",
+        "### PDF text layer (bench/bench_pdf.py)", "",
+        "vanban's PDF loader (pypdfium2, with layout checks, repair and chrome removal) against pdfplumber "
+        "`extract_text` on the same generated PDFs; median of runs.", "",
+        pdf_table(results.get("pdf")), "",
         "### Against a naive script", "",
         "The script a user might write first: pdfplumber `extract_text` (python-docx paragraphs, a plain "
         "read for TXT), `underthesea.ner` on every sentence, one SQLite FTS5 insert and commit per "

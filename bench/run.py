@@ -193,13 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     results["baseline"] = baseline(args.work, corpus(args.work, sizes[0], args.seed), args.baseline_docs)
     results["machine"]["load_after"] = _load()
     _write(results, args.out)
-    series: dict[str, list[tuple[int, float]]] = {}
-    for entry in results["search"]:
-        for kind, r in entry["latency"].items():
-            series.setdefault(f"{entry['backend']} {kind}", []).append((entry["documents"], r["p95_ms"]))
-    for size, service in results["service"].items():
-        series.setdefault("API /api/search (sqlite)", []).append((int(size), service["api"]["p95_ms"]))
-    chart.latency_chart(series, args.out / "latency.png")
+    chart.chart_from_results(results, args.out / "latency.png")
     print(report.write_performance(args.out))
     return 0
 
