@@ -193,7 +193,7 @@ def es_outage(work: Path, port: int = 9250, documents: int = 300, down_seconds: 
     store = work / "outage-store"
     shutil.rmtree(store, ignore_errors=True)
     env = dict(os.environ, VANBAN_BACKEND="elasticsearch", VANBAN_ES_URL=node.url, VANBAN_ES_PREFIX="outage")
-    result: dict = {"port": port, "documents": documents}
+    result: dict = {"port": port, "documents": documents, "down_s": down_seconds}
     try:
         try:
             result["node_start_s"] = round(node.start(), 1)

@@ -90,7 +90,8 @@ def _es_outage_line(r: dict) -> str:
         return r["skipped"]
     last = (r.get("stderr_tail") or [""])[-1]
     return (f"node on :{r['port']} stopped after {r['indexed_before_stop']} of {r['documents']} documents were "
-            f"indexed, restarted {r.get('node_restart_s')} s later. The ingest exited {r.get('exit_code')} "
+            f"indexed, kept down {r.get('down_s', 20)} s, then started again (its start took "
+            f"{r.get('node_restart_s')} s). The ingest exited {r.get('exit_code')} "
             f"(`{last[:160]}`) with {r.get('stored_after_first_run')} stored; a re-run exited "
             f"{r.get('rerun_exit_code')} and left {r.get('stored_after_rerun')} stored")
 
