@@ -192,7 +192,11 @@ def es_outage(work: Path, port: int = 9250, documents: int = 300, down_seconds: 
     generate_corpus(corpus, documents, seed=23)
     store = work / "outage-store"
     shutil.rmtree(store, ignore_errors=True)
-    env = dict(os.environ, VANBAN_BACKEND="elasticsearch", VANBAN_ES_URL=node.url, VANBAN_ES_PREFIX="outage")
+    # a fresh prefix per run: the node keeps its data between runs, and old indices would make
+    # every document look already ingested
+    prefix = f"outage-{int(time.time())}"
+    count_path = f"{prefix}-documents/_count"
+    env = dict(os.environ, VANBAN_BACKEND="elasticsearch", VANBAN_ES_URL=node.url, VANBAN_ES_PREFIX=prefix)
     result: dict = {"port": port, "documents": documents, "down_s": down_seconds}
     try:
         try:
@@ -206,9 +210,9 @@ def es_outage(work: Path, port: int = 9250, documents: int = 300, down_seconds: 
         reader.start()
         # Stop the node once a first batch (50 documents) is indexed.
         deadline = time.monotonic() + 900
-        while time.monotonic() < deadline and ingest.poll() is None and (_es_count(node.url) or 0) < 50:
+        while time.monotonic() < deadline and ingest.poll() is None and (_es_count(node.url, count_path) or 0) < 50:
             time.sleep(0.5)
-        result["indexed_before_stop"] = _es_count(node.url)
+        result["indexed_before_stop"] = _es_count(node.url, count_path)
         node.stop()
         result["stopped_at_progress_line"] = len(progress)
         time.sleep(down_seconds)

@@ -8,20 +8,22 @@ the store sees a few transactions, never one per document.
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from vanban.errors import InputError, StoreError, TooLargeError
+from vanban.errors import BackendUnavailableError, InputError, TooLargeError
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
 from vanban.settings import Settings
 
 BATCH = 50
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -71,13 +73,31 @@ def extract_document(source: str, data: bytes, settings: Settings) -> Document:
     return extract(source, data, settings=settings)
 
 
-# The index pushing back or going away (Elasticsearch 429/5xx, a restart) is worth waiting for.
-@task(name="write-batch", cache_policy=NO_CACHE, retries=6,
-      retry_delay_seconds=[2, 5, 10, 20, 40, 60],
-      retry_condition_fn=_retry_when(lambda exc: isinstance(exc, StoreError)),
+# The index pushing back or going away (Elasticsearch 429/5xx, a restart) is worth waiting for;
+# a full disk or a broken index is not (plain StoreError).
+BACKOFF_SECONDS = [2, 5, 10, 20, 40, 60]
+
+
+@task(name="write-batch", cache_policy=NO_CACHE, retries=len(BACKOFF_SECONDS),
+      retry_delay_seconds=BACKOFF_SECONDS,
+      retry_condition_fn=_retry_when(lambda exc: isinstance(exc, BackendUnavailableError)),
       task_run_name="index {count} documents")
 def write_batch(store, documents: list[Document], count: int) -> int:
     return store.add(documents)
+
+
+def _patiently(call: Callable[[], T]) -> T:
+    """A read of the store that waits out an outage with the same backoff as the writes.
+
+    Reads happen once per file, so they are not Prefect tasks (a task run costs more than the
+    read); a store that stays away past the last delay fails the flow with its own error.
+    """
+    for delay in BACKOFF_SECONDS:
+        try:
+            return call()
+        except BackendUnavailableError:
+            time.sleep(delay)
+    return call()
 
 
 def settings_from(store: str | None, backend: str | None, es_url: str | None) -> Settings:
@@ -106,7 +126,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
 
     files = collect_files([Path(p) for p in paths])
     summary = IngestSummary()
-    store = open_store(settings)
+    store = _patiently(lambda: open_store(settings))
     raw = RawFiles(settings.store)
     pending: list[Document] = []
     seen: set[str] = set()
@@ -142,7 +162,7 @@ def _ingest_one(path: Path, source: str, settings: Settings, store, raw, seen: s
     except OSError as exc:
         return summary.record(source, "failed", error=f"{source}: cannot read: {exc.strerror}")
     doc_id = hashlib.sha256(data).hexdigest()
-    if doc_id in seen or store.has(doc_id):
+    if doc_id in seen or _patiently(lambda: store.has(doc_id)):
         return summary.record(source, "skipped", doc_id)
     state = extract_document(source, data, settings, return_state=True)
     if state.is_failed():

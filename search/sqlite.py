@@ -312,11 +312,24 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:
-            self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+            if exc_type is None:
+                try:
+                    self._db.execute("COMMIT")
+                except sqlite3.Error as commit_exc:  # e.g. a full disk refusing the commit
+                    self._rollback()
+                    raise StoreError(f"index write failed ({commit_exc})") from commit_exc
+            else:
+                self._rollback()
         finally:
             self._lock.release()
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"index write failed ({exc})") from exc
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already ("database or disk is full" does): then there is
+        # nothing left to undo, and the error worth reporting is the one that got us here.
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
 
 def _filters(query: SearchQuery) -> tuple[str, list[object]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -262,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The Elasticsearch client logs every failed attempt with a traceback; our own errors say
+    # what went wrong in one line, so its chatter stays out of a terminal user's way.
+    logging.getLogger("elastic_transport").setLevel(logging.CRITICAL)
     try:
         return args.func(args)
     except VanbanError as exc:

@@ -59,13 +59,7 @@ def _fill(disk: Path) -> Path:
     return filler
 
 
-# Known bug (reported, not ours to fix): a COMMIT refused for want of space escapes
-# _Transaction.__exit__ (search/sqlite.py) as a bare sqlite3.OperationalError, not a StoreError.
-_COMMIT_BUG = pytest.mark.xfail(strict=True, raises=sqlite3.OperationalError,
-                                reason="search/sqlite.py _Transaction.__exit__ lets a failed COMMIT escape unwrapped")
-
-
-@pytest.mark.parametrize("raw_elsewhere", [False, pytest.param(True, marks=_COMMIT_BUG)],
+@pytest.mark.parametrize("raw_elsewhere", [False, True],
                          ids=["raw-and-index-on-the-full-disk", "index-alone"])
 def test_a_full_disk_stops_the_ingest_with_a_store_error_and_leaves_every_batch_whole(
         small_disk, tmp_path, raw_elsewhere):
