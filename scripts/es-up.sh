@@ -73,7 +73,7 @@ if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
     command -v mvn >/dev/null || die "mvn is needed to fetch Elasticsearch $ES_VERSION"
     command -v unzip >/dev/null || die "unzip is needed to unpack Elasticsearch"
     say "fetching Elasticsearch $ES_VERSION with mvn"
-    mvn -q dependency:copy \
+    mvn -q -B dependency:copy \
         -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
         -DoutputDirectory="$BASE/download" >&2
     rm -rf "$BASE/unpack"
