@@ -11,17 +11,19 @@ from vanban.pipelines.ingest import settings_from
 
 @flow(name="check-consistency", log_prints=False)
 def check_consistency(parent: str | None = None, child: str | None = None, store: str | None = None,
-                      backend: str | None = None, es_url: str | None = None) -> dict:
-    """Check every linked pair (or one parent / one pair); returns the `vanban check --json` shape."""
+                      backend: str | None = None, es_url: str | None = None,
+                      parents: list[str] | None = None) -> dict:
+    """Check every linked pair (or one parent, one pair, or the parents with these ids); returns
+    the `vanban check --json` shape."""
     from vanban.checks import render_markdown, run_checks
     from vanban.search.base import open_store
 
     index = open_store(settings_from(store, backend, es_url))
     try:
-        results = run_checks(index, parent=parent, child=child)
+        results = run_checks(index, parent=parent, child=child, parents=parents)
         report = render_markdown(results, index)
     finally:
         index.close()
     create_markdown_artifact(key="consistency-report", markdown=report,
-                             description=f"Consistency of {parent or 'every parent'}")
+                             description=f"Consistency of {parent or ', '.join(parents or []) or 'every parent'}")
     return {"pairs": to_dict(results)}

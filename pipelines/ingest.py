@@ -208,9 +208,10 @@ def check_implemented_parents(summary: IngestSummary, **where: str | None) -> li
         parents = [p.id for p in parents_implemented(index, new)]
     finally:
         index.close()
-    for parent_id in parents:
-        # A failed check shows as a failed subflow in the UI; it must not undo a good ingest.
-        check_consistency(parent=parent_id, **where, return_state=True)
+    if parents:
+        # One check run for all of them; a failed check shows as a failed subflow in the UI,
+        # it must not undo a good ingest.
+        check_consistency(parents=parents, **where, return_state=True)
     return parents
 
 

@@ -46,3 +46,10 @@ def test_the_sums_flag_the_short_intake_and_pass_the_covered_totals(results):
 def test_documents_citing_without_implementing_are_not_paired(results):
     paired = {(r.parent, r.child) for r in results}
     assert all((n["parent"], n["child"]) not in paired for n in EXPECTED["not_pairs"])
+
+
+def test_an_ingest_can_ask_for_the_pairs_of_several_parents_at_once():
+    store = lam_giang()
+    (district_plan,) = store.find_by_number("12-KH/HU")
+    results = run_checks(store, parents=[district_plan.id])
+    assert {(r.parent, r.child) for r in results} == {("12-KH/HU", "05-KH/ĐU")}
