@@ -16,6 +16,7 @@ from typing import Callable, TypeVar
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
+from prefect.utilities.annotations import quote
 
 from vanban.errors import BackendUnavailableError, InputError, TooLargeError
 from vanban.model import Document
@@ -61,12 +62,13 @@ def _retry_when(transient: Callable[[BaseException], bool]):
     return condition
 
 
-# Tag-limited: `prefect concurrency-limit create vanban-extract 2` caps CPU-heavy extraction
-# across every flow run on a Prefect server (inbox, uploads and CLI ingests together).
+EXTRACT_TAG = "vanban-extract"
+
+
 @task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
       # a file that cannot be read will not improve; anything else (a worker hiccup) may
       retry_condition_fn=_retry_when(lambda exc: not isinstance(exc, InputError)),
-      task_run_name="extract {source}", tags=["vanban-extract"])
+      task_run_name="extract {source}")
 def extract_document(source: str, data: bytes, settings: Settings) -> Document:
     from vanban.extractors import extract
 
@@ -125,6 +127,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     from vanban.search.rawfiles import RawFiles
 
     files = collect_files([Path(p) for p in paths])
+    extract = _extract_task()
     summary = IngestSummary()
     store = _patiently(lambda: open_store(settings))
     raw = RawFiles(settings.store)
@@ -133,13 +136,14 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
 
     def flush() -> None:
         if pending:
-            write_batch(store, list(pending), len(pending))
+            # quote(): Prefect would otherwise walk every field of every Document looking for futures
+            write_batch(store, quote(list(pending)), len(pending))
             pending.clear()
 
     try:
         for index, path in enumerate(files, 1):
             source = (sources or {}).get(str(path), str(path))
-            outcome = _ingest_one(path, source, settings, store, raw, seen, pending, summary)
+            outcome = _ingest_one(path, source, settings, store, raw, seen, pending, summary, extract)
             if progress:
                 progress(index, len(files), str(path), outcome)
             if len(pending) >= BATCH:
@@ -150,8 +154,20 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     return summary
 
 
+def _extract_task():
+    """The extraction task, tagged for a server-wide limit when a deployment runs it.
+
+    `prefect concurrency-limit create vanban-extract 2` then caps CPU-heavy extraction across the
+    office's flow runs (inbox, uploads). A tag costs an API round trip per task run (~25 ms), so
+    CLI runs, which extract one document at a time anyway, go without it.
+    """
+    from prefect.runtime import deployment
+
+    return extract_document.with_options(tags=[EXTRACT_TAG]) if deployment.id else extract_document
+
+
 def _ingest_one(path: Path, source: str, settings: Settings, store, raw, seen: set[str],
-                pending: list[Document], summary: IngestSummary) -> str:
+                pending: list[Document], summary: IngestSummary, extract=extract_document) -> str:
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
@@ -164,7 +180,7 @@ def _ingest_one(path: Path, source: str, settings: Settings, store, raw, seen: s
     doc_id = hashlib.sha256(data).hexdigest()
     if doc_id in seen or _patiently(lambda: store.has(doc_id)):
         return summary.record(source, "skipped", doc_id)
-    state = extract_document(source, data, settings, return_state=True)
+    state = extract(source, data, settings, return_state=True)
     if state.is_failed():
         exc = state.result(raise_on_failure=False)
         message = str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
