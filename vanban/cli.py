@@ -193,24 +193,36 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 # --- parser -------------------------------------------------------------------------------------
 
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--store", default=default, help="store folder (env VANBAN_STORE, default .vanban)")
+    parser.add_argument("--backend", default=default, choices=["sqlite", "elasticsearch"],
+                        help="env VANBAN_BACKEND")
+    parser.add_argument("--es-url", default=default, help="Elasticsearch URL (env VANBAN_ES_URL)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
-    parser.add_argument("--store", help="store folder (env VANBAN_STORE, default .vanban)")
-    parser.add_argument("--backend", choices=["sqlite", "elasticsearch"], help="env VANBAN_BACKEND")
-    parser.add_argument("--es-url", help="Elasticsearch URL (env VANBAN_ES_URL)")
+    _add_global_options(parser, default=None)
+    # The same options after the command ("vanban reindex --to elasticsearch --es-url URL");
+    # SUPPRESS keeps an absent one from erasing what was given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_global_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="read one file and print what was extracted")
+    def command(name: str, **kw: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kw)
+
+    p = command("extract", help="read one file and print what was extracted")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("ingest", help="ingest files and folders into the store (Prefect flow)")
+    p = command("ingest", help="ingest files and folders into the store (Prefect flow)")
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("search", help="full-text search, accents optional")
+    p = command("search", help="full-text search, accents optional")
     p.add_argument("query")
     p.add_argument("--kind")
     p.add_argument("--level")
@@ -224,29 +236,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("check", help="check that plans carry the targets of the documents they implement")
+    p = command("check", help="check that plans carry the targets of the documents they implement")
     p.add_argument("--parent", metavar="NUMBER_OR_ID")
     p.add_argument("--child", metavar="NUMBER_OR_ID")
     p.add_argument("--report", metavar="FILE.md", help="also write the Markdown report")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("stats", help="count documents, passages and targets in the store")
+    p = command("stats", help="count documents, passages and targets in the store")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("eval", help="score extraction against gold annotations")
+    p = command("eval", help="score extraction against gold annotations")
     p.add_argument("gold_dir")
     p.add_argument("--texts", metavar="DIR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("reindex", help="copy every document from one backend into another")
+    p = command("reindex", help="copy every document from one backend into another")
     p.add_argument("--to", choices=["sqlite", "elasticsearch"], required=True)
     p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch"], default="sqlite")
     p.set_defaults(func=cmd_reindex)
 
-    p = sub.add_parser("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
+    p = command("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")
     p.add_argument("--interval", type=int, default=300, help="seconds between inbox runs")
     p.add_argument("--cron", default="0 2 * * *", help="schedule of the consistency check")
@@ -254,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="port of the local Prefect server started when PREFECT_API_URL is unset")
     p.set_defaults(func=cmd_worker)
 
-    p = sub.add_parser("serve", help="web UI and REST API")
+    p = command("serve", help="web UI and REST API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
