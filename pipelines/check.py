@@ -6,7 +6,7 @@ from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 
 from vanban.model import to_dict
-from vanban.pipelines.ingest import settings_from
+from vanban.settings import settings_for
 
 
 @flow(name="check-consistency", log_prints=False)
@@ -18,7 +18,7 @@ def check_consistency(parent: str | None = None, child: str | None = None, store
     from vanban.checks import render_markdown, run_checks
     from vanban.search.base import open_store
 
-    index = open_store(settings_from(store, backend, es_url))
+    index = open_store(settings_for(store, backend, es_url))
     try:
         results = run_checks(index, parent=parent, child=child, parents=parents)
         report = render_markdown(results, index)

@@ -21,7 +21,7 @@ from prefect.utilities.annotations import quote
 from vanban.errors import BackendUnavailableError, InputError, StoreError, TooLargeError
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
-from vanban.settings import Settings
+from vanban.settings import Settings, settings_for
 
 BATCH = 50
 T = TypeVar("T")
@@ -100,17 +100,6 @@ def _patiently(call: Callable[[], T]) -> T:
         except BackendUnavailableError:
             time.sleep(delay)
     return call()
-
-
-def settings_from(store: str | None, backend: str | None, es_url: str | None) -> Settings:
-    settings = Settings()
-    if store:
-        settings.store = Path(store)
-    if backend:
-        settings.backend = backend
-    if es_url:
-        settings.es_url = es_url
-    return settings
 
 
 Progress = Callable[[int, int, str, str], None]  # (index, total, path, outcome)
@@ -204,7 +193,7 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
     """
     from vanban.pipelines.progress import stderr_progress
 
-    summary = run_ingest(paths, settings_from(store, backend, es_url),
+    summary = run_ingest(paths, settings_for(store, backend, es_url),
                          progress=stderr_progress if show_progress else None, sources=sources)
     create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
                              description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
@@ -224,7 +213,7 @@ def check_implemented_parents(summary: IngestSummary, **where: str | None) -> li
     if not new:
         return []
     try:
-        index = open_store(settings_from(**where))
+        index = open_store(settings_for(**where))
         try:
             parents = [p.id for p in parents_implemented(index, new)]
         finally:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vanban.errors import UsageError, VanbanError
-from vanban.settings import Settings
+from vanban.settings import Settings, settings_for
 
 EXIT_INPUT = 2
 
@@ -21,14 +21,7 @@ def _print_json(data: Any) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
-    if args.store:
-        settings.store = Path(args.store)
-    if args.backend:
-        settings.backend = args.backend
-    if args.es_url:
-        settings.es_url = args.es_url
-    return settings
+    return settings_for(args.store, args.backend, args.es_url)
 
 
 def _store(args: argparse.Namespace):

@@ -41,3 +41,16 @@ class Settings:
     max_pages: int = field(default_factory=lambda: int(_env("VANBAN_MAX_PAGES", "2000")))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))
+
+
+def settings_for(store: str | Path | None = None, backend: str | None = None,
+                 es_url: str | None = None) -> Settings:
+    """The environment's settings with what a command line or a flow's parameters name instead."""
+    settings = Settings()
+    if store:
+        settings.store = Path(store)
+    if backend:
+        settings.backend = backend
+    if es_url:
+        settings.es_url = es_url
+    return settings
