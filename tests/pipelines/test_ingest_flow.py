@@ -61,7 +61,9 @@ def test_an_ingest_killed_with_sigkill_and_rerun_stores_each_document_once(tmp_p
     vanban = Path(sys.executable).with_name("vanban")
     cmd = [str(vanban), "--store", str(store), "ingest", str(inbox), "--json"]
     env = {**os.environ, "VANBAN_BACKEND": "sqlite"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    # its own process group, so the Prefect API it started (orphaned by the kill) can be reaped
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
     # Kill once the flow has written something: progress lines appear as files are processed.
     seen = 0
     for line in proc.stderr:
@@ -70,6 +72,10 @@ def test_an_ingest_killed_with_sigkill_and_rerun_stores_each_document_once(tmp_p
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
     assert seen >= 120, "the ingest ended before it could be killed mid-way"
     rerun = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
     assert rerun.returncode == 0, rerun.stderr
