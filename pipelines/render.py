@@ -5,16 +5,10 @@ from __future__ import annotations
 import html
 import re
 
+from vanban.checks.wording import number
 from vanban.model import Document, SearchResult
 
 _MARK = re.compile(r"</?mark>")
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")  # Vietnamese style
 
 
 def render_document(document: Document) -> str:
@@ -29,7 +23,7 @@ def render_document(document: Document) -> str:
         f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
     ]
     for t in document.targets:
-        bound = _fmt(t.value) + (f"-{_fmt(t.value_max)}" if t.value_max is not None else "")
+        bound = number(t.value) + (f"-{number(t.value_max)}" if t.value_max is not None else "")
         deadline = f" by {t.deadline}" if t.deadline else ""
         lines.append(f"    - {t.indicator}: {t.comparator} {bound} {t.unit}{deadline}")
     return "\n".join(lines) + "\n"

@@ -16,18 +16,9 @@ cd "$ROOT"
 PY="$ROOT/.venv/bin/python"
 say() { echo "bench.sh: $*" >&2; }
 
-started_es=0
-if [ -z "${VANBAN_ES_URL:-}" ]; then
-    if curl -fsS -m 2 "http://127.0.0.1:${ES_PORT:-9200}/_cluster/health" >/dev/null 2>&1; then
-        export VANBAN_ES_URL="http://127.0.0.1:${ES_PORT:-9200}"
-    elif url="$(bash scripts/es-up.sh)"; then
-        export VANBAN_ES_URL="$url"
-        started_es=1
-    else
-        say "no Elasticsearch node: the Elasticsearch columns stay empty"
-    fi
-fi
-stop_es() { if [ "$started_es" = 1 ]; then bash scripts/es-down.sh; fi; }
+. "$ROOT/scripts/es-base.sh"
+use_local_es "$ROOT" || say "no Elasticsearch node: the Elasticsearch columns stay empty"
+stop_es() { if [ "$ES_STARTED" = 1 ]; then bash scripts/es-down.sh; fi; }
 trap stop_es EXIT
 
 extra=()

@@ -15,3 +15,20 @@ es_base() {
     fi
     echo "$root/.es"
 }
+
+# For make test and make bench: point VANBAN_ES_URL at a node on 127.0.0.1:$ES_PORT, starting one
+# with es-up.sh when none answers. ES_STARTED=1 says this call started it (the caller stops it);
+# a node that was already answering (`make es-up`) is used and left running. Fails when none can
+# be had; an already set VANBAN_ES_URL is kept as it is.
+use_local_es() {
+    local root="$1" url="http://127.0.0.1:${ES_PORT:-9200}"
+    ES_STARTED=0
+    [ -n "${VANBAN_ES_URL:-}" ] && return 0
+    if curl -fsS -m 5 "$url/_cluster/health" >/dev/null 2>&1; then
+        export VANBAN_ES_URL="$url"
+        return 0
+    fi
+    url="$(bash "$root/scripts/es-up.sh")" || return 1
+    export VANBAN_ES_URL="$url"
+    ES_STARTED=1
+}
