@@ -295,6 +295,19 @@ class SqliteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def fingerprint(self) -> str:
+        """See Store.fingerprint. Adding a document (again) gives it rowid max+1, so the (id, rowid)
+        pairs change with every add and delete but a re-add of the newest document, whose data is
+        hashed as well. Missed: deleting the newest documents, then re-adding the same ids in the
+        same order with other facts (a re-extraction, never an upload). One statement, one snapshot."""
+        import hashlib
+
+        digest = hashlib.sha256(str(self.path.resolve()).encode())
+        for row in self._rows("SELECT id, rowid, CASE WHEN rowid = (SELECT max(rowid) FROM documents)"
+                              " THEN data END FROM documents ORDER BY rowid"):
+            digest.update(repr(row).encode())
+        return digest.hexdigest()
+
 
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT under the store lock; any error rolls the whole batch back."""
