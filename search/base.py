@@ -41,6 +41,11 @@ class Store(Protocol):
     def stats(self) -> dict[str, int]:
         """{"documents": n, "passages": n, "targets": n}"""
 
+    def fingerprint(self) -> str:
+        """Names this store and the documents it holds now, in one cheap query: it changes whenever
+        a document is added, replaced or deleted. Results computed from the documents (the web
+        UI's check report) are reused while it stays the same, so they are never stale."""
+
     def close(self) -> None: ...
 
 

@@ -340,6 +340,16 @@ class ElasticStore:
         with self._errors("count documents"):
             return {c: self.client.count(index=self.alias(c))["count"] for c in MAPPINGS}
 
+    def fingerprint(self) -> str:
+        """See Store.fingerprint. Every write takes a sequence number above all earlier ones: a
+        change either leaves a document newer than any before (add, replace) or fewer documents
+        (delete), so the count and the newest visible write together name the content."""
+        with self._errors("fingerprint the store"):
+            found = self.client.search(index=self.alias("documents"), size=1, sort=[{"_seq_no": "desc"}],
+                                       seq_no_primary_term=True, source=False, track_total_hits=True)
+        newest = [(h["_index"], h["_primary_term"], h["_seq_no"]) for h in found["hits"]["hits"]]
+        return f"{self.url} {self.prefix} {found['hits']['total']['value']} {newest}"
+
     # --- search ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:

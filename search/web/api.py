@@ -17,6 +17,7 @@ from vanban.errors import NotFoundError, TooLargeError
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
 
+from vanban.search.web.checks_cache import checks_for
 from vanban.search.web.deps import settings_of, store_of
 from vanban.search.web.security import check_key
 from vanban.search.web.uploads import Upload, check_body_size, clean_name, ingest_uploads
@@ -59,10 +60,9 @@ def api_document(doc_id: str, store: Store = Depends(store_of)) -> dict[str, Any
 @router.get("/checks")
 def api_checks(parent: str | None = None, child: str | None = None,
                store: Store = Depends(store_of)) -> dict[str, Any]:
-    """{"pairs": [{"parent","child","items": [...]}]}, as `vanban check --json`."""
-    from vanban.checks import run_checks
-
-    return {"pairs": to_dict(run_checks(store, parent=parent, child=child))}
+    """{"pairs": [{"parent","child","items": [...]}]}, as `vanban check --json`; recomputed only
+    after a document was added, replaced or deleted."""
+    return {"pairs": to_dict(checks_for(store, parent=parent, child=child))}
 
 
 @router.get("/stats")

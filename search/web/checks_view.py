@@ -14,6 +14,7 @@ from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Targe
 from vanban.search.base import Store
 from vanban.search.numbers import number_key
 
+from vanban.search.web.checks_cache import checks_for
 from vanban.search.web.deps import store_of
 from vanban.search.web.templating import templates
 
@@ -128,9 +129,7 @@ def chart(blocks: list[ChildBlock]) -> list[Bar]:
 
 @router.get("/checks", response_class=HTMLResponse)
 def checks_page(request: Request, status: str = "", parent: str = "", store: Store = Depends(store_of)):
-    from vanban.checks import run_checks
-
-    results = run_checks(store)
+    results = checks_for(store)
     parents = list(dict.fromkeys((r.parent_id, r.parent) for r in results))
     if parent:  # an id from the form, or a number typed into the URL in any spelling
         parent = next((pid for pid, label in parents
