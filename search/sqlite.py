@@ -1,20 +1,24 @@
-"""The embedded backend: one SQLite file with an FTS5 index over passages.
+"""The embedded backend: one SQLite file with FTS5 indexes over passages and whole documents.
 
 Layout (store_dir/index.sqlite3, PRAGMA user_version = SCHEMA_VERSION; an older index is rebuilt
 from the Documents it holds, in one transaction, when it is opened):
-  documents      one row per Document: the whole Document as JSON plus the filter columns
+  documents      one row per Document (seq = its integer key): the whole Document as JSON plus
+                 the filter columns
   doc_references (doc_id, number, number_key): what each document cites
   targets        one row per chỉ tiêu (the Target as JSON, its indicator's folded words) for
                  stats and target queries
-  passages       (id, doc_id, ordinal, page, start, end): offsets into the document text
+  passages       (id, doc_id, ordinal, page, start, end): offsets into the document text;
+                 id = seq << PASSAGE_BITS | ordinal, so a passage's document is id >> PASSAGE_BITS
+                 without a join
   passages_fts   FTS5 (exact, folded), rowid = passages.id: the passage text as written
                  (lower-cased by unicode61, accents kept) and folded by vanban.folding.fold
                  (đ -> d, which FTS5's remove_diacritics cannot do)
 
-Ranking: every query clause matches ``exact:"…" OR folded:"…"``; bm25 weighs the exact column
+Ranking: every clause matches ``exact:"…" OR folded:"…"``; bm25 weighs the exact column
 EXACT_WEIGHT times the folded one, so "Đảng bộ" ranks passages that spell it with those accents
-above passages that only match it folded; the typed words side by side score again as a phrase
-(``fts_expression``). A document's score is its best passage's.
+above passages that only match it folded. A document's score is its best passage's, found by
+grouping passage rowids (no join); documents holding the typed words side by side in one passage
+come first (one more folded phrase match, far cheaper than scoring the phrase inside bm25).
 """
 
 from __future__ import annotations
@@ -44,12 +48,13 @@ _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "num
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, data) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})"
 )
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 EXACT_WEIGHT = 4.0
+PASSAGE_BITS = 20  # a document of up to 2**20 passages (~200 MB of text; files are capped far lower)
 
 _SCHEMA = """
 CREATE TABLE documents (
-    id TEXT PRIMARY KEY,
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL, level TEXT NOT NULL, issuer TEXT NOT NULL, issuer_folded TEXT NOT NULL,
     number TEXT NOT NULL, number_key TEXT NOT NULL, date TEXT NOT NULL, year TEXT NOT NULL,
     title TEXT NOT NULL, data TEXT NOT NULL
@@ -81,17 +86,15 @@ def _fts_string(words: Sequence[str]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
-def _either(clause: Clause) -> str:
-    return f"(exact : {_fts_string(clause.words)} OR folded : {_fts_string(clause.folded)})"
+def _either(words: Sequence[str]) -> str:
+    """A word or phrase as typed or folded; bm25 weighs the exact column EXACT_WEIGHT times."""
+    return f"(exact : {_fts_string(words)} OR folded : {_fts_string(tuple(fold(w) for w in words))})"
 
 
 def fts_expression(query: ParsedQuery) -> str:
-    """Every clause, exact or folded; "base OR (proximity AND base)" matches exactly what base
-    matches, while bm25 scores the proximity phrase's hits as a bonus."""
-    base = " AND ".join(_either(c) for c in query.clauses)
-    if query.proximity is None:
-        return base
-    return f"({base}) OR ({_either(query.proximity)} AND {base})"
+    """Every clause, as typed or folded. Folded alone decides what matches (a word typed with accents
+    folds like the text it matches); the exact column is there for bm25 to weigh."""
+    return " AND ".join(_either(c.words) for c in query.clauses)
 
 
 class SqliteStore:
@@ -146,9 +149,9 @@ class SqliteStore:
 
     def _insert(self, doc: Document) -> None:
         fields = document_fields(doc)
-        self._db.execute(
+        seq = self._db.execute(
             _INSERT_DOCUMENT, [fields[c] for c in _DOC_COLUMNS] + [json.dumps(to_dict(doc), ensure_ascii=False)]
-        )
+        ).lastrowid
         self._db.executemany(
             "INSERT INTO doc_references VALUES (?,?,?)",
             [(doc.id, r.number, number_key(r.number)) for r in doc.references],
@@ -159,22 +162,26 @@ class SqliteStore:
               t.comparator, t.deadline, json.dumps(to_dict(t), ensure_ascii=False))
              for i, t in enumerate(doc.targets)],
         )
-        for p in split_passages(doc):
-            rowid = self._db.execute(
-                'INSERT INTO passages (doc_id, ordinal, page, start, "end") VALUES (?,?,?,?,?)',
-                (doc.id, p.ordinal, p.page, p.start, p.end),
-            ).lastrowid
-            self._db.execute(
-                "INSERT INTO passages_fts (rowid, exact, folded) VALUES (?,?,?)", (rowid, p.text, fold(p.text))
-            )
+        passages = split_passages(doc)
+        if len(passages) >= 1 << PASSAGE_BITS:
+            raise StoreError(f"{doc.source}: {len(passages)} passages is more than one document may hold")
+        rows = [(seq << PASSAGE_BITS | p.ordinal, doc.id, p.ordinal, p.page, p.start, p.end) for p in passages]
+        self._db.executemany('INSERT INTO passages (id, doc_id, ordinal, page, start, "end") VALUES (?,?,?,?,?,?)', rows)
+        self._db.executemany("INSERT INTO passages_fts (rowid, exact, folded) VALUES (?,?,?)",
+                             [(row[0], p.text, fold(p.text)) for row, p in zip(rows, passages)])
 
     def _remove(self, doc_id: str) -> bool:
-        self._db.execute(
-            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,)
-        )
-        for table in ("passages", "targets", "doc_references"):
+        found = self._db.execute("SELECT seq FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if found is None:
+            return False
+        seq = found[0]
+        lo, hi = seq << PASSAGE_BITS, (seq + 1) << PASSAGE_BITS
+        self._db.execute("DELETE FROM passages_fts WHERE rowid >= ? AND rowid < ?", (lo, hi))
+        self._db.execute("DELETE FROM passages WHERE id >= ? AND id < ?", (lo, hi))
+        for table in ("targets", "doc_references"):
             self._db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        return self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+        self._db.execute("DELETE FROM documents WHERE seq = ?", (seq,))
+        return True
 
     # --- reads ----------------------------------------------------------------------------
 
@@ -246,44 +253,58 @@ class SqliteStore:
         if parsed.matches_nothing:
             return SearchResult(0, [], shape_facets({}))
         where, params = _filters(query)
-        shown = ", ".join(f"d.{c}" for c in _HIT_COLUMNS)
+        shown = ", ".join(f"d.{c}" for c in _Row._fields[:-2])
         if parsed.blank:
             # No text: every filtered document, shown from its first passage.
-            sql = (
-                f"SELECT {shown}, 0.0, p.id, p.page FROM documents d"
-                " LEFT JOIN passages p ON p.doc_id = d.id AND p.ordinal = 0"
-                f" WHERE {where}"
-            )
+            sql = f"SELECT {shown}, 0.0, d.seq << {PASSAGE_BITS} FROM documents d WHERE {where}"
         else:
-            # Bare columns beside MIN() come from the row holding the minimum: the best passage.
+            # Bare columns beside MAX() come from the row holding the maximum: the best passage.
             # MATERIALIZED keeps SQLite from flattening bm25() out of its FTS5 query.
-            sql = (
-                f"WITH m AS MATERIALIZED (SELECT rowid, bm25(passages_fts, {EXACT_WEIGHT}, 1.0) AS rank"
-                "   FROM passages_fts WHERE passages_fts MATCH ?)"
-                f" SELECT {shown}, MIN(m.rank), m.rowid, p.page FROM m"
-                " JOIN passages p ON p.id = m.rowid JOIN documents d ON d.id = p.doc_id"
-                f" WHERE {where} GROUP BY d.id"
-            )
+            sql = (f"WITH m AS MATERIALIZED (SELECT rowid, -bm25(passages_fts, {EXACT_WEIGHT}, 1.0) AS score"
+                   "   FROM passages_fts WHERE passages_fts MATCH ?),"
+                   f" b AS (SELECT rowid >> {PASSAGE_BITS} AS seq, MAX(score) AS score, rowid AS best FROM m GROUP BY 1)"
+                   f" SELECT {shown}, b.score, b.best FROM b JOIN documents d ON d.seq = b.seq WHERE {where}")
             params = [fts_expression(parsed), *params]
-        rows = [_Row(*row) for row in self._rows(sql, params)]
-        rows.sort(key=_by_date if query.sort == "date" or parsed.blank else _by_relevance)
+        rows = [_Row(*r) for r in self._rows(sql, params)]
+        if rows and parsed.proximity is not None:
+            rows = self._lift_close(rows, parsed.proximity)
+        # Stable sorts, last key first: cheaper than one composite key over every matching document.
+        rows.sort(key=_ID)
+        if query.sort == "date" or parsed.blank:
+            rows.sort(key=_SCORE, reverse=True)
+            rows.sort(key=_DATE, reverse=True)
+            rows.sort(key=_UNDATED)
+        else:
+            rows.sort(key=_DATE, reverse=True)
+            rows.sort(key=_SCORE, reverse=True)
         facets = {name: Counter(getattr(r, name) for r in rows).items() for name in FACETS}
         page = rows[query.offset:query.offset + query.limit]
-        texts = self._passage_texts([r.passage for r in page if r.passage is not None])
+        passages = self._passages([r.best for r in page])
         hits = []
         for r in page:
-            text = texts.get(r.passage, "")
+            page_no, text = passages.get(r.best, (None, ""))
             hits.append(SearchHit(
                 id=r.id, title=r.title, number=r.number, kind=r.kind, issuer=r.issuer, date=r.date,
-                score=-r.rank, page=r.page, snippet=snippet(text, 0, len(text), parsed),
+                score=r.score, page=page_no, snippet=snippet(text, 0, len(text), parsed),
             ))
         return SearchResult(total=len(rows), hits=hits, facets=shape_facets(facets))
 
-    def _passage_texts(self, rowids: list[int]) -> dict[int, str]:
+    def _lift_close(self, rows: list["_Row"], proximity: Clause) -> list["_Row"]:
+        """Documents holding the typed words side by side in one passage rank above all others: their
+        score is lifted by the best score among the others, so the order stays the score's order."""
+        close = {seq for (seq,) in self._rows(
+            f"SELECT DISTINCT rowid >> {PASSAGE_BITS} FROM passages_fts WHERE passages_fts MATCH ?",
+            [f"folded : {_fts_string(proximity.folded)}"])}
+        lift = max((r.score for r in rows if r.seq not in close), default=0.0)
+        return [r._replace(score=r.score + lift) if r.seq in close else r for r in rows]
+
+    def _passages(self, rowids: list[int]) -> dict[int, tuple[int, str]]:
         if not rowids:
             return {}
         marks = ",".join("?" * len(rowids))
-        return dict(self._rows(f"SELECT rowid, exact FROM passages_fts WHERE rowid IN ({marks})", rowids))
+        return {rowid: (page, text) for rowid, page, text in self._rows(
+            f"SELECT f.rowid, p.page, f.exact FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+            f" WHERE f.rowid IN ({marks})", rowids)}
 
     def close(self) -> None:
         with self._lock:
@@ -369,6 +390,7 @@ def _filters(query: SearchQuery) -> tuple[str, list[object]]:
 
 
 class _Row(NamedTuple):
+    seq: int
     id: str
     title: str
     number: str
@@ -377,23 +399,9 @@ class _Row(NamedTuple):
     date: str
     level: str
     year: str
-    rank: float  # bm25: lower is better
-    passage: int | None  # the best passage's rowid
-    page: int | None
+    score: float  # the best passage's -bm25: higher is better
+    best: int  # the rowid of the passage the hit is shown from
 
 
-_HIT_COLUMNS = _Row._fields[:8]
-
-
-def _by_relevance(r: _Row) -> tuple:
-    """Best bm25 first, then newest; ties by id, so pages of a result never overlap."""
-    return (r.rank, _descending(r.date), r.id)
-
-
-def _by_date(r: _Row) -> tuple:
-    """Newest first, undated last, then by relevance and id."""
-    return (r.date == "", _descending(r.date), r.rank, r.id)
-
-
-def _descending(text: str) -> tuple[int, ...]:
-    return tuple(-ord(ch) for ch in text)
+_ID, _SCORE, _DATE = (lambda r: r.id), (lambda r: r.score), (lambda r: r.date)
+_UNDATED = lambda r: r.date == ""  # noqa: E731
