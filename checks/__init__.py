@@ -2,7 +2,9 @@
 
     run_checks(store, parent=None, child=None) -> list[CheckResult]
     render_markdown(results, store) -> str      report grouped by parent and district, with evidence
-    render_summary(results) -> str              counts and inconsistencies, for a terminal
+    render_summary(results, every_missing=False) -> str
+                                                counts per pair, findings to act on, missing
+                                                indicators folded per pair: for a terminal
 
 How it works, one module each:
     linking     which document implements which (relation words, titles, partial citations)

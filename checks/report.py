@@ -1,5 +1,6 @@
 """Reports of check results: Markdown for people (grouped by parent and district, with the two
-sentences that prove each finding and their pages) and a short plain-text summary for a terminal."""
+sentences that prove each finding and their pages) and a plain-text summary for a terminal (counts
+per pair, the findings to act on, missing indicators folded per pair)."""
 
 from __future__ import annotations
 
@@ -113,20 +114,60 @@ def _finding(item: CheckItem, parent_label: str, child_label: str,
     return lines
 
 
-def render_summary(results: list[CheckResult]) -> str:
-    """Counts per status, then only the inconsistencies, each with its two sentences."""
+MISSING_NAMED = 3  # missing indicators named per pair in the grouped summary
+NAME_WIDTH = 48  # characters of an indicator's name shown there
+
+
+def render_summary(results: list[CheckResult], every_missing: bool = False) -> str:
+    """For a terminal, read at a glance: one line of counts per pair (parent → child), then the
+    findings that need action (every status but ok and missing), each with its two sentences,
+    then the missing indicators folded into one line per pair. ``every_missing`` lists each
+    missing indicator with its sentence among the findings instead (``vanban check --all``)."""
     lines = [f"Consistency checks: {_pairs_line(results)} — {_counts_line(results)}"]
-    for r in results:
-        findings = [item for item in r.items if item.status != "ok"]
-        if not findings:
-            continue
-        lines.append(f"{r.parent} -> {r.child}")
-        for item in findings:
-            lines.append(f"  [{item.status}] {item.message}")
-            for side, target in (("parent", item.parent_target), ("child", item.child_target)):
-                if target is not None:
-                    page = f" (p. {target.page})" if target.page is not None else ""
-                    lines.append(f"    {side}{page}: «{' '.join(wording.quote(target).split())}»")
-    if len(lines) == 1:
-        lines.append("No inconsistency found.")
+    if not results:
+        return "\n".join(lines + ["No inconsistency found."]) + "\n"
+    width = max(len(_pair_label(r)) for r in results)
+    lines += [""] + [f"  {_pair_label(r):<{width}}  {_counts_line([r])}" for r in results]
+    folded = () if every_missing else ("missing",)
+    findings = [(r, [item for item in r.items if item.status not in ("ok", *folded)]) for r in results]
+    if any(items for _, items in findings):
+        lines += ["", "Findings:" if every_missing else "Needs action:"]
+    for r, items in findings:
+        if items:
+            lines.append(_pair_label(r))
+            lines += [line for item in items for line in _finding_lines(item)]
+    missing = [(r, [i for i in r.items if i.status == "missing"]) for r in results]
+    if not every_missing and any(items for _, items in missing):
+        lines += ["", f"Missing from the plans ({sum(len(items) for _, items in missing)}; "
+                      "`vanban check --all` lists each with its sentence):"]
+        lines += [f"  {_pair_label(r)}: {_named(items)}" for r, items in missing if items]
+    if all(item.status == "ok" for r in results for item in r.items):
+        lines += ["", "No inconsistency found."]
     return "\n".join(lines) + "\n"
+
+
+def _pair_label(result: CheckResult) -> str:
+    child = result.child if result.child_id else f"totals over {result.child}"
+    return f"{result.parent} → {child}"
+
+
+def _finding_lines(item: CheckItem) -> list[str]:
+    lines = [f"  [{item.status}] {item.message}"]
+    for side, target in (("parent", item.parent_target), ("child", item.child_target)):
+        if target is not None:
+            page = f" (p. {target.page})" if target.page is not None else ""
+            lines.append(f"    {side}{page}: «{' '.join(wording.quote(target).split())}»")
+    return lines
+
+
+def _named(items: list[CheckItem]) -> str:
+    """'"a", "b", "c" …and 4 more': the first few distinct indicators, then how many items remain."""
+    names = list(dict.fromkeys(" ".join(item.indicator.split()) for item in items))[:MISSING_NAMED]
+    shown = ", ".join(f'"{_clipped(name)}"' for name in names)
+    rest = len(items) - len(names)
+    return shown + (f" …and {rest} more" if rest else "")
+
+
+def _clipped(name: str) -> str:
+    """At most NAME_WIDTH characters, cut between words."""
+    return name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH].rsplit(" ", 1)[0].rstrip(",;") + "…"

@@ -105,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"pairs": to_dict(results)})
     else:
-        sys.stdout.write(render_summary(results))
+        sys.stdout.write(render_summary(results, every_missing=args.all))
     return 0
 
 
@@ -233,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parent", metavar="NUMBER_OR_ID")
     p.add_argument("--child", metavar="NUMBER_OR_ID")
     p.add_argument("--report", metavar="FILE.md", help="also write the Markdown report")
+    p.add_argument("--all", action="store_true",
+                   help="list every missing indicator with its sentence (by default the summary "
+                        "names a few per pair; --json and --report always hold every item)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 

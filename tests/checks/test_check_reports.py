@@ -2,9 +2,13 @@
 
 import json
 
-from tests.checks.lacgiang import MemoryStore, ben_may_plan, lac_giang, resolution_15, tan_khe_plan
+from tests.checks.lacgiang import (
+    PROVINCE, MemoryStore, Said, ben_may_plan, lac_giang, plan, resolution_15, tan_khe_plan,
+)
 from vanban.checks import render_markdown, render_summary, run_checks
+from vanban.cli import main
 from vanban.model import to_dict
+from vanban.search.sqlite import SqliteStore
 
 
 def test_results_serialise_to_the_check_contract():
@@ -53,3 +57,68 @@ def test_a_pair_named_by_the_user_says_so_in_the_report():
     store = lac_giang()
     report = render_markdown(run_checks(store, parent="15-NQ/TU", child="21-BC/TU"), store)
     assert "Linked: paired by the user." in report
+
+
+def test_the_summary_gives_each_pair_one_line_of_counts_by_status():
+    lines = render_summary(run_checks(lac_giang())).splitlines()
+    pair_lines = [line.split() for line in lines[2:7]]
+    assert [" ".join(words[:3]) for words in pair_lines] == [
+        "08-KH/HU → 03-KH/ĐU", "15-NQ/TU → 05-KH/HU", "15-NQ/TU → 08-KH/HU", "15-NQ/TU → 12-KH/HU",
+        "15-NQ/TU → totals"]
+    assert lines[2].endswith("ok 2, missing 5")
+    assert lines[4].endswith("ok 7")
+    assert lines[5].endswith("ok 2, weaker 3, later_deadline 1, missing 1")
+    assert lines[6].endswith("totals over 05-KH/HU, 08-KH/HU, 12-KH/HU  sum_short 1")
+
+
+def test_the_summary_folds_missing_indicators_into_one_line_per_pair():
+    summary = render_summary(run_checks(lac_giang()))
+    assert "[missing]" not in summary and "«Có 25 xã đạt chuẩn nông thôn mới.»" not in summary
+    assert "Missing from the plans (7; `vanban check --all` lists each with its sentence):" in summary
+    assert ('  08-KH/HU → 03-KH/ĐU: "Tăng trưởng kinh tế bình quân hằng năm", "Thu nhập bình quân đầu người", '
+            '"Tỷ lệ hộ nghèo" …and 2 more\n') in summary
+    assert '  15-NQ/TU → 12-KH/HU: "Tỷ lệ che phủ rừng"\n' in summary
+    # What needs action keeps its two sentences, under its pair, before the folded lines.
+    action = summary.index("Needs action:")
+    assert action < summary.index("15-NQ/TU → 12-KH/HU\n  [weaker]") < summary.index("Missing from the plans")
+    assert "[unit_mismatch]" in summary and "[later_deadline]" in summary and "[sum_short]" in summary
+    assert "    child: «Có 45 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.»" in summary
+
+
+def test_folded_names_are_distinct_and_clipped():
+    long_name = "Tỷ lệ thôn, bản vùng đồng bào dân tộc thiểu số có đường giao thông được cứng hóa"
+    resolution = plan("20-NQ/TU", PROVINCE, "province", "Nghị quyết về phát triển vùng đồng bào dân tộc",
+                      "2021-04-01", kind="nghi_quyet", said=[
+                          Said(f"{long_name} đạt 90% vào năm 2025.", long_name, 90),
+                          Said("Tỷ lệ hộ nghèo vùng đồng bào giảm 3%/năm đến năm 2025.", "Tỷ lệ hộ nghèo", 3,
+                               "%/năm"),
+                          Said("Đến năm 2030, tỷ lệ hộ nghèo vùng đồng bào còn dưới 5%.", "Tỷ lệ hộ nghèo", 5,
+                               "%", "<", "2030"),
+                          Said("Có 100% xã có trạm y tế đạt chuẩn.", "Xã có trạm y tế đạt chuẩn", 100),
+                          Said("Có 95% trẻ em trong độ tuổi đến trường.", "Trẻ em trong độ tuổi đến trường", 95),
+                      ])
+    district = plan("31-KH/HU", "Huyện ủy Pá Khoang", "district", "Kế hoạch thực hiện Nghị quyết số 20-NQ/TU",
+                    "2021-05-02", implements=[("20-NQ/TU", "thực hiện")])
+    summary = render_summary(run_checks(MemoryStore([resolution, district])))
+    assert ('  20-NQ/TU → 31-KH/HU: "Tỷ lệ thôn, bản vùng đồng bào dân tộc thiểu số…", '
+            '"Tỷ lệ hộ nghèo", "Xã có trạm y tế đạt chuẩn" …and 2 more\n') in summary
+
+
+def test_every_missing_indicator_with_its_sentence_on_request():
+    summary = render_summary(run_checks(lac_giang()), every_missing=True)
+    assert summary.count("[missing]") == 7 and "Missing from the plans" not in summary
+    assert "    parent: «Có 25 xã đạt chuẩn nông thôn mới.»" in summary
+    assert summary.index("08-KH/HU → 03-KH/ĐU\n  [missing]") > summary.index("Findings:")
+
+
+def test_vanban_check_all_prints_the_full_list_and_json_stays_the_contract(tmp_path, capsys):
+    with SqliteStore(tmp_path / "kho") as store:
+        store.add(list(lac_giang().documents()))
+    assert main(["--store", str(tmp_path / "kho"), "check"]) == 0
+    grouped = capsys.readouterr().out
+    assert main(["--store", str(tmp_path / "kho"), "check", "--all"]) == 0
+    full = capsys.readouterr().out
+    assert grouped.count("[missing]") == 0 and full.count("[missing]") == 7
+    assert main(["--store", str(tmp_path / "kho"), "check", "--json", "--all"]) == 0
+    pairs = json.loads(capsys.readouterr().out)["pairs"]
+    assert sum(item["status"] == "missing" for pair in pairs for item in pair["items"]) == 7
