@@ -11,6 +11,7 @@
 | VANBAN_ES_PREFIX       | vanban       | prefix of index and alias names                     |
 | VANBAN_MAX_FILE_MB     | 100          | files larger than this are refused                  |
 | VANBAN_MAX_PAGES       | 2000         | documents with more pages are refused               |
+| VANBAN_OCR_WORKERS     | 0 (auto)     | Tesseract processes per scan; 0: one per core (≤ 4) |
 | VANBAN_API_KEY         | (none)       | staff key for uploads; unset means uploads refused  |
 | VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
 """
@@ -39,6 +40,8 @@ class Settings:
     es_prefix: str = field(default_factory=lambda: _env("VANBAN_ES_PREFIX", "vanban"))
     max_file_bytes: int = field(default_factory=lambda: int(float(_env("VANBAN_MAX_FILE_MB", "100")) * 1024 * 1024))
     max_pages: int = field(default_factory=lambda: int(_env("VANBAN_MAX_PAGES", "2000")))
+    # Tesseract processes reading one scan's pages at once; 0: one per core, at most four.
+    ocr_workers: int = field(default_factory=lambda: int(_env("VANBAN_OCR_WORKERS", "0")))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))
 

@@ -29,12 +29,13 @@ def extract(source: Source) -> Extracted:
         raise TooLargeError(source.path, f"image too large to OCR safely: {exc}") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise CorruptFileError(source.path, f"damaged or truncated image: {exc}") from None
-    pages = []
-    for frame in frames:
-        if max(frame.size) < MIN_OCR_SIDE:
-            factor = -(-MIN_OCR_SIDE // max(frame.size))
-            frame = frame.resize((frame.width * factor, frame.height * factor), Image.LANCZOS)
-        pages.append(ocr.ocr_image(frame, source.path))
+    with ocr.OcrQueue(source.path, source.settings.ocr_workers) as scans:
+        for frame in frames:
+            if max(frame.size) < MIN_OCR_SIDE:
+                factor = -(-MIN_OCR_SIDE // max(frame.size))
+                frame = frame.resize((frame.width * factor, frame.height * factor), Image.LANCZOS)
+            scans.submit(frame)
+        pages = scans.results()
     if not any(p.strip() for p in pages):
         raise NoTextError(source.path, "OCR found no text in the image")
     return Extracted(pages, [f"{len(pages)} page(s) OCR'd"])

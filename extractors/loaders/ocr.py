@@ -1,4 +1,9 @@
-"""Tesseract with its Vietnamese model, run as a subprocess on one rendered page at a time."""
+"""Tesseract with its Vietnamese model, run as a subprocess per rendered page.
+
+A scan's pages go through an ``OcrQueue``: up to ``workers`` Tesseract processes read pages at once
+(each single-threaded), while the caller renders the next page, and the texts come back in page
+order. Tesseract, not Python, does the work, so threads suffice: they only wait on subprocesses.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import io
 import os
 import shutil
 import subprocess
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PIL import Image
 
@@ -44,7 +51,7 @@ def ocr_image(image: Image.Image, path: str) -> str:
     require(path)
     buf = io.BytesIO()
     image.convert("L").save(buf, format="PPM")  # uncompressed: cheaper than PNG, leptonica reads it
-    # One thread: the page loop already keeps a core busy, and the machine may have only two.
+    # One thread per process: parallelism comes from OcrQueue running several pages at once.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
@@ -58,3 +65,43 @@ def ocr_image(image: Image.Image, path: str) -> str:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise NoTextError(path, f"Tesseract failed: {detail[-1] if detail else done.returncode}")
     return done.stdout.decode("utf-8", "replace")
+
+
+def default_workers() -> int:
+    """One Tesseract per core this process may use, at most four (memory: a 300-dpi page is ~9 MB)."""
+    return max(1, min(4, len(os.sched_getaffinity(0))))
+
+
+class OcrQueue:
+    """Pages submitted in order, OCR'd concurrently, results returned in submission order.
+
+    At most ``2 * workers`` rendered pages wait in memory: submitting past that first waits for
+    the oldest page, so a 2,000-page scan never holds more than a few images at a time.
+    """
+
+    def __init__(self, path: str, workers: int = 0):
+        self.path = path
+        self.workers = workers if workers > 0 else default_workers()
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="ocr")
+        self._pending: deque[Future[str]] = deque()
+        self._done: list[str] = []
+
+    def submit(self, image: Image.Image) -> int:
+        """Queue one page image; returns its position among the submitted pages."""
+        if len(self._pending) >= 2 * self.workers:
+            self._done.append(self._pending.popleft().result())
+        self._pending.append(self._pool.submit(ocr_image, image, self.path))
+        return len(self._done) + len(self._pending) - 1
+
+    def results(self) -> list[str]:
+        """Every submitted page's text, in order; the first page that failed raises its error."""
+        while self._pending:
+            self._done.append(self._pending.popleft().result())
+        return self._done
+
+    def __enter__(self) -> "OcrQueue":
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        # On an error, pages not yet started are dropped; running Tesseracts finish on their own.
+        self._pool.shutdown(wait=True, cancel_futures=exc_type is not None)

@@ -63,10 +63,10 @@ def _layer_text(index: int, page: pdfium.PdfPage, layout: LayoutReader, warnings
         textpage.close()
 
 
-def _ocr_page(page: pdfium.PdfPage, path: str) -> str:
+def _page_image(page: pdfium.PdfPage):
     bitmap = page.render(scale=ocr.OCR_DPI / 72, grayscale=True)
     try:
-        return ocr.ocr_image(bitmap.to_pil(), path)
+        return bitmap.to_pil().copy()  # a copy owns its pixels: the bitmap is freed before OCR runs
     finally:
         bitmap.close()
 
@@ -81,29 +81,34 @@ def extract(source: Source) -> Extracted:
         if count == 0:
             raise CorruptFileError(source.path, "damaged PDF: it has no pages")
         pages, warnings, skipped_ocr, encodings = [], [], [], set()
-        for index in range(count):
-            try:
-                page = doc[index]
-            except pdfium.PdfiumError as exc:  # one damaged page should not cost the others
-                warnings.append(f"page {index + 1} could not be read ({exc})")
-                pages.append("")
-                continue
-            try:
-                fixed = repair(_layer_text(index, page, layout, warnings))
-                text, encodings = fixed.text, encodings | fixed.encodings
-                letters = len(_LETTER.findall(text))
-                unreadable = bool(text.strip()) and unreadable_ratio(text) > MAX_UNREADABLE
-                if unreadable or (letters < MIN_LETTERS and _has_image(page)):
-                    if ocr.missing_reason():
-                        skipped_ocr.append(index + 1)
-                        text = "" if unreadable else text  # garbage must not reach the index
-                    else:
-                        text = repair(_ocr_page(page, source.path)).text
-                        why = "unreadable text layer" if unreadable else "no text layer"
-                        warnings.append(f"page {index + 1} OCR'd ({why})")
-                pages.append(text)
-            finally:
-                page.close()
+        ocr_pages: dict[int, tuple[int, str]] = {}  # page index -> (position in the OCR queue, why)
+        with ocr.OcrQueue(source.path, source.settings.ocr_workers) as scans:
+            for index in range(count):
+                try:
+                    page = doc[index]
+                except pdfium.PdfiumError as exc:  # one damaged page should not cost the others
+                    warnings.append(f"page {index + 1} could not be read ({exc})")
+                    pages.append("")
+                    continue
+                try:
+                    fixed = repair(_layer_text(index, page, layout, warnings))
+                    text, encodings = fixed.text, encodings | fixed.encodings
+                    letters = len(_LETTER.findall(text))
+                    unreadable = bool(text.strip()) and unreadable_ratio(text) > MAX_UNREADABLE
+                    if unreadable or (letters < MIN_LETTERS and _has_image(page)):
+                        if ocr.missing_reason():
+                            skipped_ocr.append(index + 1)
+                            text = "" if unreadable else text  # garbage must not reach the index
+                        else:
+                            why = "unreadable text layer" if unreadable else "no text layer"
+                            ocr_pages[index] = (scans.submit(_page_image(page)), why)
+                    pages.append(text)
+                finally:
+                    page.close()
+            read = scans.results()
+        for index, (position, why) in sorted(ocr_pages.items()):
+            pages[index] = repair(read[position]).text
+            warnings.append(f"page {index + 1} OCR'd ({why})")
     finally:
         layout.close()
         doc.close()

@@ -90,3 +90,57 @@ def test_without_tesseract_a_scan_names_the_package_to_install(monkeypatch):
     finally:
         monkeypatch.undo()
         ocr.missing_reason.cache_clear()
+
+
+def test_ocr_queue_returns_pages_in_order_when_later_pages_finish_first(monkeypatch):
+    import threading
+    import time
+
+    started = threading.Barrier(2, timeout=5)
+
+    def slow_first(image, path):
+        # the first page waits until the second is running, then takes longer: it finishes last
+        number = image.info["page"]
+        if number <= 2:
+            started.wait()
+        time.sleep(0.2 if number == 1 else 0.0)
+        return f"trang {number}"
+
+    monkeypatch.setattr(ocr, "ocr_image", slow_first)
+    from PIL import Image
+
+    with ocr.OcrQueue("ho-so-quet.pdf", workers=2) as scans:
+        for number in range(1, 6):
+            image = Image.new("L", (8, 8))
+            image.info["page"] = number
+            assert scans.submit(image) == number - 1
+        assert scans.results() == [f"trang {n}" for n in range(1, 6)]
+
+
+def test_ocr_queue_raises_the_error_of_a_page_that_failed(monkeypatch):
+    def fail_on_two(image, path):
+        if image.info["page"] == 2:
+            raise NoTextError(path, "Tesseract failed: trang 2 hỏng")
+        return "chữ"
+
+    monkeypatch.setattr(ocr, "ocr_image", fail_on_two)
+    from PIL import Image
+
+    with pytest.raises(NoTextError, match="trang 2 hỏng"):
+        with ocr.OcrQueue("ho-so-quet.pdf", workers=2) as scans:
+            for number in range(1, 4):
+                image = Image.new("L", (8, 8))
+                image.info["page"] = number
+                scans.submit(image)
+            scans.results()
+
+
+@needs_tesseract
+def test_a_scan_reads_the_same_with_one_tesseract_or_several():
+    from vanban.settings import Settings
+
+    data = scanned_pdf([PAGE_ONE, PAGE_TWO, PAGE_ONE])
+    one = load("ban-scan.pdf", data, settings=Settings(ocr_workers=1))
+    several = load("ban-scan.pdf", data, settings=Settings(ocr_workers=3))
+    assert several.text == one.text and several.pages == one.pages
+    assert several.warnings == one.warnings
