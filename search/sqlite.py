@@ -77,6 +77,8 @@ CREATE TABLE passages (
     page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
 );
 CREATE INDEX passages_doc ON passages(doc_id, ordinal);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO meta VALUES ('generation', abs(random()) >> 1);
 CREATE VIRTUAL TABLE passages_fts USING fts5(exact, folded, tokenize = 'unicode61 remove_diacritics 0');
 """
 
@@ -122,7 +124,7 @@ class SqliteStore:
             docs = []
             if version:
                 docs = [document_from_dict(json.loads(d)) for (d,) in self._db.execute("SELECT data FROM documents")]
-                for table in ("passages_fts", "passages", "targets", "doc_references", "documents"):
+                for table in ("meta", "passages_fts", "passages", "targets", "doc_references", "documents"):
                     self._db.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -141,11 +143,20 @@ class SqliteStore:
             for doc in docs:
                 self._remove(doc.id)
                 self._insert(doc)
+            self._next_generation()
         return len(docs)
 
     def delete(self, doc_id: str) -> bool:
         with self._transaction():
-            return self._remove(doc_id)
+            removed = self._remove(doc_id)
+            if removed:
+                self._next_generation()
+            return removed
+
+    def _next_generation(self) -> None:
+        # Starts at a random number when the index is created, so a rebuilt index never repeats
+        # a generation some process still remembers.
+        self._db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
 
     def _insert(self, doc: Document) -> None:
         fields = document_fields(doc)
@@ -317,17 +328,10 @@ class SqliteStore:
         self.close()
 
     def fingerprint(self) -> str:
-        """See Store.fingerprint. Adding a document (again) gives it rowid max+1, so the (id, rowid)
-        pairs change with every add and delete but a re-add of the newest document, whose data is
-        hashed as well. Missed: deleting the newest documents, then re-adding the same ids in the
-        same order with other facts (a re-extraction, never an upload). One statement, one snapshot."""
-        import hashlib
-
-        digest = hashlib.sha256(str(self.path.resolve()).encode())
-        for row in self._rows("SELECT id, rowid, CASE WHEN rowid = (SELECT max(rowid) FROM documents)"
-                              " THEN data END FROM documents ORDER BY rowid"):
-            digest.update(repr(row).encode())
-        return digest.hexdigest()
+        """See Store.fingerprint: the index file and its write generation, which every committed
+        add or delete (from any process) moves on."""
+        generation = self._rows("SELECT value FROM meta WHERE key = 'generation'")[0][0]
+        return f"{self.path.resolve()} {generation}"
 
 
 class _Transaction:

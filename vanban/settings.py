@@ -2,7 +2,7 @@
 
 | variable               | default      | meaning                                             |
 |------------------------|--------------|-----------------------------------------------------|
-| VANBAN_STORE           | .vanban      | store folder: raw files, SQLite index, check cache  |
+| VANBAN_STORE           | .vanban      | store folder: raw files and the SQLite index         |
 | VANBAN_BACKEND         | sqlite       | sqlite or elasticsearch                             |
 | VANBAN_ES_URL          | (none)       | Elasticsearch URL, e.g. http://127.0.0.1:9200       |
 | VANBAN_ES_API_KEY      | (none)       | Elasticsearch API key (encoded form)                |

@@ -16,6 +16,8 @@ from vanban.search.passages import split_passages
 from vanban.model import SearchQuery
 from vanban.search.sqlite import DB_NAME, SCHEMA_VERSION, SqliteStore
 
+from .conftest import make_doc
+
 WRITER = r"""
 import hashlib, sys
 from pathlib import Path
@@ -121,3 +123,28 @@ def test_search_module_imports_no_heavy_client():
             "print(sorted(m for m in ('elasticsearch', 'underthesea', 'spacy', 'prefect') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_write_by_another_process_moves_the_fingerprint_this_one_sees(tmp_path):
+    # `vanban serve` keeps its store open while `vanban ingest` writes through its own connection.
+    serving, ingesting = SqliteStore(tmp_path), SqliteStore(tmp_path)
+    seen = serving.fingerprint()
+    ingesting.add([make_doc("Huyện ủy Thạch Bàn ban hành kế hoạch thực hiện Nghị quyết 12-NQ/TU.")])
+    assert serving.fingerprint() != seen
+    seen = serving.fingerprint()
+    assert serving.fingerprint() == seen
+    ingesting.close()
+    serving.close()
+
+
+def test_a_rebuilt_index_does_not_reuse_an_old_fingerprint(tmp_path):
+    first = SqliteStore(tmp_path)
+    first.add([make_doc("Đảng ủy xã Khe Mơ báo cáo kết quả năm 2024.")])
+    old = first.fingerprint()
+    first.close()
+    (tmp_path / DB_NAME).unlink()
+    (tmp_path / (DB_NAME + "-wal")).unlink(missing_ok=True)
+    again = SqliteStore(tmp_path)
+    again.add([make_doc("Đảng ủy xã Khe Mơ báo cáo kết quả năm 2024.")])
+    assert again.fingerprint() != old
+    again.close()
