@@ -106,8 +106,13 @@ def _partial_fits(ref: PartialReference, candidate: Document) -> bool:
     return kind_code == code or _KIND_CODES.get(candidate.doc.kind) == code
 
 
+def _issuer_key(d: Document) -> tuple[str, ...]:
+    """An issuer compared folded, word by word: "Tỉnh ủy Lam Giang" is "TỈNH ỦY LAM  GIANG"."""
+    return tuple(fold(nfc(d.doc.issuer)).split())
+
+
 def _same_issuer(a: Document, b: Document) -> bool:
-    return bool(a.doc.issuer) and fold(nfc(a.doc.issuer)).split() == fold(nfc(b.doc.issuer)).split()
+    return bool(a.doc.issuer) and _issuer_key(a) == _issuer_key(b)
 
 
 def _latest_before(candidates: Iterable[Document], child: Document) -> list[Document]:
@@ -135,12 +140,17 @@ class Index:
         for d in self.docs:
             if d.doc.number:
                 self.by_number[number_key(d.doc.number)].append(d)
+        # Issuers folded once per index, not once per comparison (every child meets every peer).
+        self.by_issuer: dict[tuple[str, ...], list[Document]] = defaultdict(list)
+        for d in self.peers:
+            if d.doc.issuer:
+                self.by_issuer[_issuer_key(d)].append(d)
 
     def numbered(self, number: str) -> list[Document]:
         return self.by_number.get(number_key(number), [])
 
     def same_issuer(self, child: Document) -> list[Document]:
-        return [d for d in self.peers if d.id != child.id and _same_issuer(d, child)]
+        return [d for d in self.by_issuer.get(_issuer_key(child), []) if d.id != child.id]
 
 
 def parents_of(child: Document, index: Index) -> list[tuple[Document, str]]:
