@@ -54,7 +54,7 @@ def open_store(settings: "Settings") -> Store:
     if settings.backend == "sqlite":
         from vanban.search.sqlite import SqliteStore
 
-        return SqliteStore(settings.store)
+        return SqliteStore(settings.store, cache_size=settings.search_cache)
     if settings.backend == "elasticsearch":
         from vanban.search.elastic import ElasticStore
 

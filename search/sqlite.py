@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 from pathlib import Path
@@ -100,15 +100,17 @@ def fts_expression(query: ParsedQuery) -> str:
 
 
 class SqliteStore:
-    def __init__(self, store_dir: Path):
+    def __init__(self, store_dir: Path, cache_size: int = 16):
         self.store_dir = Path(store_dir)
         self.path = self.store_dir / DB_NAME
         self._lock = threading.RLock()
+        self._cache_size = max(0, cache_size)
         try:
             self.store_dir.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
+            self._where = str(self.path.resolve())  # names this index in the process's result cache
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the index ({exc})") from exc
 
@@ -276,19 +278,7 @@ class SqliteStore:
                    f" b AS (SELECT rowid >> {PASSAGE_BITS} AS seq, MAX(score) AS score, rowid AS best FROM m GROUP BY 1)"
                    f" SELECT {shown}, b.score, b.best FROM b JOIN documents d ON d.seq = b.seq WHERE {where}")
             params = [fts_expression(parsed), *params]
-        rows = [_Row(*r) for r in self._rows(sql, params)]
-        if rows and parsed.proximity is not None:
-            rows = self._lift_close(rows, parsed.proximity)
-        # Stable sorts, last key first: cheaper than one composite key over every matching document.
-        rows.sort(key=_ID)
-        if query.sort == "date" or parsed.blank:
-            rows.sort(key=_SCORE, reverse=True)
-            rows.sort(key=_DATE, reverse=True)
-            rows.sort(key=_UNDATED)
-        else:
-            rows.sort(key=_DATE, reverse=True)
-            rows.sort(key=_SCORE, reverse=True)
-        facets = {name: Counter(getattr(r, name) for r in rows).items() for name in FACETS}
+        rows, facets = self._ranked_rows(sql, params, parsed, by_date=query.sort == "date" or parsed.blank)
         page = rows[query.offset:query.offset + query.limit]
         passages = self._passages([r.best for r in page])
         hits = []
@@ -299,6 +289,36 @@ class SqliteStore:
                 score=r.score, page=page_no, snippet=snippet(text, 0, len(text), parsed),
             ))
         return SearchResult(total=len(rows), hits=hits, facets=shape_facets(facets))
+
+    def _ranked_rows(self, sql: str, params: list[object], parsed: ParsedQuery,
+                     by_date: bool) -> tuple[list["_Row"], dict]:
+        """Every matching document in result order, and the facet counts: the part of a search
+        that costs, done once per query while the index is unchanged (a user paging through a
+        broad query's results pays for it once)."""
+        key = (self._where, sql, tuple(params), by_date)
+        generation = self._generation()
+        cached = _RANKED.get(key, generation)
+        if cached is not None:
+            return cached
+        rows = [_Row(*r) for r in self._rows(sql, params)]
+        if rows and parsed.proximity is not None:
+            rows = self._lift_close(rows, parsed.proximity)
+        # Stable sorts, last key first: cheaper than one composite key over every matching document.
+        rows.sort(key=_ID)
+        if by_date:
+            rows.sort(key=_SCORE, reverse=True)
+            rows.sort(key=_DATE, reverse=True)
+            rows.sort(key=_UNDATED)
+        else:
+            rows.sort(key=_DATE, reverse=True)
+            rows.sort(key=_SCORE, reverse=True)
+        facets = {name: Counter(getattr(r, name) for r in rows).items() for name in FACETS}
+        if self._cache_size:
+            _RANKED.put(key, generation, (rows, facets), self._cache_size)
+        return rows, facets
+
+    def _generation(self) -> int:
+        return self._rows("SELECT value FROM meta WHERE key = 'generation'")[0][0]
 
     def _lift_close(self, rows: list["_Row"], proximity: Clause) -> list["_Row"]:
         """Documents holding the typed words side by side in one passage rank above all others: their
@@ -330,8 +350,36 @@ class SqliteStore:
     def fingerprint(self) -> str:
         """See Store.fingerprint: the index file and its write generation, which every committed
         add or delete (from any process) moves on."""
-        generation = self._rows("SELECT value FROM meta WHERE key = 'generation'")[0][0]
-        return f"{self.path.resolve()} {generation}"
+        return f"{self._where} {self._generation()}"
+
+
+class _RankedResults:
+    """Ranked results of the last queries, shared by the stores of one process (the web app opens a
+    store per request): (index, query, filters, sort) -> (generation, (rows, facets)). Any committed
+    write moves the index's generation on, so an entry serves only while the index still holds
+    exactly what it was computed from."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple, tuple[int, tuple]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, generation: int) -> tuple | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None or found[0] != generation:
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key: tuple, generation: int, value: tuple, keep: int) -> None:
+        with self._lock:
+            self._entries[key] = (generation, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > keep:
+                self._entries.popitem(last=False)
+
+
+_RANKED = _RankedResults()
 
 
 class _Transaction:

@@ -148,3 +148,40 @@ def test_a_rebuilt_index_does_not_reuse_an_old_fingerprint(tmp_path):
     again.add([make_doc("Đảng ủy xã Khe Mơ báo cáo kết quả năm 2024.")])
     assert again.fingerprint() != old
     again.close()
+
+
+def _counting_rankings(monkeypatch) -> list[str]:
+    ranked: list[str] = []
+    real = SqliteStore._rows
+
+    def rows(self, sql, params=()):
+        if "bm25" in sql:
+            ranked.append(sql)
+        return real(self, sql, params)
+
+    monkeypatch.setattr(SqliteStore, "_rows", rows)
+    return ranked
+
+
+def test_paging_through_a_query_ranks_it_once_until_the_index_changes(tmp_path, monkeypatch):
+    plans = [make_doc(f"Kế hoạch số {i}-KH/HU của Huyện ủy Thạch Bàn về kết nạp đảng viên năm 202{i % 5}.")
+             for i in range(25)]
+    SqliteStore(tmp_path).add(plans)
+    ranked = _counting_rankings(monkeypatch)
+    pages = [SqliteStore(tmp_path).search(SearchQuery(q="ket nap dang vien", limit=10, offset=o)) for o in (0, 10, 20)]
+    assert len(ranked) == 1  # one ranking; a fresh store per request (as the web app opens them) reuses it
+    assert len({h.id for p in pages for h in p.hits}) == 25 and {p.total for p in pages} == {25}
+
+    # Another process adds a plan: the next page is ranked afresh and counts it.
+    SqliteStore(tmp_path).add([make_doc("Kế hoạch của Đảng ủy xã Khe Mơ về kết nạp đảng viên trẻ.")])
+    after = SqliteStore(tmp_path).search(SearchQuery(q="ket nap dang vien", limit=10, offset=20))
+    assert len(ranked) == 2 and after.total == 26 and len(after.hits) == 6
+
+
+def test_with_the_result_cache_off_every_search_is_ranked_afresh(tmp_path, monkeypatch):
+    store = SqliteStore(tmp_path, cache_size=0)
+    store.add([make_doc("Nghị quyết về chuyển đổi số trong các cơ quan đảng tỉnh Lam Giang.")])
+    ranked = _counting_rankings(monkeypatch)
+    for _ in range(3):
+        assert store.search(SearchQuery(q="chuyen doi so")).total == 1
+    assert len(ranked) == 3
