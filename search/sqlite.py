@@ -1,4 +1,4 @@
-"""The embedded backend: one SQLite file with FTS5 indexes over passages and whole documents.
+"""The embedded backend: one SQLite file with an FTS5 index over passages.
 
 Layout (store_dir/index.sqlite3, PRAGMA user_version = SCHEMA_VERSION; an older index is rebuilt
 from the Documents it holds, in one transaction, when it is opened):
@@ -13,6 +13,9 @@ from the Documents it holds, in one transaction, when it is opened):
   passages_fts   FTS5 (exact, folded), rowid = passages.id: the passage text as written
                  (lower-cased by unicode61, accents kept) and folded by vanban.folding.fold
                  (đ -> d, which FTS5's remove_diacritics cannot do)
+  meta           the write generation: every committed add or delete moves it on, so results
+                 computed from the index (ranked results kept for paging, the web UI's check
+                 report) know when they are stale
 
 Ranking: every clause matches ``exact:"…" OR folded:"…"``; bm25 weighs the exact column
 EXACT_WEIGHT times the folded one, so "Đảng bộ" ranks passages that spell it with those accents
@@ -88,15 +91,14 @@ def _fts_string(words: Sequence[str]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
-def _either(words: Sequence[str]) -> str:
-    """A word or phrase as typed or folded; bm25 weighs the exact column EXACT_WEIGHT times."""
-    return f"(exact : {_fts_string(words)} OR folded : {_fts_string(tuple(fold(w) for w in words))})"
+def _either(clause: Clause) -> str:
+    return f"(exact : {_fts_string(clause.words)} OR folded : {_fts_string(clause.folded)})"
 
 
 def fts_expression(query: ParsedQuery) -> str:
     """Every clause, as typed or folded. Folded alone decides what matches (a word typed with accents
     folds like the text it matches); the exact column is there for bm25 to weigh."""
-    return " AND ".join(_either(c.words) for c in query.clauses)
+    return " AND ".join(_either(c) for c in query.clauses)
 
 
 class SqliteStore:
