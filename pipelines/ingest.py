@@ -1,8 +1,10 @@
-"""The ingest flow: files -> Documents -> the store, one Prefect task per document.
+"""The ingest flow: files -> Documents -> the store, one Prefect task per chunk of files.
 
-Why the shape: extraction is the expensive, failure-prone part, so each file is its own task (a bad
-file fails only its task and shows up in the Prefect UI); index writes are batched in the flow so
-the store sees a few transactions, never one per document.
+Why the shape: extraction is the expensive, failure-prone part, so it runs in tasks; a task run
+costs the flow ~25 ms of bookkeeping (state events, their background threads), as much as a short
+document's segmentation, so a task extracts a chunk of up to CHUNK_FILES files, each file on its
+own (a bad file fails alone and is named in the summary and the task's log). Index writes are
+batched in the flow so the store sees a few transactions, never one per document.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.utilities.annotations import quote
@@ -24,6 +26,10 @@ from vanban.pipelines.files import collect_files
 from vanban.settings import Settings, settings_for
 
 BATCH = 50
+# A chunk closes at CHUNK_FILES files or CHUNK_BYTES of input, whichever comes first: 16 files
+# make the per-task cost ~2 ms a file, and the byte cap bounds the memory a chunk holds.
+CHUNK_FILES = 16
+CHUNK_BYTES = 32 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -65,11 +71,39 @@ def _retry_when(transient: Callable[[BaseException], bool]):
 EXTRACT_TAG = "vanban-extract"
 
 
+@dataclass(slots=True)
+class Extracted:
+    """One file's outcome inside a chunk: its Document, or why there is none."""
+    document: Document | None = None
+    error: str = ""  # one line naming the file
+    bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
+
+
+def _failure_line(source: str, exc: Exception) -> str:
+    return str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
+
+
+@task(name="extract-documents", cache_policy=NO_CACHE, task_run_name="extract {label}")
+def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label: str) -> list[Extracted]:
+    """Extract each (source, bytes) on its own: one file's failure is its outcome, not the task's."""
+    from vanban.extractors import extract
+
+    out: list[Extracted] = []
+    for source, data in files:
+        try:
+            out.append(Extracted(extract(source, data, settings=settings)))
+        except Exception as exc:
+            out.append(Extracted(error=_failure_line(source, exc), bad_input=isinstance(exc, InputError)))
+            get_run_logger().warning("%s", out[-1].error)
+    return out
+
+
 @task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
       # a file that cannot be read will not improve; anything else (a worker hiccup) may
       retry_condition_fn=_retry_when(lambda exc: not isinstance(exc, InputError)),
       task_run_name="extract {source}")
 def extract_document(source: str, data: bytes, settings: Settings) -> Document:
+    """The second chance of a file whose extraction in its chunk failed other than as bad input."""
     from vanban.extractors import extract
 
     return extract(source, data, settings=settings)
@@ -105,23 +139,37 @@ def _patiently(call: Callable[[], T]) -> T:
 Progress = Callable[[int, int, str, str], None]  # (index, total, path, outcome)
 
 
+@dataclass(slots=True)
+class _File:
+    """A file of the run: decided before extraction (``status`` set), or waiting in a chunk."""
+    path: str  # as collected, for progress lines
+    source: str  # the name on the record
+    doc_id: str = ""
+    data: bytes = b""
+    status: str = ""
+    error: str = ""
+
+
 def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
                sources: dict[str, str] | None = None) -> IngestSummary:
     """The body of the flow, callable inside any flow run (ingest, upload, inbox).
 
     ``sources`` renames files for the record: an upload spooled as <sha256> keeps the name the
-    user gave it (a name that is only ever shown, never used as a path).
+    user gave it (a name that is only ever shown, never used as a path). Outcomes are recorded
+    (and reported to ``progress``) in the order of the files.
     """
     from vanban.search.base import open_store
     from vanban.search.rawfiles import RawFiles
 
     files = collect_files([Path(p) for p in paths])
-    extract = _extract_task()
+    chunk_task, retry_task = _tagged(extract_documents), _tagged(extract_document)
     summary = IngestSummary()
     store = _patiently(lambda: open_store(settings))
     raw = RawFiles(settings.store)
     pending: list[Document] = []
     seen: set[str] = set()
+    window: list[_File] = []  # files in run order since the first one waiting for extraction
+    done = 0
 
     def flush() -> None:
         if pending:
@@ -129,57 +177,97 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             write_batch(store, quote(list(pending)), len(pending))
             pending.clear()
 
+    def settle(item: _File, extracted: Extracted | None) -> None:
+        nonlocal done
+        if extracted is not None:
+            _finish(item, extracted, settings, raw, seen, pending, retry_task)
+        done += 1
+        outcome = summary.record(item.source, item.status, item.doc_id, item.error)
+        if progress:
+            progress(done, len(files), item.path, outcome)
+        if len(pending) >= BATCH:
+            flush()
+
+    def extract_window() -> None:
+        queued = [item for item in window if not item.status]
+        label = queued[0].source + (f" and {len(queued) - 1} more" if len(queued) > 1 else "")
+        results = iter(chunk_task(quote([(item.source, item.data) for item in queued]), settings, label))
+        for item in window:
+            settle(item, None if item.status else next(results))
+        window.clear()
+
     try:
-        for index, path in enumerate(files, 1):
-            source = (sources or {}).get(str(path), str(path))
-            outcome = _ingest_one(path, source, settings, store, raw, seen, pending, summary, extract)
-            if progress:
-                progress(index, len(files), str(path), outcome)
-            if len(pending) >= BATCH:
-                flush()
+        for path in files:
+            item = _File(str(path), (sources or {}).get(str(path), str(path)))
+            _read(item, path, settings)
+            if not item.status and (item.doc_id in seen or _patiently(lambda: store.has(item.doc_id))):
+                item.status = "skipped"
+            if item.status and not window:
+                settle(item, None)  # nothing before it is waiting: report it now
+                continue
+            window.append(item)
+            queued = [w for w in window if not w.status]
+            if len(queued) >= CHUNK_FILES or sum(len(w.data) for w in queued) >= CHUNK_BYTES:
+                extract_window()
+        if window:
+            extract_window()
         flush()
     finally:
         store.close()
     return summary
 
 
-def _extract_task():
-    """The extraction task, tagged for a server-wide limit when a deployment runs it.
+def _tagged(extraction):
+    """An extraction task, tagged for a server-wide limit when a deployment runs it.
 
     `prefect concurrency-limit create vanban-extract 2` then caps CPU-heavy extraction across the
-    office's flow runs (inbox, uploads). A tag costs an API round trip per task run (~25 ms), so
-    CLI runs, which extract one document at a time anyway, go without it.
+    office's flow runs (inbox, uploads): a slot is a chunk of up to CHUNK_FILES files (or a single
+    file's second chance). A tag costs an API round trip per task run (~25 ms), so CLI runs,
+    which extract one chunk at a time anyway, go without it.
     """
     from prefect.runtime import deployment
 
-    return extract_document.with_options(tags=[EXTRACT_TAG]) if deployment.id else extract_document
+    return extraction.with_options(tags=[EXTRACT_TAG]) if deployment.id else extraction
 
 
-def _ingest_one(path: Path, source: str, settings: Settings, store, raw, seen: set[str],
-                pending: list[Document], summary: IngestSummary, extract=extract_document) -> str:
+def _read(item: _File, path: Path, settings: Settings) -> None:
+    """Read and hash one file; an unreadable or oversized file is decided as failed here."""
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
-            raise TooLargeError(source, f"{size} bytes is over the limit of {settings.max_file_bytes}")
-        data = path.read_bytes()
+            raise TooLargeError(item.source, f"{size} bytes is over the limit of {settings.max_file_bytes}")
+        item.data = path.read_bytes()
     except InputError as exc:
-        return summary.record(source, "failed", error=str(exc))
+        item.status, item.error = "failed", str(exc)
+        return
     except OSError as exc:
-        return summary.record(source, "failed", error=f"{source}: cannot read: {exc.strerror}")
-    doc_id = hashlib.sha256(data).hexdigest()
-    if doc_id in seen or _patiently(lambda: store.has(doc_id)):
-        return summary.record(source, "skipped", doc_id)
-    state = extract(source, data, settings, return_state=True)
-    if state.is_failed():
-        exc = state.result(raise_on_failure=False)
-        message = str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
-        return summary.record(source, "failed", doc_id, message)
-    document = state.result()
-    # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
-    raw.put(doc_id, data, Path(source).suffix.lower())
-    seen.add(doc_id)
-    pending.append(document)
-    return summary.record(source, "ingested", doc_id)
+        item.status, item.error = "failed", f"{item.source}: cannot read: {exc.strerror}"
+        return
+    item.doc_id = hashlib.sha256(item.data).hexdigest()
+
+
+def _finish(item: _File, extracted: Extracted, settings: Settings, raw, seen: set[str],
+            pending: list[Document], retry_task) -> None:
+    """Decide a file its chunk extracted: store its raw bytes and queue its Document, or fail it."""
+    document = extracted.document
+    if document is None and not extracted.bad_input:
+        # A failure that may pass (a worker hiccup) gets the file's own task and its retries.
+        state = retry_task(item.source, item.data, settings, return_state=True)
+        if state.is_failed():
+            extracted = Extracted(error=_failure_line(item.source, state.result(raise_on_failure=False)))
+        else:
+            document = state.result()
+    data, item.data = item.data, b""
+    if document is None:
+        item.status, item.error = "failed", extracted.error
+    elif item.doc_id in seen:  # the same bytes twice in one chunk
+        item.status = "skipped"
+    else:
+        # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
+        raw.put(item.doc_id, data, Path(item.source).suffix.lower())
+        seen.add(item.doc_id)
+        pending.append(document)
+        item.status = "ingested"
 
 
 @flow(name="ingest", log_prints=False)
