@@ -31,6 +31,7 @@ import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 from pathlib import Path
 
@@ -314,7 +315,7 @@ class SqliteStore:
         else:
             rows.sort(key=_DATE, reverse=True)
             rows.sort(key=_SCORE, reverse=True)
-        facets = {name: Counter(getattr(r, name) for r in rows).items() for name in FACETS}
+        facets = {name: Counter(map(attrgetter(name), rows)).items() for name in FACETS}
         if self._cache_size:
             _RANKED.put(key, generation, (rows, facets), self._cache_size)
         return rows, facets
@@ -329,6 +330,8 @@ class SqliteStore:
             f"SELECT DISTINCT rowid >> {PASSAGE_BITS} FROM passages_fts WHERE passages_fts MATCH ?",
             [f"folded : {_fts_string(proximity.folded)}"])}
         lift = max((r.score for r in rows if r.seq not in close), default=0.0)
+        if not lift:  # all of them close (or the others score nothing): the order needs no lift
+            return rows
         return [r._replace(score=r.score + lift) if r.seq in close else r for r in rows]
 
     def _passages(self, rowids: list[int]) -> dict[int, tuple[int, str]]:
