@@ -201,7 +201,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             item = _File(str(path), (sources or {}).get(str(path), str(path)))
             _read(item, path, settings)
             if not item.status and (item.doc_id in seen or _patiently(lambda: store.has(item.doc_id))):
-                item.status = "skipped"
+                item.status, item.data = "skipped", b""  # it may wait in the window: hold no bytes
             if item.status and not window:
                 settle(item, None)  # nothing before it is waiting: report it now
                 continue

@@ -133,3 +133,19 @@ def test_a_file_that_keeps_failing_is_reported_with_its_name_after_its_retries(p
     assert summary["failed"] == [{"path": str(inbox / "kh01.txt"),
                                   "error": f"{inbox / 'kh01.txt'}: ValueError: parser bug"}]
     assert [name for name, _ in calls].count("kh01.txt") == 4  # its chunk, then 1 + 2 retries
+
+
+def test_the_same_bytes_twice_in_one_chunk_are_stored_once(prefect_harness, tmp_path):
+    from vanban.pipelines.ingest import ingest
+
+    inbox = tmp_path / "inbox"
+    (plan,) = write_plans(inbox, 1)
+    (inbox / "kh01-ban-sao.txt").write_bytes(plan.read_bytes())
+    summary = ingest([str(inbox)], store=str(tmp_path / "store"))
+    assert [(Path(f["path"]).name, f["status"]) for f in summary["files"]] == [
+        ("kh01-ban-sao.txt", "ingested"), ("kh01.txt", "skipped")]
+    assert summary["files"][0]["id"] == summary["files"][1]["id"]
+    from vanban.search.sqlite import SqliteStore
+
+    with SqliteStore(tmp_path / "store") as index:
+        assert index.stats()["documents"] == 1
