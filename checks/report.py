@@ -152,7 +152,8 @@ def _pair_label(result: CheckResult) -> str:
 
 
 def _finding_lines(item: CheckItem) -> list[str]:
-    lines = [f"  [{item.status}] {item.message}"]
+    # Messages open with their status ("weaker: …"); the tag in brackets already says it.
+    lines = [f"  [{item.status}] {item.message.removeprefix(item.status + ': ')}"]
     for side, target in (("parent", item.parent_target), ("child", item.child_target)):
         if target is not None:
             page = f" (p. {target.page})" if target.page is not None else ""

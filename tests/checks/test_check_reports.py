@@ -39,6 +39,7 @@ def test_the_summary_shows_only_inconsistencies_with_their_evidence_and_counts()
     first = summary.splitlines()[0]
     assert "1 pair " in first and "weaker 3" in first and "missing 1" in first and "later_deadline 1" in first
     assert "[weaker]" in summary and "[ok]" not in summary
+    assert "[weaker] weaker:" not in summary  # the tag says the status once
     assert "parent: «Tỷ lệ hộ nghèo giảm còn dưới 1,5%.»" in summary
     assert "child: «Tỷ lệ hộ nghèo giảm còn dưới 2%.»" in summary
 
