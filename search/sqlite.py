@@ -80,7 +80,6 @@ CREATE TABLE passages (
     id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
     page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
 );
-CREATE INDEX passages_doc ON passages(doc_id, ordinal);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO meta VALUES ('generation', abs(random()) >> 1);
 CREATE VIRTUAL TABLE passages_fts USING fts5(exact, folded, tokenize = 'unicode61 remove_diacritics 0');
@@ -299,8 +298,8 @@ class SqliteStore:
         that costs, done once per query while the index is unchanged (a user paging through a
         broad query's results pays for it once)."""
         key = (self._where, sql, tuple(params), by_date)
-        generation = self._generation()
-        cached = _RANKED.get(key, generation)
+        generation = self._generation() if self._cache_size else None
+        cached = _RANKED.get(key, generation) if self._cache_size else None
         if cached is not None:
             return cached
         rows = [_Row(*r) for r in self._rows(sql, params)]
