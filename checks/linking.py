@@ -111,10 +111,6 @@ def _issuer_key(d: Document) -> tuple[str, ...]:
     return tuple(fold(nfc(d.doc.issuer)).split())
 
 
-def _same_issuer(a: Document, b: Document) -> bool:
-    return bool(a.doc.issuer) and _issuer_key(a) == _issuer_key(b)
-
-
 def _latest_before(candidates: Iterable[Document], child: Document) -> list[Document]:
     """Of documents sharing one number, the one(s) dated last on or before the child."""
     cands = [d for d in candidates if d.id != child.id]
@@ -210,8 +206,9 @@ def linked_pairs(store: Store, parent: str | None = None,
         pairs = []
         for p in resolve(store, parent):
             candidates = {d.id: d for d in store.citing(p.doc.number)} if p.doc.number else {}
+            issuer = _issuer_key(p)
             candidates.update({d.id: d for d in store.documents()
-                               if d.references_partial and _same_issuer(d, p)})
+                               if d.references_partial and d.doc.issuer and _issuer_key(d) == issuer})
             namesakes = store.find_by_number(p.doc.number) if p.doc.number else []
             index = Index([*namesakes, p], peers=[p])
             for c in candidates.values():
