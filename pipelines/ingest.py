@@ -72,7 +72,7 @@ EXTRACT_TAG = "vanban-extract"
 
 
 @dataclass(slots=True)
-class Extracted:
+class FileOutcome:
     """One file's outcome inside a chunk: its Document, or why there is none."""
     document: Document | None = None
     error: str = ""  # one line naming the file
@@ -84,16 +84,16 @@ def _failure_line(source: str, exc: Exception) -> str:
 
 
 @task(name="extract-documents", cache_policy=NO_CACHE, task_run_name="extract {label}")
-def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label: str) -> list[Extracted]:
+def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label: str) -> list[FileOutcome]:
     """Extract each (source, bytes) on its own: one file's failure is its outcome, not the task's."""
     from vanban.extractors import extract
 
-    out: list[Extracted] = []
+    out: list[FileOutcome] = []
     for source, data in files:
         try:
-            out.append(Extracted(extract(source, data, settings=settings)))
+            out.append(FileOutcome(extract(source, data, settings=settings)))
         except Exception as exc:
-            out.append(Extracted(error=_failure_line(source, exc), bad_input=isinstance(exc, InputError)))
+            out.append(FileOutcome(error=_failure_line(source, exc), bad_input=isinstance(exc, InputError)))
             get_run_logger().warning("%s", out[-1].error)
     return out
 
@@ -177,7 +177,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             write_batch(store, quote(list(pending)), len(pending))
             pending.clear()
 
-    def settle(item: _File, extracted: Extracted | None) -> None:
+    def settle(item: _File, extracted: FileOutcome | None) -> None:
         nonlocal done
         if extracted is not None:
             _finish(item, extracted, settings, raw, seen, pending, retry_task)
@@ -246,7 +246,7 @@ def _read(item: _File, path: Path, settings: Settings) -> None:
     item.doc_id = hashlib.sha256(item.data).hexdigest()
 
 
-def _finish(item: _File, extracted: Extracted, settings: Settings, raw, seen: set[str],
+def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: set[str],
             pending: list[Document], retry_task) -> None:
     """Decide a file its chunk extracted: store its raw bytes and queue its Document, or fail it."""
     document = extracted.document
@@ -254,7 +254,7 @@ def _finish(item: _File, extracted: Extracted, settings: Settings, raw, seen: se
         # A failure that may pass (a worker hiccup) gets the file's own task and its retries.
         state = retry_task(item.source, item.data, settings, return_state=True)
         if state.is_failed():
-            extracted = Extracted(error=_failure_line(item.source, state.result(raise_on_failure=False)))
+            extracted = FileOutcome(error=_failure_line(item.source, state.result(raise_on_failure=False)))
         else:
             document = state.result()
     data, item.data = item.data, b""
