@@ -3,16 +3,21 @@
 Index layout (``prefix`` defaults to "vanban"): one index per concept, each a versioned concrete
 index behind an alias that every read and write goes through:
 
-  {prefix}-documents -> {prefix}-documents-v1   one doc per Document: filter fields + the whole
-                                                Document (object, not indexed), passage/target counts
-  {prefix}-passages  -> {prefix}-passages-v1    one doc per passage, id "{doc_id}-{ordinal}": page,
-                                                offsets, text (stored, not indexed), the "exact" and
-                                                "folded" token fields, and the document's filter fields
-  {prefix}-targets   -> {prefix}-targets-v1     one doc per chỉ tiêu, id "{doc_id}-{ordinal}"
+  {prefix}-documents -> {prefix}-documents-v2   one doc per Document: filter fields, the whole
+                                                Document (object, not indexed), its target count, and
+                                                its passages as nested objects (ordinal, page, text
+                                                stored not indexed, the "exact" and "folded" token
+                                                fields, left out of _source)
+  {prefix}-targets   -> {prefix}-targets-v2     one doc per chỉ tiêu, id "{doc_id}-{ordinal}"
+
+Passages are nested in their document (v1 kept them in an index of their own and grouped matches
+by field collapsing, counting documents with HyperLogLog estimates). A nested query scores each
+passage and keeps its document's best (score_mode max) with that passage as an inner hit, so
+totals and facets are exact document counts and a search is one request.
 
 When a store opens on indices of an older mapping version it builds the new version beside them
 and swaps all aliases in one atomic request (``upgrade``): search keeps answering from the old
-indices until the swap.
+indices until the swap; indices of concepts the new version no longer keeps (RETIRED) go with it.
 
 Vietnamese analysis happens before the text reaches the cluster: "exact" holds the passage's words
 lower-cased with their accents, "folded" the same words through vanban.folding.fold (đ -> d), both
@@ -21,9 +26,9 @@ cutting SQLite uses, so both backends match the same documents; and it needs no 
 (the integ-test distribution we test against ships without analysis-common, hence without
 asciifolding or mapping char filters).
 
-Ranking: every query clause is ``match_phrase`` on "exact" (boosted EXACT_BOOST) or on "folded";
-the typed words side by side add an optional bonus clause; the best passage of each document
-stands for it (field collapsing on doc_id).
+Ranking: every query clause is ``match_phrase`` on "exact" (boosted EXACT_BOOST) or on "folded",
+all within one passage; the typed words side by side add an optional bonus clause; the best
+passage of each document stands for it.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from vanban.model import (
 from vanban.search.fields import Filters, document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
-from vanban.search.passages import split_passages
+from vanban.search.passages import MAX_PASSAGES, indexed_passages
 from vanban.search.query import WORD, Clause, ParsedQuery, check_query, parse_query
 from vanban.search.results import FACETS, shape_facets
 
@@ -52,14 +57,14 @@ if TYPE_CHECKING:
 
     from vanban.settings import Settings
 
-VERSION = 1
+VERSION = 2
+RETIRED = ("passages",)  # concepts an older mapping version kept in indices of their own
 EXACT_BOOST = 4.0
 CHUNK = 500  # bulk actions per request
 RETRY_STATUS = (429, 502, 503, 504)  # the cluster pushing back: retried with backoff
 BACKOFF = 0.5  # seconds before the first retry, doubling up to MAX_BACKOFF over MAX_RETRIES tries
 MAX_BACKOFF = 30
 MAX_RETRIES = 5
-COUNT_PRECISION = 40_000  # cardinality counts are exact well below this many documents
 _PAGE = 10_000
 
 _KEYWORD = {"type": "keyword"}
@@ -72,18 +77,16 @@ _STORED = {"type": "text", "index": False}
 MAPPINGS: dict[str, dict[str, Any]] = {
     "documents": {
         "dynamic": "strict",
+        # The token fields are the passage text again, cut into words: indexed, never shown.
+        "_source": {"excludes": ["passages.exact", "passages.folded"]},
         "properties": {
             **_FILTER_FIELDS, "id": _KEYWORD, "issuer": _KEYWORD, "number": _KEYWORD,
-            "number_key": _KEYWORD, "title": _STORED, "passages": {"type": "integer"},
-            "targets": {"type": "integer"}, "data": {"type": "object", "enabled": False},
-        },
-    },
-    "passages": {
-        "dynamic": "strict",
-        "properties": {
-            **_FILTER_FIELDS, "doc_id": _KEYWORD, "ordinal": {"type": "integer"}, "page": {"type": "integer"},
-            "start": {"type": "integer", "index": False}, "end": {"type": "integer", "index": False},
-            "text": _STORED, "exact": _WORDS, "folded": _WORDS,
+            "number_key": _KEYWORD, "title": _STORED, "target_count": {"type": "integer"},
+            "data": {"type": "object", "enabled": False},
+            "passages": {"type": "nested", "properties": {
+                "ordinal": {"type": "integer"}, "page": {"type": "integer", "index": False},
+                "text": _STORED, "exact": _WORDS, "folded": _WORDS,
+            }},
         },
     },
     "targets": {
@@ -96,7 +99,11 @@ MAPPINGS: dict[str, dict[str, Any]] = {
         },
     },
 }
-_SETTINGS = {"number_of_shards": 1}  # one shard: term statistics, hence scores, are global
+# One shard: term statistics, hence scores, are global. Nested passages: as many as SQLite allows.
+_SETTINGS = {"number_of_shards": 1, "index.mapping.nested_objects.limit": MAX_PASSAGES}
+_SHOWN = ["id", "title", "number", "kind", "issuer", "date"]  # what a hit shows of its document
+_FACET_AGGS = {name: {"terms": {"field": name, "size": _PAGE}} for name in FACETS}
+_PASSAGE_SHOWN = {"size": 1, "_source": ["passages.text", "passages.page"]}
 
 
 def words(text: str) -> str:
@@ -194,6 +201,9 @@ class ElasticStore:
         for concept in MAPPINGS:
             actions.append({"remove": {"index": old[concept], "alias": self.alias(concept)}})
             actions.append({"add": {"index": self.index_name(concept), "alias": self.alias(concept)}})
+        retired = [self.index_name(c, from_version) for c in RETIRED
+                   if self.client.indices.exists(index=self.index_name(c, from_version))]
+        actions += [{"remove_index": {"index": name}} for name in retired]
         self.client.indices.update_aliases(actions=actions)
         self.client.indices.delete(index=",".join(old.values()))
         return moved
@@ -201,7 +211,7 @@ class ElasticStore:
     def drop(self) -> None:
         """Delete this store's indices (every version) and their aliases."""
         with self._errors("delete the indices"):
-            for concept in MAPPINGS:
+            for concept in (*MAPPINGS, *RETIRED):
                 names = self.client.indices.get(index=f"{self.prefix}-{concept}-v*", expand_wildcards="all")
                 if names:
                     self.client.indices.delete(index=",".join(names))
@@ -209,7 +219,7 @@ class ElasticStore:
     # --- writes ---------------------------------------------------------------------------
 
     def add(self, docs: Sequence[Document]) -> int:
-        """Bulk-write documents; old passages/targets of a re-added id are deleted in the same bulk.
+        """Bulk-write documents; old targets of a re-added id are deleted in the same bulk.
 
         Not transactional (no cluster is): a failure mid-batch can leave a document partly
         written, and adding the batch again repairs it.
@@ -224,22 +234,17 @@ class ElasticStore:
         previous = self._counts([d.id for d in docs], index["documents"])
         actions: list[dict[str, Any]] = []
         for doc in docs:
-            fields = document_fields(doc)
-            passages = split_passages(doc)
-            shared = {k: fields[k] for k in _FILTER_FIELDS}  # passages filter without a join
+            passages = indexed_passages(doc)
             actions.append(_put(index["documents"], doc.id, {
-                **fields, "passages": len(passages), "targets": len(doc.targets), "data": to_dict(doc)}))
-            actions += [_put(index["passages"], f"{doc.id}-{p.ordinal}", {
-                **shared, "doc_id": doc.id, "ordinal": p.ordinal, "page": p.page, "start": p.start, "end": p.end,
-                "text": p.text, "exact": words(p.text), "folded": fold(words(p.text))}) for p in passages]
+                **document_fields(doc), "target_count": len(doc.targets), "data": to_dict(doc),
+                "passages": [{"ordinal": p.ordinal, "page": p.page, "text": p.text, "exact": words(p.text),
+                              "folded": fold(words(p.text))} for p in passages]}))
             actions += [_put(index["targets"], f"{doc.id}-{i}", {
                 "doc_id": doc.id, "ordinal": i, "indicator": t.indicator,
                 "indicator_words": " ".join(indicator_words(t.indicator)), "value": t.value,
                 "value_max": t.value_max, "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline,
                 "target": to_dict(t)}) for i, t in enumerate(doc.targets)]
-            old_passages, old_targets = previous.get(doc.id, (0, 0))
-            actions += _deletes(index["passages"], doc.id, len(passages), old_passages)
-            actions += _deletes(index["targets"], doc.id, len(doc.targets), old_targets)
+            actions += _deletes(index["targets"], doc.id, len(doc.targets), previous.get(doc.id, 0))
         self._bulk(actions)
         self.client.indices.refresh(index=",".join(index.values()))
         return len(docs)
@@ -251,19 +256,17 @@ class ElasticStore:
             previous = self._counts([doc_id], self.alias("documents"))
             if doc_id not in previous:
                 return False
-            passages, targets = previous[doc_id]
             self._bulk([{"_op_type": "delete", "_index": self.alias("documents"), "_id": doc_id},
-                        *_deletes(self.alias("passages"), doc_id, 0, passages),
-                        *_deletes(self.alias("targets"), doc_id, 0, targets)])
+                        *_deletes(self.alias("targets"), doc_id, 0, previous[doc_id])])
             self.client.indices.refresh(index=",".join(self.alias(c) for c in MAPPINGS))
             return True
 
-    def _counts(self, ids: list[str], index: str) -> dict[str, tuple[int, int]]:
-        """Passage and target counts of the stored versions of ``ids`` (absent ids left out)."""
+    def _counts(self, ids: list[str], index: str) -> dict[str, int]:
+        """Target counts of the stored versions of ``ids`` (absent ids left out)."""
         if not ids:
             return {}
-        found = self.client.mget(index=index, ids=ids, source_includes=["passages", "targets"])
-        return {d["_id"]: (d["_source"]["passages"], d["_source"]["targets"]) for d in found["docs"] if d.get("found")}
+        found = self.client.mget(index=index, ids=ids, source_includes=["target_count"])
+        return {d["_id"]: d["_source"]["target_count"] for d in found["docs"] if d.get("found")}
 
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         from elasticsearch.helpers import streaming_bulk
@@ -338,7 +341,11 @@ class ElasticStore:
 
     def stats(self) -> dict[str, int]:
         with self._errors("count documents"):
-            return {c: self.client.count(index=self.alias(c))["count"] for c in MAPPINGS}
+            found = self.client.search(index=self.alias("documents"), size=0, track_total_hits=True,
+                                       aggs={"passages": {"nested": {"path": "passages"}}})
+            return {"documents": found["hits"]["total"]["value"],
+                    "passages": found["aggregations"]["passages"]["doc_count"],
+                    "targets": self.client.count(index=self.alias("targets"))["count"]}
 
     def fingerprint(self) -> str:
         """See Store.fingerprint. Every write takes a sequence number above all earlier ones: a
@@ -364,45 +371,38 @@ class ElasticStore:
             return self._match(query, parsed, filters)
 
     def _browse(self, query: SearchQuery, filters: list[dict[str, Any]]) -> SearchResult:
-        """No text: every filtered document, newest first, shown from its first passage."""
-        found = self.client.search(
-            index=self.alias("documents"), query={"bool": {"filter": filters}},
-            sort=[{"date": "desc"}, {"id": "asc"}], from_=query.offset, size=query.limit,
-            track_total_hits=True, source_excludes=["data"],
-            aggs={name: {"terms": {"field": name, "size": _PAGE}} for name in FACETS},
-        )
-        docs = [hit["_source"] for hit in found["hits"]["hits"]]
-        first = {}
-        if docs:
-            got = self.client.mget(index=self.alias("passages"), ids=[f"{d['id']}-0" for d in docs])
-            first = {p["_source"]["doc_id"]: p["_source"] for p in got["docs"] if p.get("found")}
-        hits = [_hit(d, 0.0, first.get(d["id"]), ParsedQuery((), True)) for d in docs]
-        facets = {n: [(b["key"], b["doc_count"]) for b in found["aggregations"][n]["buckets"]] for n in FACETS}
-        return SearchResult(found["hits"]["total"]["value"], hits, shape_facets(facets))
+        """No text: every filtered document, newest first, shown from its first passage (an optional
+        clause: a document without text is listed all the same)."""
+        first = {"nested": {"path": "passages", "query": {"term": {"passages.ordinal": 0}},
+                            "inner_hits": _PASSAGE_SHOWN}}
+        return self._documents(query, {"bool": {"filter": filters, "should": [first]}},
+                               [{"date": "desc"}, {"id": "asc"}], ParsedQuery((), True), scored=False)
 
     def _match(self, query: SearchQuery, parsed: ParsedQuery, filters: list[dict[str, Any]]) -> SearchResult:
-        clauses = [_either(c) for c in parsed.clauses]
         bonus = [_either(parsed.proximity)] if parsed.proximity else []
-        by_relevance = [{"_score": "desc"}, {"date": "desc"}, {"doc_id": "asc"}]
-        by_date = [{"date": "desc"}, {"_score": "desc"}, {"doc_id": "asc"}]
-        distinct = {"cardinality": {"field": "doc_id", "precision_threshold": COUNT_PRECISION}}
+        best = {"nested": {"path": "passages", "score_mode": "max", "inner_hits": _PASSAGE_SHOWN,
+                           "query": {"bool": {"must": [_either(c) for c in parsed.clauses], "should": bonus}}}}
+        by_relevance = [{"_score": "desc"}, {"date": "desc"}, {"id": "asc"}]
+        by_date = [{"date": "desc"}, {"_score": "desc"}, {"id": "asc"}]
+        return self._documents(query, {"bool": {"must": [best], "filter": filters}},
+                               by_date if query.sort == "date" else by_relevance, parsed, scored=True)
+
+    def _documents(self, query: SearchQuery, es_query: dict[str, Any], sort: list[dict[str, str]],
+                   parsed: ParsedQuery, scored: bool) -> SearchResult:
+        """One page of documents, each with the passage its nested clause picked, the exact number
+        of documents matching, and the facets over all of them."""
         found = self.client.search(
-            index=self.alias("passages"), query={"bool": {"must": clauses, "should": bonus, "filter": filters}},
-            collapse={"field": "doc_id"}, sort=by_date if query.sort == "date" else by_relevance,
-            track_scores=True, from_=query.offset, size=query.limit, track_total_hits=False,
-            aggs={"total": distinct, **{
-                name: {"terms": {"field": name, "size": _PAGE}, "aggs": {"docs": distinct}} for name in FACETS}},
+            index=self.alias("documents"), query=es_query, sort=sort, track_scores=scored,
+            from_=query.offset, size=query.limit, track_total_hits=True, source_includes=_SHOWN,
+            aggs=_FACET_AGGS,
         )
-        aggs = found["aggregations"]
-        passages = [(hit["_source"], hit["_score"]) for hit in found["hits"]["hits"]]
-        meta = {}
-        if passages:
-            got = self.client.mget(index=self.alias("documents"), ids=[p["doc_id"] for p, _ in passages],
-                                   source_excludes=["data"])
-            meta = {d["_id"]: d["_source"] for d in got["docs"] if d.get("found")}
-        hits = [_hit(meta[p["doc_id"]], score, p, parsed) for p, score in passages if p["doc_id"] in meta]
-        facets = {n: [(b["key"], b["docs"]["value"]) for b in aggs[n]["buckets"]] for n in FACETS}
-        return SearchResult(aggs["total"]["value"], hits, shape_facets(facets))
+        hits = []
+        for hit in found["hits"]["hits"]:
+            shown = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
+            score = hit["_score"] if scored else 0.0
+            hits.append(_hit(hit["_source"], score, shown[0]["_source"] if shown else None, parsed))
+        facets = {n: [(b["key"], b["doc_count"]) for b in found["aggregations"][n]["buckets"]] for n in FACETS}
+        return SearchResult(found["hits"]["total"]["value"], hits, shape_facets(facets))
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -442,10 +442,10 @@ def _client_url(client: "Elasticsearch") -> str:
 
 
 def _either(clause: Clause) -> dict[str, Any]:
-    """The clause's words as written (boosted) or folded, side by side."""
+    """The clause's words as written (boosted) or folded, side by side, in one passage."""
     return {"bool": {"should": [
-        {"match_phrase": {"exact": {"query": " ".join(clause.words), "boost": EXACT_BOOST}}},
-        {"match_phrase": {"folded": {"query": " ".join(clause.folded)}}},
+        {"match_phrase": {"passages.exact": {"query": " ".join(clause.words), "boost": EXACT_BOOST}}},
+        {"match_phrase": {"passages.folded": {"query": " ".join(clause.folded)}}},
     ], "minimum_should_match": 1}}
 
 

@@ -10,13 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from vanban.errors import StoreError
 from vanban.model import Document, Passage
 
+MAX_PASSAGES = (1 << 20) - 1  # per document (~200 MB of text; files are capped far lower)
 MIN_CHARS = 200  # shorter paragraphs (headings, list items) join the next one on the same page
 MAX_CHARS = 1200  # longer ones are cut so a snippet's context stays local
 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _SENTENCE_END = re.compile(r"[.;!?:…]\s+")
+
+
+def indexed_passages(doc: Document) -> list[Passage]:
+    """The passages an index holds for ``doc``; more than MAX_PASSAGES is refused, as no backend
+    can file them (SQLite packs the ordinal into a rowid, Elasticsearch caps nested objects)."""
+    passages = split_passages(doc)
+    if len(passages) > MAX_PASSAGES:
+        raise StoreError(f"{doc.source}: {len(passages)} passages is more than one document may hold")
+    return passages
 
 
 def split_passages(doc: Document) -> list[Passage]:

@@ -43,7 +43,7 @@ from vanban.model import (
 from vanban.search.fields import document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
 from vanban.search.numbers import number_key
-from vanban.search.passages import split_passages
+from vanban.search.passages import MAX_PASSAGES, indexed_passages
 from vanban.search.query import Clause, ParsedQuery, check_query, parse_query
 from vanban.search.results import FACETS, shape_facets
 
@@ -54,7 +54,7 @@ _INSERT_DOCUMENT = (
 )
 SCHEMA_VERSION = 3
 EXACT_WEIGHT = 4.0
-PASSAGE_BITS = 20  # a document of up to 2**20 passages (~200 MB of text; files are capped far lower)
+PASSAGE_BITS = MAX_PASSAGES.bit_length()  # the low bits of a passage id: its ordinal
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -177,9 +177,7 @@ class SqliteStore:
               t.comparator, t.deadline, json.dumps(to_dict(t), ensure_ascii=False))
              for i, t in enumerate(doc.targets)],
         )
-        passages = split_passages(doc)
-        if len(passages) >= 1 << PASSAGE_BITS:
-            raise StoreError(f"{doc.source}: {len(passages)} passages is more than one document may hold")
+        passages = indexed_passages(doc)
         rows = [(seq << PASSAGE_BITS | p.ordinal, doc.id, p.ordinal, p.page, p.start, p.end) for p in passages]
         self._db.executemany('INSERT INTO passages (id, doc_id, ordinal, page, start, "end") VALUES (?,?,?,?,?,?)', rows)
         self._db.executemany("INSERT INTO passages_fts (rowid, exact, folded) VALUES (?,?,?)",
