@@ -88,8 +88,9 @@ def chart_from_results(results: dict, out: Path) -> Path:
     for entry in results["search"]:
         for kind, r in entry["latency"].items():
             series.setdefault(f"{entry['backend']} {kind}", []).append((entry["documents"], r["p95_ms"]))
-    for size, service in results["service"].items():
-        series.setdefault("API /api/search (sqlite)", []).append((int(size), service["api"]["p95_ms"]))
+        if "api" in entry:
+            series.setdefault(f"API /api/search ({entry['backend']})", []).append(
+                (entry["documents"], entry["api"]["p95_ms"]))
     return latency_chart(series, out)
 
 

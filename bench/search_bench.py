@@ -3,7 +3,7 @@
     QUERIES                                   the four typical query types, a few variants each
     store_latency(store, rounds) -> dict      {type: {"p50_ms","p95_ms","p99_ms","n","mean_hits"}}
     cli_cold_start(store_dir, runs) -> dict   wall seconds of `vanban search` subprocesses
-    api_latency(store_dir, requests) -> dict  `vanban serve` on 127.0.0.1, httpx, p50/p95/p99
+    api_latency(store_dir, rounds, backend, env) -> dict   `vanban serve` on 127.0.0.1, httpx, p50/p95/p99
     copy_to_elasticsearch(store_dir, url, prefix) -> ElasticStore   (the caller drops it)
     disk_bytes(path) -> int
 """
@@ -135,18 +135,20 @@ def api_params(query: SearchQuery) -> dict[str, str]:
 NEXT_PAGES = (10, 20, 30, 40)  # offsets of pages 2-5 at the API's default page size
 
 
-def api_latency(store_dir: Path, rounds: int = 20) -> dict:
+def api_latency(store_dir: Path, rounds: int = 20, backend: str = "sqlite",
+                env: dict[str, str] | None = None) -> dict:
     """Sequential GET /api/search over every query variant, ``rounds`` times; one keep-alive client.
 
     The goal's numbers ("p95") are every request computed afresh: the server runs with its ranked-
     result cache off (VANBAN_SEARCH_CACHE=0), so a repeated query costs what a new one would.
     "next pages" is a user paging on: with the cache on (the default), page 1 of each query, then
-    pages 2-5 timed.
+    pages 2-5 timed. ``backend`` and ``env`` (VANBAN_ES_URL, VANBAN_ES_PREFIX) pick the store served.
     """
     import httpx
 
     variants = [q for qs in QUERIES.values() for q in qs]
-    with Server(store_dir, extra_env={"VANBAN_SEARCH_CACHE": "0"}) as server, \
+    env = env or {}
+    with Server(store_dir, backend=backend, extra_env={**env, "VANBAN_SEARCH_CACHE": "0"}) as server, \
             httpx.Client(base_url=server.url, timeout=30) as client:
         for query in variants:
             client.get("/api/search", params=api_params(query)).raise_for_status()
@@ -157,7 +159,8 @@ def api_latency(store_dir: Path, rounds: int = 20) -> dict:
                 response = client.get("/api/search", params=api_params(query))
                 samples.append((time.perf_counter() - started) * 1000)
                 response.raise_for_status()
-    with Server(store_dir) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+    with Server(store_dir, backend=backend, extra_env=env) as server, \
+            httpx.Client(base_url=server.url, timeout=30) as client:
         paging = []
         for query in variants:
             client.get("/api/search", params=api_params(query)).raise_for_status()

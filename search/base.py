@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 @runtime_checkable
 class Store(Protocol):
+    shareable: bool
+    """Whether one store may serve every thread of a process at once (the web app then keeps one)."""
+
     def has(self, doc_id: str) -> bool:
         """Whether a document with these bytes is already indexed."""
 

@@ -112,6 +112,7 @@ def words(text: str) -> str:
 
 
 class ElasticStore:
+    shareable = True  # the client is thread-safe and pools its connections
     def __init__(self, client: "Elasticsearch", prefix: str = "vanban", url: str | None = None):
         self.client = client
         self.prefix = prefix

@@ -11,6 +11,8 @@ requests that accept JSON) and an HTML page elsewhere. Security model: security.
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -23,7 +25,7 @@ from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
 from vanban.settings import Settings
 
 from vanban.search.web import api, checks_view, pages, staff
-from vanban.search.web.deps import wants_json
+from vanban.search.web.deps import Stores, wants_json
 from vanban.search.web.docs import install_docs
 from vanban.search.web.security import Csrf
 from vanban.search.web.templating import templates
@@ -40,9 +42,17 @@ TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    stores = Stores()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(title="vanban", summary="Search and cross-check Vietnamese party documents",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.settings = settings
+    app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
     for module in (api, pages, checks_view, staff):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 from fastapi import Request
@@ -19,10 +20,42 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.headers.get("accept", "").startswith("application/json")
 
 
+class Stores:
+    """Where requests get their store. A backend whose store serves many threads at once (its
+    ``shareable``: Elasticsearch, a thread-safe client pooling its connections) is opened on the
+    first request and kept, so requests reuse warm connections instead of paying a new client and
+    its index checks each time (12 ms of a 35 ms search). SQLite gets a store per request: its
+    connection serialises callers, and separate connections read side by side."""
+
+    def __init__(self) -> None:
+        self._kept: Store | None = None
+        self._lock = threading.Lock()
+
+    def acquire(self, settings: Settings) -> tuple[Store, bool]:
+        """A store, and whether the caller owns it (and closes it)."""
+        if self._kept is not None:
+            return self._kept, False
+        store = open_store(settings)
+        if not store.shareable:
+            return store, True
+        with self._lock:
+            if self._kept is None:
+                self._kept = store
+                return store, False
+        store.close()  # another request kept its own first
+        return self._kept, False
+
+    def close(self) -> None:
+        with self._lock:
+            if self._kept is not None:
+                self._kept.close()
+                self._kept = None
+
+
 def store_of(request: Request) -> Iterator[Store]:
-    # A store per request: SQLite connections are cheap, and no state leaks between requests.
-    store = open_store(settings_of(request))
+    store, owned = request.app.state.stores.acquire(settings_of(request))
     try:
         yield store
     finally:
-        store.close()
+        if owned:
+            store.close()

@@ -42,6 +42,47 @@ def login(client: TestClient) -> str:
 
 # --- REST API -------------------------------------------------------------------------------
 
+def test_each_request_gets_its_own_sqlite_store_and_closes_it(client, monkeypatch):
+    closed = []
+    real_close = SqliteStore.close
+    monkeypatch.setattr(SqliteStore, "close", lambda self: closed.append(self) or real_close(self))
+    for _ in range(2):
+        assert client.get("/api/search", params={"q": "che phu rung"}).status_code == 200
+    assert len(closed) == 2 and closed[0] is not closed[1]
+
+
+@pytest.mark.es
+def test_one_elasticsearch_store_serves_every_request_and_closes_with_the_app(tmp_path, documents, monkeypatch):
+    """A client per request cost a new connection and the index checks each time."""
+    import uuid
+
+    from tests.search.conftest import es_url_or_skip
+    from vanban.search import elastic
+
+    settings = settings_for(tmp_path / "kho")
+    settings.backend, settings.es_url = "elasticsearch", es_url_or_skip()
+    settings.es_prefix = f"vanban-test-{uuid.uuid4().hex[:12]}"
+    filler = elastic.ElasticStore.from_settings(settings)
+    try:
+        filler.add(list(documents.values()))
+        opened, closed = [], []
+        real_init, real_close = elastic.ElasticStore.__init__, elastic.ElasticStore.close
+        monkeypatch.setattr(elastic.ElasticStore, "__init__",
+                            lambda self, *a, **kw: opened.append(self) or real_init(self, *a, **kw))
+        monkeypatch.setattr(elastic.ElasticStore, "close", lambda self: closed.append(self) or real_close(self))
+        with TestClient(create_app(settings)) as client:
+            for q in ("che phu rung", "ho ngheo", "Bến Sậy"):
+                answer = client.get("/api/search", params={"q": q})
+                assert answer.status_code == 200 and answer.json()["total"] >= 1
+            assert client.get("/api/stats").json()["documents"] == len(documents)
+            assert len(opened) == 1 and not closed
+        assert closed == opened
+    finally:
+        filler.drop()
+        filler.close()
+
+
+
 def test_search_answers_the_contract_shape_and_ignores_accents(client, documents):
     body = client.get("/api/search", params={"q": "dang bo"}).json()
     assert set(body) == {"total", "hits", "facets"}
