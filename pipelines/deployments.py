@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 
 from vanban.errors import UsageError
+from vanban.pipelines.runtime import end_with_this_process
 from vanban.settings import Settings
 
 INBOX_INTERVAL_SECONDS = 300
@@ -50,6 +51,7 @@ def prefect_server(port: int = LOCAL_SERVER_PORT, timeout: float = 180) -> Itera
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # Ctrl-C stops the runner first; the server goes after it
     )
+    end_with_this_process(server.pid)
     try:
         deadline = time.monotonic() + timeout
         while not _healthy(api_url):

@@ -1,8 +1,11 @@
-"""How CLI runs of the flows keep Prefect quiet: results on stdout, our own progress on stderr."""
+"""How CLI runs of the flows treat Prefect: kept quiet (results on stdout, our own progress on
+stderr), and the servers they start bound to their lifetime."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 # setdefault: a user who exports PREFECT_LOGGING_LEVEL=INFO gets Prefect's own logs back.
 _QUIET = {
@@ -18,3 +21,52 @@ def quiet_prefect() -> None:
     """Call before the first `import prefect` of a CLI process."""
     for key, value in _QUIET.items():
         os.environ.setdefault(key, value)
+
+
+# Runs in its own small interpreter (-S: no site, ~10 ms to start) and session: it waits on pidfds,
+# so a recycled pid can never be hit, and it outlives a kill -9 of the process that started it.
+_WATCHDOG = """
+import os, select, signal, sys
+try:
+    owner, child = (os.pidfd_open(int(pid)) for pid in sys.argv[1:3])
+except ProcessLookupError:
+    sys.exit(0)
+poller = select.poll()
+poller.register(owner, select.POLLIN)
+poller.register(child, select.POLLIN)
+poller.poll()
+try:
+    signal.pidfd_send_signal(child, signal.SIGTERM)
+    ended = select.poll()
+    ended.register(child, select.POLLIN)
+    if not ended.poll(10_000):
+        signal.pidfd_send_signal(child, signal.SIGKILL)
+except ProcessLookupError:
+    pass
+"""
+
+
+def end_with_this_process(pid: int) -> None:
+    """Make sure process ``pid`` (a server this process started) ends when this process does,
+    however it ends: a kill -9 runs no atexit handler and left Prefect's servers running, holding
+    their port and ~200 MB each. A watchdog process waits for either to end and stops the other."""
+    subprocess.Popen([sys.executable, "-S", "-c", _WATCHDOG, str(os.getpid()), str(pid)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True)
+
+
+def start_temporary_api() -> None:
+    """Start Prefect's temporary API now, bound to this process, when no server is configured.
+
+    Prefect would start the same one (a uvicorn subprocess) at the first flow run; starting it here
+    first is what lets us know its pid."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the instance Prefect's clients will reuse
+    server.start()
+    if server.server_process is not None:
+        end_with_this_process(server.server_process.pid)

@@ -57,8 +57,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     quiet_prefect()
     from vanban.pipelines.ingest import ingest
+    from vanban.pipelines.runtime import start_temporary_api
 
     settings = _settings(args)
+    start_temporary_api()
     summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
                      es_url=settings.es_url, show_progress=True)
     if args.json:
