@@ -6,7 +6,8 @@
 #
 # Elasticsearch: VANBAN_ES_URL when set; otherwise scripts/es-up.sh (which reuses a node already
 # answering on 127.0.0.1:9200), stopped again at the end only if this script started it.
-# BENCH_100K=1 adds a 100,000-document store (hours). Extra arguments go to `python -m bench.run`.
+# BENCH_100K=1 adds a 100,000-document store (copies of the 10k one; about 30 more minutes).
+# Extra arguments go to `python -m bench.run`.
 # Exit status: non-zero when a benchmark broke or a reliability check failed (the tables are
 # printed either way; bench/results/reliability.json says what failed and how).
 set -uo pipefail
