@@ -113,6 +113,7 @@ def words(text: str) -> str:
 
 class ElasticStore:
     shareable = True  # the client is thread-safe and pools its connections
+
     def __init__(self, client: "Elasticsearch", prefix: str = "vanban", url: str | None = None):
         self.client = client
         self.prefix = prefix
@@ -376,7 +377,7 @@ class ElasticStore:
         clause: a document without text is listed all the same)."""
         first = {"nested": {"path": "passages", "query": {"term": {"passages.ordinal": 0}},
                             "inner_hits": _PASSAGE_SHOWN}}
-        return self._documents(query, {"bool": {"filter": filters, "should": [first]}},
+        return self._documents(query, {"bool": {"filter": filters, "should": [first], "minimum_should_match": 0}},
                                [{"date": "desc"}, {"id": "asc"}], ParsedQuery((), True), scored=False)
 
     def _match(self, query: SearchQuery, parsed: ParsedQuery, filters: list[dict[str, Any]]) -> SearchResult:

@@ -103,6 +103,7 @@ def fts_expression(query: ParsedQuery) -> str:
 
 class SqliteStore:
     shareable = False  # one connection serialises its callers; a connection per thread reads in parallel
+
     def __init__(self, store_dir: Path, cache_size: int = 16):
         self.store_dir = Path(store_dir)
         self.path = self.store_dir / DB_NAME
