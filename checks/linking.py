@@ -19,14 +19,13 @@ from vanban.errors import NotFoundError
 from vanban.folding import fold, nfc
 from vanban.model import Document, PartialReference
 from vanban.search.base import Store
-from vanban.search.numbers import number_key
+from vanban.identity import is_doc_id, number_key
 
 IMPLEMENTING = ("thuc hien", "trien khai", "cu the hoa", "quan triet")
 # Title words of a document that reviews an implementation rather than carrying one out.
 REVIEWING = ("so ket", "tong ket", "danh gia", "bao cao", "kiem tra", "giam sat")
 # Kinds that report on a resolution and carry out none of it: never a child unless paired.
 REPORTING_KINDS = ("bao_cao", "news")
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 # Kind codes of the number ("20-NQ/HU") for the kind words of a partial citation.
 _KIND_CODES = {
@@ -179,7 +178,7 @@ def link_evidence(parent: Document, child: Document) -> str | None:
 def resolve(store: Store, spec: str) -> list[Document]:
     """Documents a user means by ``spec``: an id, or a number in any spelling."""
     spec = nfc(spec.strip())
-    if _SHA256.fullmatch(spec.lower()):
+    if is_doc_id(spec.lower()):
         doc = store.get(spec.lower())
         if doc is not None:
             return [doc]

@@ -22,13 +22,13 @@ Matching rules (each document separately, then summed over documents):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 from vanban.folding import fold
+from vanban.identity import doc_id
 
 FIELDS = ("references", "dates", "figures", "targets")
 
@@ -108,7 +108,7 @@ def _load_document(gold_path: Path, data: dict, texts_dir: Path | None):
     if raw.startswith("# source:"):
         raw = raw.split("\n", 1)[1] if "\n" in raw else ""
         raw = raw[1:] if raw.startswith("\n") else raw
-    return Document(id=hashlib.sha256(raw.encode()).hexdigest(), source=gold_path.stem + ".txt",
+    return Document(id=doc_id(raw.encode()), source=gold_path.stem + ".txt",
                     format="txt", text=raw)
 
 

@@ -9,7 +9,6 @@ batched in the flow so the store sees a few transactions, never one per document
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from prefect.cache_policies import NONE as NO_CACHE
 from prefect.utilities.annotations import quote
 
 from vanban.errors import BackendUnavailableError, InputError, StoreError, TooLargeError
+from vanban.identity import doc_id
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
 from vanban.settings import Settings, settings_for
@@ -243,7 +243,7 @@ def _read(item: _File, path: Path, settings: Settings) -> None:
     except OSError as exc:
         item.status, item.error = "failed", f"{item.source}: cannot read: {exc.strerror}"
         return
-    item.doc_id = hashlib.sha256(item.data).hexdigest()
+    item.doc_id = doc_id(item.data)
 
 
 def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: set[str],

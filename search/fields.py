@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from vanban.folding import fold
 from vanban.model import Document, SearchQuery
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 from vanban.search.query import WORD, date_bounds
 
 

@@ -6,7 +6,6 @@ temporary name, fsynced, then renamed into place, so a crash never leaves a half
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -14,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vanban.errors import StoreError
+from vanban.identity import doc_id as id_of, is_doc_id
 
-_ID = re.compile(r"^[0-9a-f]{64}$")
 _SUFFIX = re.compile(r"^(\.[A-Za-z0-9]{1,10})?$")
 
 
@@ -30,7 +29,7 @@ class RawFiles:
         ``suffix`` (".pdf") helps people browsing the folder; anything but a plain extension is dropped.
         """
         _check_id(doc_id)
-        if hashlib.sha256(data).hexdigest() != doc_id:
+        if id_of(data) != doc_id:
             raise StoreError(f"{self.dir}: bytes do not hash to {doc_id}")
         # The suffix comes from a user's file name: keep it only when it is a plain extension.
         suffix = suffix.lower() if _SUFFIX.match(suffix) else ""
@@ -76,7 +75,7 @@ class RawFiles:
                 continue
             for file in sorted(folder.iterdir()):
                 doc_id = file.name.split(".", 1)[0]
-                if _ID.match(doc_id) and not file.name.startswith(".tmp-"):
+                if is_doc_id(doc_id) and not file.name.startswith(".tmp-"):
                     yield doc_id, file
 
     def __contains__(self, doc_id: str) -> bool:
@@ -84,7 +83,7 @@ class RawFiles:
 
 
 def _check_id(doc_id: str) -> None:
-    if not _ID.match(doc_id or ""):
+    if not is_doc_id(doc_id):
         raise StoreError(f"not a document id (sha256 hex): {doc_id!r}")
 
 

@@ -42,7 +42,7 @@ from vanban.model import (
 )
 from vanban.search.fields import document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 from vanban.search.passages import MAX_PASSAGES, indexed_passages
 from vanban.search.query import Clause, ParsedQuery, check_query, parse_query
 from vanban.search.results import FACETS, shape_facets

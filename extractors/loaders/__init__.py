@@ -11,10 +11,10 @@ hostile bytes is reported as a damaged file rather than escaping.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path, PurePath
 
 from vanban.errors import EmptyFileError, InputError, NoTextError, TooLargeError, CorruptFileError
+from vanban.identity import doc_id
 from vanban.model import Document, Page
 from vanban.settings import Settings
 from vanban.extractors.loaders.base import Backend, Extracted, Source
@@ -108,6 +108,6 @@ def load(path: str | Path, data: bytes | None = None, *, settings: Settings | No
             and not (fmt == "html" and suffix == "htm") and not (fmt == "txt" and suffix in ("text", "md", "csv")):
         warnings.append(f"named .{suffix} but holds {fmt}")
     return Document(
-        id=hashlib.sha256(data).hexdigest(), source=name, format=fmt, text=text, pages=pages,
+        id=doc_id(data), source=name, format=fmt, text=text, pages=pages,
         warnings=warnings,
     )

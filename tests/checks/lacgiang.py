@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 from vanban.model import DocMeta, Document, Page, PartialReference, Reference, Target
 
 PROVINCE = "Tỉnh ủy Lạc Giang"

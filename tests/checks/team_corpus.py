@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.checks.lacgiang import MemoryStore
 from vanban.folding import nfc
 from vanban.model import DocMeta, Document, PartialReference, Reference, Target
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -6,7 +6,7 @@ from tests.checks.lacgiang import (
     PROVINCE, MemoryStore, Said, ben_may_plan, lac_giang, plan, resolution_15, tan_khe_plan,
 )
 from vanban.checks import run_checks
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 from vanban.errors import NotFoundError
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from vanban.errors import UsageError
 from vanban.model import Document, Page
 from vanban.search.highlight import match_spans, snippet
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 from vanban.search.passages import MAX_CHARS, split_passages
 from vanban.search.query import Clause, date_bounds, parse_query
 

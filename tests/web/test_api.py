@@ -9,12 +9,12 @@ from fastapi.testclient import TestClient
 
 from tests.web.conftest import STAFF_KEY, build, settings_for
 from vanban.search.sqlite import SqliteStore
-from vanban.search.web.app import create_app
-from vanban.search.web.marking import Mark, render
-from vanban.search.web.pages import content_disposition
-from vanban.search.web.security import CSRF_COOKIE, SESSION_COOKIE, is_staff, new_session
-from vanban.search.web.templating import snippet_html
-from vanban.search.web.uploads import clean_name
+from vanban.web.app import create_app
+from vanban.web.marking import Mark, render
+from vanban.web.pages import content_disposition
+from vanban.web.security import CSRF_COOKIE, SESSION_COOKIE, is_staff, new_session
+from vanban.web.templating import snippet_html
+from vanban.web.uploads import clean_name
 
 SAME_ORIGIN = {"Origin": "http://testserver"}
 HIT_KEYS = {"id", "title", "number", "kind", "issuer", "date", "score", "page", "snippet"}

@@ -56,7 +56,7 @@ def server(tmp_path_factory):
     """`vanban serve` on a free loopback port, over the Cẩm Lĩnh store, with a staff key."""
     import uvicorn
 
-    from vanban.search.web.app import create_app
+    from vanban.web.app import create_app
 
     store_dir = tmp_path_factory.mktemp("web") / "kho"
     fill_store(store_dir, cam_linh_documents())

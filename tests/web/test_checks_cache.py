@@ -14,8 +14,8 @@ from tests.web.conftest import build, settings_for
 from vanban.checks import run_checks
 from vanban.model import Document
 from vanban.search.sqlite import SqliteStore
-from vanban.search.web import checks_cache
-from vanban.search.web.app import create_app
+from vanban.web import checks_cache
+from vanban.web.app import create_app
 
 NQ_LAM_GIANG = (
     "TỈNH ỦY LAM GIANG\nSố 12-NQ/TU\nLam Giang, ngày 8 tháng 1 năm 2021\n"

@@ -12,11 +12,11 @@ from fastapi.responses import HTMLResponse
 
 from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
 from vanban.search.base import Store
-from vanban.search.numbers import number_key
+from vanban.identity import number_key
 
-from vanban.search.web.checks_cache import checks_for
-from vanban.search.web.deps import store_of
-from vanban.search.web.templating import templates
+from vanban.web.checks_cache import checks_for
+from vanban.web.deps import store_of
+from vanban.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 

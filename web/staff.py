@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from vanban.search.web import security
-from vanban.search.web.deps import settings_of, wants_json
-from vanban.search.web.templating import templates
-from vanban.search.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size, clean_name,
+from vanban.web import security
+from vanban.web.deps import settings_of, wants_json
+from vanban.web.templating import templates
+from vanban.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size, clean_name,
                                        ingest_uploads)
 
 router = APIRouter(include_in_schema=False)

@@ -18,19 +18,18 @@ from vanban.errors import UsageError
 from vanban.folding import fold
 from vanban.model import Document, SearchQuery, SearchResult
 from vanban.search.base import Store
-from vanban.search.numbers import number_key
+from vanban.identity import is_doc_id, number_key
 from vanban.search.rawfiles import RawFiles
 
-from vanban.search.web import marking
-from vanban.search.web.deps import settings_of, store_of
-from vanban.search.web.templating import templates
-from vanban.search.web.uploads import clean_name
+from vanban.web import marking
+from vanban.web.deps import settings_of, store_of
+from vanban.web.templating import templates
+from vanban.web.uploads import clean_name
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 10
 PAGE_WINDOW = 2  # page links shown either side of the current one
-DOC_ID = re.compile(r"^[0-9a-f]{64}$")
 SEARCH_FIELDS = ("q", "kind", "level", "issuer", "year", "sort", "page")
 # Served as plain downloads whatever they hold: a stored HTML file must never run in our origin.
 _ACTIVE_TYPES = {"text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/xml"}
@@ -121,7 +120,7 @@ class Citing:
 
 
 def _get(store: Store, doc_id: str) -> Document:
-    doc = store.get(doc_id) if DOC_ID.match(doc_id) else None
+    doc = store.get(doc_id) if is_doc_id(doc_id) else None
     if doc is None:
         raise HTTPException(404, "Không có văn bản này trong kho.")
     return doc

@@ -46,7 +46,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
     else:
-        from vanban.pipelines.render import render_document
+        from vanban.cli.render import render_document
 
         sys.stdout.write(render_document(document))
     return 0
@@ -87,7 +87,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(to_dict(result))
     else:
-        from vanban.pipelines.render import render_search
+        from vanban.cli.render import render_search
 
         sys.stdout.write(render_search(result))
     return 0
@@ -159,7 +159,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from vanban.search.web.app import create_app
+    from vanban.web.app import create_app
 
     app = create_app(_settings(args))
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

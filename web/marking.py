@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from vanban.checks.units import joined
 from vanban.model import Document, Target
 
-from vanban.search.web import labels
+from vanban.web import labels
 
 # Opened first when two marks start and end together: the wider concept holds the narrower one.
 _ORDER = {"target": 0, "reference": 1, "date": 2, "figure": 3}

@@ -17,10 +17,10 @@ from vanban.errors import NotFoundError, TooLargeError
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
 
-from vanban.search.web.checks_cache import checks_for
-from vanban.search.web.deps import settings_of, store_of
-from vanban.search.web.security import check_key
-from vanban.search.web.uploads import Upload, check_body_size, clean_name, ingest_uploads
+from vanban.web.checks_cache import checks_for
+from vanban.web.deps import settings_of, store_of
+from vanban.web.security import check_key
+from vanban.web.uploads import Upload, check_body_size, clean_name, ingest_uploads
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from vanban.search.web import labels, marking
+from vanban.web import labels, marking
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 _MARK_TAG = re.compile(r"(</?mark>)")

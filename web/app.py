@@ -24,11 +24,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
 from vanban.settings import Settings
 
-from vanban.search.web import api, checks_view, pages, staff
-from vanban.search.web.deps import Stores, wants_json
-from vanban.search.web.docs import install_docs
-from vanban.search.web.security import Csrf
-from vanban.search.web.templating import templates
+from vanban.web import api, checks_view, pages, staff
+from vanban.web.deps import Stores, wants_json
+from vanban.web.docs import install_docs
+from vanban.web.security import Csrf
+from vanban.web.templating import templates
 
 # The pages load nothing from elsewhere and run only our own small script.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
