@@ -14,8 +14,8 @@ How it works, one module each:
     totals      sum_short across the districts' plans of one parent
     report      Markdown and plain-text renderings
 
-Only the Store protocol's get, documents, find_by_number and citing are used, so every backend
-serves the checks the same way. ``vanban.model.to_dict`` on a CheckResult gives the JSON of
+Only the Catalog protocol (vanban.catalog: get, documents, find_by_number, citing) is read, so
+every backend serves the checks the same way. ``vanban.model.to_dict`` on a CheckResult gives the JSON of
 ``vanban check --json``.
 """
 

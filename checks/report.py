@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
-from vanban.search.base import Store
+from vanban.catalog import Catalog
 
 from vanban.checks import wording
 from vanban.checks.linking import link_evidence
@@ -45,7 +45,7 @@ def _evidence(label: str, target: Target, doc: Document | None) -> str:
     return f"  > {where}: «{_cell(wording.quote(target))}»"
 
 
-def render_markdown(results: list[CheckResult], store: Store) -> str:
+def render_markdown(results: list[CheckResult], store: Catalog) -> str:
     docs: dict[str, Document | None] = {}
 
     def doc(doc_id: str) -> Document | None:

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from vanban.errors import BackendUnavailableError, StoreError, UsageError
 from vanban.folding import fold
 from vanban.model import (
-    Document, SearchHit, SearchQuery, SearchResult, Target, document_from_dict, target_from_dict, to_dict,
+    Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict,
 )
 from vanban.search.fields import Filters, document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
@@ -328,18 +328,6 @@ class ElasticStore:
             return []
         with self._errors("find citing documents"):
             return list(self._scan_documents(self.alias("documents"), {"term": {"refs": key}}))
-
-    def targets(self, indicator: str = "", doc_id: str | None = None) -> list[tuple[str, Target]]:
-        """(doc_id, Target) pairs whose indicator holds every word of ``indicator`` (folded)."""
-        from elasticsearch.helpers import scan
-
-        must: list[dict[str, Any]] = [{"term": {"doc_id": doc_id}}] if doc_id is not None else []
-        must += [{"term": {"indicator_words": w}} for w in indicator_words(indicator)]
-        body = {"query": {"bool": {"filter": must}}, "sort": [{"doc_id": "asc"}, {"ordinal": "asc"}],
-                "_source": ["doc_id", "target"]}
-        with self._errors("query targets"):
-            return [(h["_source"]["doc_id"], target_from_dict(h["_source"]["target"]))
-                    for h in scan(self.client, index=self.alias("targets"), query=body, preserve_order=True)]
 
     def stats(self) -> dict[str, int]:
         with self._errors("count documents"):

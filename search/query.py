@@ -2,10 +2,11 @@
 
 Syntax is deliberately small: words, and phrases in double quotes. A bare chunk that holds several
 words ("37-NQ/TU", "1.299") is a phrase too, as the tokenizers split it the same way. Every clause
-must match within one passage; the typed words found side by side rank higher (``proximity``). Nothing the user types reaches an engine as syntax: engines get the
-clause words only, quoted by the backend.
+must match; the typed words found side by side rank higher (``proximity``). Nothing the user types
+reaches an engine as syntax: engines get the clause words only, quoted by the backend.
 
-Filters are validated here as well, so both backends accept and refuse the same input.
+Filters, sorts and paging are validated here as well, so both backends accept and refuse the same
+input, and the API and the pages take their limits from here.
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ from vanban.model import SearchQuery
 WORD = re.compile(r"[^\W_]+")
 _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-SORTS = ("relevance", "date")
-MAX_LIMIT = 1000
+_DATE_NAMES = {"from": "từ ngày (from)", "to": "đến ngày (to)"}
+SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}  # code -> label; the first is the default
+MAX_LIMIT = 100  # hits per request: each costs a snippet
 MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window, honoured by both
+# Every word is a condition and a scoring clause: a pasted page of text costs the engines dearly
+# and matches nothing, so it is refused rather than run. A long trích yếu still fits.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +68,21 @@ class ParsedQuery:
 
 
 def parse_query(q: str) -> ParsedQuery:
+    """Clauses in the order typed, each once; linear in the length of ``q``, which is bounded."""
     text = nfc(q or "")
-    clauses: list[Clause] = []
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(f"câu tìm kiếm dài {len(text)} ký tự, vượt giới hạn {MAX_QUERY_CHARS} ký tự: "
+                         "hãy rút gọn thành những từ chính")
+    clauses: dict[Clause, None] = {}  # an ordered set
+    words = 0
     for m in _CHUNK.finditer(text):
-        words = tuple(w.lower() for w in WORD.findall(m.group(1) if m.group(1) is not None else m.group(2)))
-        if words and Clause(words) not in clauses:
-            clauses.append(Clause(words))
+        found = tuple(w.lower() for w in WORD.findall(m.group(1) if m.group(1) is not None else m.group(2)))
+        words += len(found)
+        if found:
+            clauses[Clause(found)] = None
+    if words > MAX_QUERY_WORDS:
+        raise UsageError(f"câu tìm kiếm có {words} từ, vượt giới hạn {MAX_QUERY_WORDS} từ: "
+                         "hãy rút gọn thành những từ chính")
     return ParsedQuery(tuple(clauses), blank=not text.strip())
 
 
@@ -91,19 +106,19 @@ def _check_date(value: str | None, name: str) -> str | None:
         return None
     value = value.strip()
     if not _DATE.match(value):
-        raise UsageError(f"--{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        raise UsageError(f"{_DATE_NAMES[name]} {value!r}: cần dạng YYYY, YYYY-MM hoặc YYYY-MM-DD")
     return value
 
 
 def check_query(query: SearchQuery) -> None:
     """Refuse paging and sorting both backends could not honour alike."""
     if query.sort not in SORTS:
-        raise UsageError(f"sort {query.sort!r}: use relevance or date")
+        raise UsageError(f"sort {query.sort!r}: chỉ nhận {' hoặc '.join(SORTS)}")
     if not 0 <= query.limit <= MAX_LIMIT:
-        raise UsageError(f"limit {query.limit}: must be between 0 and {MAX_LIMIT}")
+        raise UsageError(f"limit {query.limit}: phải từ 0 đến {MAX_LIMIT}")
     if query.offset < 0:
-        raise UsageError(f"offset {query.offset}: must not be negative")
+        raise UsageError(f"offset {query.offset}: không được âm")
     if query.offset + query.limit > MAX_WINDOW:
-        raise UsageError(f"offset + limit may not pass {MAX_WINDOW}: narrow the query with filters")
+        raise UsageError(f"offset + limit không được vượt {MAX_WINDOW}: hãy thu hẹp bằng bộ lọc")
     if query.year not in (None, "") and not re.fullmatch(r"\d{4}", query.year):
-        raise UsageError(f"year {query.year!r}: expected YYYY")
+        raise UsageError(f"năm (year) {query.year!r}: cần dạng YYYY")

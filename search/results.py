@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-FACETS = ("kind", "level", "year")
+# The facets every search answers with: field -> label. Both backends count them over all matches.
+FACETS = {"kind": "Loại văn bản", "level": "Cấp ban hành", "year": "Năm"}
 
 
 def shape_facets(counts: Mapping[str, Iterable[tuple[str, int]]]) -> dict[str, dict[str, int]]:

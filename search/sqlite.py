@@ -38,7 +38,7 @@ from pathlib import Path
 from vanban.errors import StoreError
 from vanban.folding import fold
 from vanban.model import (
-    Document, SearchHit, SearchQuery, SearchResult, Target, document_from_dict, target_from_dict, to_dict,
+    Document, SearchHit, SearchQuery, SearchResult, document_from_dict, to_dict,
 )
 from vanban.search.fields import document_fields, filters_of, indicator_words
 from vanban.search.highlight import snippet
@@ -239,22 +239,6 @@ class SqliteStore:
             " ORDER BY date, id",
             (key,),
         )
-
-    def targets(self, indicator: str = "", doc_id: str | None = None) -> list[tuple[str, Target]]:
-        """(doc_id, Target) pairs whose indicator holds every word of ``indicator`` (folded).
-
-        "ty le che phu rung" finds "Tỷ lệ che phủ rừng"; a blank indicator lists every target.
-        """
-        clauses, params = ["1"], []
-        if doc_id is not None:
-            clauses.append("doc_id = ?")
-            params.append(doc_id)
-        for word in indicator_words(indicator):
-            clauses.append("instr(indicator_words, ?) > 0")
-            params.append(f" {word} ")
-        rows = self._rows(
-            f"SELECT doc_id, data FROM targets WHERE {' AND '.join(clauses)} ORDER BY doc_id, ordinal", params)
-        return [(d, target_from_dict(json.loads(data))) for d, data in rows]
 
     def stats(self) -> dict[str, int]:
         count = lambda table: self._rows(f"SELECT count(*) FROM {table}")[0][0]  # noqa: E731

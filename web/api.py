@@ -16,6 +16,7 @@ from starlette.datastructures import UploadFile
 from vanban.errors import NotFoundError, TooLargeError
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
+from vanban.search.query import MAX_LIMIT, SORTS
 
 from vanban.web.checks_cache import checks_for
 from vanban.web.deps import settings_of, store_of
@@ -37,8 +38,8 @@ def api_search(
     q: str = "", kind: str | None = None, level: str | None = None, issuer: str | None = None,
     date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
     cites: str | None = None, year: str | None = None,
-    limit: int = Query(10, ge=1, le=100), offset: int = Query(0, ge=0),
-    sort: str = Query("relevance", pattern="^(relevance|date)$"),
+    limit: int = Query(10, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+    sort: str = Query(next(iter(SORTS)), pattern=f"^({'|'.join(SORTS)})$"),
     store: Store = Depends(store_of),
 ) -> dict[str, Any]:
     """{"total", "hits": [{"id","title","number","kind","issuer","date","score","page","snippet"}], "facets"}"""

@@ -3,9 +3,10 @@
     checks_for(store, parent=None, child=None) -> list[CheckResult]
 
 run_checks reads and pairs every document: seconds on a store of a thousand. A page view only
-needs to know that nothing changed since the last one, and Store.fingerprint() answers that in one
-cheap query (it changes whenever a document is added, replaced or deleted). So a report is reused
-while the fingerprint it was computed under still holds, and recomputed on the first view after.
+needs to know that nothing changed since the last one, and the store's fingerprint() answers that
+in one cheap query (it changes whenever a document is added, replaced or deleted). So a report is
+reused while the fingerprint it was computed under still holds, and recomputed on the first view
+after.
 
 The fingerprint is read before the checks run: a document written while they run leaves the
 report under the older fingerprint, so the next view recomputes rather than trusting it.
@@ -18,7 +19,7 @@ from collections import OrderedDict
 
 from vanban.checks import run_checks
 from vanban.model import CheckResult
-from vanban.search.base import Store
+from vanban.web.deps import ServedStore
 
 MAX_REPORTS = 16  # (store content, parent, child) combinations kept; the oldest view goes first
 
@@ -32,7 +33,7 @@ class ChecksCache:
         self._lock = threading.Lock()  # guards _reports and _computing
         self._computing: dict[_Key, threading.Lock] = {}
 
-    def results(self, store: Store, parent: str | None = None, child: str | None = None) -> list[CheckResult]:
+    def results(self, store: ServedStore, parent: str | None = None, child: str | None = None) -> list[CheckResult]:
         """run_checks(store, parent, child), computed once per store content. Shared: do not mutate."""
         key = (store.fingerprint(), parent or None, child or None)
         with self._lock:
@@ -60,6 +61,6 @@ class ChecksCache:
 _shared = ChecksCache()
 
 
-def checks_for(store: Store, parent: str | None = None, child: str | None = None) -> list[CheckResult]:
+def checks_for(store: ServedStore, parent: str | None = None, child: str | None = None) -> list[CheckResult]:
     """The process-wide cache that /checks and /api/checks share (see ChecksCache.results)."""
     return _shared.results(store, parent, child)

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import Protocol, runtime_checkable
 
 from fastapi import Request
 
 from vanban.search.base import Store, open_store
 from vanban.settings import Settings
+
+
+@runtime_checkable
+class ServedStore(Store, Protocol):
+    """What the web app needs of a store beyond the Store protocol; both backends provide it."""
+
+    shareable: bool
+    """Whether one store may serve every thread of a process at once (the app then keeps one)."""
+
+    def fingerprint(self) -> str:
+        """Names this store and the documents it holds now, in one cheap query: it changes whenever
+        a document is added, replaced or deleted. Results computed from the documents (the check
+        report) are reused while it stays the same, so they are never stale."""
 
 
 def settings_of(request: Request) -> Settings:
@@ -28,10 +42,10 @@ class Stores:
     connection serialises callers, and separate connections read side by side."""
 
     def __init__(self) -> None:
-        self._kept: Store | None = None
+        self._kept: ServedStore | None = None
         self._lock = threading.Lock()
 
-    def acquire(self, settings: Settings) -> tuple[Store, bool]:
+    def acquire(self, settings: Settings) -> tuple[ServedStore, bool]:
         """A store, and whether the caller owns it (and closes it)."""
         if self._kept is not None:
             return self._kept, False
@@ -52,7 +66,7 @@ class Stores:
                 self._kept = None
 
 
-def store_of(request: Request) -> Iterator[Store]:
+def store_of(request: Request) -> Iterator[ServedStore]:
     store, owned = request.app.state.stores.acquire(settings_of(request))
     try:
         yield store

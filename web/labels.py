@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vanban.checks import wording
+from vanban.search import query, results
 
 KINDS = {
     "nghi_quyet": "Nghị quyết", "chi_thi": "Chỉ thị", "de_an": "Đề án", "quy_dinh": "Quy định",
@@ -16,7 +17,8 @@ STATUSES = {
     "ok": "Đạt", "weaker": "Thấp hơn cấp trên", "later_deadline": "Thời hạn muộn hơn",
     "missing": "Không có chỉ tiêu", "unit_mismatch": "Khác đơn vị", "sum_short": "Tổng chưa đủ",
 }
-SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
+SORTS = query.SORTS
+FACETS = results.FACETS
 COMPARATORS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
 

@@ -18,6 +18,8 @@ from vanban.errors import UsageError
 from vanban.folding import fold
 from vanban.model import Document, SearchQuery, SearchResult
 from vanban.search.base import Store
+from vanban.search.query import SORTS
+from vanban.search.results import FACETS
 from vanban.identity import is_doc_id, number_key
 from vanban.search.rawfiles import RawFiles
 
@@ -31,6 +33,7 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 10
 PAGE_WINDOW = 2  # page links shown either side of the current one
 SEARCH_FIELDS = ("q", "kind", "level", "issuer", "year", "sort", "page")
+_DEFAULT_SORT = next(iter(SORTS))
 # Served as plain downloads whatever they hold: a stored HTML file must never run in our origin.
 _ACTIVE_TYPES = {"text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/xml"}
 
@@ -46,7 +49,7 @@ def search_params(params: dict[str, str], **changes: str | int | None) -> list[t
     """``params`` changed, in a fixed order; defaults (page 1, relevance) and blanks left out."""
     merged = {**params, **changes}
     return [(k, str(merged[k])) for k in SEARCH_FIELDS
-            if merged.get(k) not in (None, "") and (k, str(merged[k])) not in (("page", "1"), ("sort", "relevance"))]
+            if merged.get(k) not in (None, "") and (k, str(merged[k])) not in (("page", "1"), ("sort", _DEFAULT_SORT))]
 
 
 def search_url(params: dict[str, str], **changes: str | int | None) -> str:
@@ -69,7 +72,7 @@ def sibling_facets(store: Store, query: SearchQuery) -> dict[str, dict[str, int]
     """Counts of a filtered facet as if its own filter were off, so that people can switch from
     one kind (or level, or year) to another instead of seeing only the one they chose."""
     counts = {}
-    for name in ("kind", "level", "year"):
+    for name in FACETS:
         if getattr(query, name):
             without = dataclasses.replace(query, limit=0, offset=0, **{name: None})
             counts[name] = store.search(without).facets.get(name, {})
@@ -78,15 +81,15 @@ def sibling_facets(store: Store, query: SearchQuery) -> dict[str, dict[str, int]
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", kind: str = "", level: str = "", issuer: str = "",
-                year: str = "", sort: str = "relevance", page: str = "1", store: Store = Depends(store_of)):
-    sort = sort if sort in ("relevance", "date") else "relevance"
+                year: str = "", sort: str = _DEFAULT_SORT, page: str = "1", store: Store = Depends(store_of)):
+    sort = sort if sort in SORTS else _DEFAULT_SORT
     number = max(1, int(page)) if page.isdigit() else 1
     params = {"q": q, "kind": kind, "level": level, "issuer": issuer, "year": year, "sort": sort,
               "page": str(number)}
     if parse_qsl(request.url.query, keep_blank_values=True) != search_params(params):
         # The form sends every field, blank ones too: answer with the short URL people can share.
         return RedirectResponse(search_url(params), status_code=303)
-    error, result = None, SearchResult(0, [], {"kind": {}, "level": {}, "year": {}})
+    error, result = None, SearchResult(0, [], {name: {} for name in FACETS})
     query = SearchQuery(q=q, kind=kind or None, level=level or None, issuer=issuer or None,
                         year=year or None, sort=sort, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
     try:

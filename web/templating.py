@@ -31,4 +31,4 @@ templates.env.filters.update(
     vnnumber=labels.number, snippet=snippet_html,
 )
 templates.env.globals.update(KINDS=labels.KINDS, LEVELS=labels.LEVELS, STATUSES=labels.STATUSES,
-                             SORTS=labels.SORTS, target_phrase=marking.target_phrase)
+                             SORTS=labels.SORTS, FACETS=labels.FACETS, target_phrase=marking.target_phrase)

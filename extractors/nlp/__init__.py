@@ -1,7 +1,7 @@
 """text -> facts: metadata, references, dates, figures and targets (spaCy on underthesea words).
 
-    analyze(document, resolver=None) -> document   fills doc, references, references_partial,
-                                                   dates, figures, targets from document.text
+    analyze(document) -> document   fills doc, references, references_partial,
+                                   dates, figures, targets from document.text
 
 Modules: tokenizer (underthesea as the spaCy tokenizer), structure (lines, headings, sentences),
 kinds (document kinds and codes), numbers (Vietnamese numerals), spans (overlap lookups),
@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
-from vanban.extractors import Resolver
 from vanban.model import Document, Figure, Target
 
 _APPROX_BEFORE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
 
 
-def analyze(document: Document, *, resolver: Resolver | None = None) -> Document:
+def analyze(document: Document) -> Document:
     from vanban.extractors.nlp.pipeline import get_nlp
     from vanban.extractors.nlp.references import resolve_partials
 
@@ -27,7 +26,7 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
     facts = doc._.vanban
     text = document.text
     document.doc = facts.meta
-    citations = resolve_partials(facts.citations, facts.meta.issuer, resolver)
+    citations = resolve_partials(facts.citations)
     document.references = citations.full
     document.references_partial = citations.partial
     document.dates = list(facts.dates.mentions)

@@ -11,7 +11,8 @@ from vanban.model import Document, Page
 from vanban.search.highlight import match_spans, snippet
 from vanban.identity import number_key
 from vanban.search.passages import MAX_CHARS, split_passages
-from vanban.search.query import Clause, date_bounds, parse_query
+from vanban.search import query
+from vanban.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Clause, date_bounds, parse_query
 
 
 @pytest.mark.parametrize("variant", ["37-NQ/TU", "37 - NQ/TU", "37-nq/tu", "Số 37-NQ/TU", "37–NQ/TU", "số: 37 -NQ/ TU"])
@@ -44,6 +45,30 @@ def test_query_unclosed_quote_and_noise():
     assert parse_query("!!! ***").matches_nothing
     assert parse_query("  ").blank and not parse_query("  ").matches_nothing
     assert parse_query("rừng rừng").clauses == (Clause(("rừng",)),)
+
+
+def test_a_query_longer_than_the_limits_is_refused_in_vietnamese():
+    words = [f"xã{i}" for i in range(MAX_QUERY_WORDS + 1)]
+    assert len(parse_query(" ".join(words[:-1])).clauses) == MAX_QUERY_WORDS
+    with pytest.raises(UsageError, match=f"{MAX_QUERY_WORDS + 1} từ, vượt giới hạn {MAX_QUERY_WORDS} từ"):
+        parse_query(" ".join(words))
+    with pytest.raises(UsageError, match="từ"):  # words inside quotes count too
+        parse_query('"' + " ".join(words) + '"')
+    with pytest.raises(UsageError, match=f"vượt giới hạn {MAX_QUERY_CHARS} ký tự"):
+        parse_query("đ" * (MAX_QUERY_CHARS + 1))
+
+
+def test_parsing_compares_each_clause_a_bounded_number_of_times(monkeypatch):
+    # De-duplication is a hash lookup, not a scan of the clauses kept so far: the number of
+    # comparisons grows with the words typed, not with their square.
+    compared = []
+    real_eq = query.Clause.__eq__
+    monkeypatch.setattr(query.Clause, "__eq__", lambda a, b: compared.append(1) or real_eq(a, b))
+    for n in (16, MAX_QUERY_WORDS):
+        compared.clear()
+        typed = " ".join(f"thôn{i % (n // 2)}" for i in range(n))  # every word twice
+        assert len(parse_query(typed).clauses) == n // 2
+        assert len(compared) <= n
 
 
 @pytest.mark.parametrize(("lo", "hi", "expected"), [

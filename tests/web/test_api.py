@@ -426,7 +426,7 @@ def test_the_search_page_keeps_its_state_in_a_short_url(client):
     notices = client.get("/search", params={"kind": "thong_bao"}).text
     assert "trang 1/2" in notices and 'href="/search?kind=thong_bao&amp;page=2" rel="next"' in notices
     bad = client.get("/search", params={"year": "abc"})
-    assert bad.status_code == 400 and "expected YYYY" in bad.text
+    assert bad.status_code == 400 and "cần dạng YYYY" in bad.text
 
 
 def test_pages_send_a_strict_content_security_policy(client):
@@ -435,3 +435,14 @@ def test_pages_send_a_strict_content_security_policy(client):
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
     missing = client.get("/documents/khong-co")
     assert missing.status_code == 404 and "Không có văn bản này trong kho." in missing.text
+
+
+def test_a_pasted_page_of_text_is_refused_in_vietnamese_with_its_code(client):
+    pasted = " ".join(f"chỉ tiêu {i} của huyện" for i in range(600))  # ~3,000 words
+    answer = client.get("/api/search", params={"q": pasted[:990]})
+    assert answer.status_code == 400
+    assert answer.json()["code"] == "E301" and "vượt giới hạn 64 từ" in answer.json()["error"]
+    answer = client.get("/api/search", params={"q": pasted})
+    assert answer.status_code == 400 and "ký tự" in answer.json()["error"]
+    page = client.get("/search", params={"q": pasted, "kind": "ke_hoach", "level": "district"})
+    assert page.status_code == 400 and "hãy rút gọn" in page.text

@@ -196,6 +196,8 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from vanban.search.query import MAX_LIMIT, SORTS
+
     parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
     _add_global_options(parser, default=None)
     # The same options after the command ("vanban reindex --to elasticsearch --es-url URL");
@@ -225,9 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--cites", metavar="NUMBER", help="only documents citing this document number")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=int, default=10, help=f"hits per answer, at most {MAX_LIMIT}")
     p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--sort", choices=list(SORTS), default=next(iter(SORTS)))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
