@@ -34,14 +34,15 @@ class Store(Catalog, Protocol):
     def close(self) -> None: ...
 
 
-def open_store(settings: "Settings") -> Store:
-    """Open the backend the settings name; imports only that backend's client."""
+def open_store(settings: "Settings", create: bool = True) -> Store:
+    """Open the backend the settings name; imports only that backend's client. Without ``create``
+    a store that does not exist yet is an error (a mistyped path must not become an empty store)."""
     if settings.backend == "sqlite":
         from vanban.search.sqlite import SqliteStore
 
-        return SqliteStore(settings.store, cache_size=settings.search_cache)
+        return SqliteStore(settings.store, create=create)
     if settings.backend == "elasticsearch":
         from vanban.search.elastic import ElasticStore
 
-        return ElasticStore.from_settings(settings)
+        return ElasticStore.from_settings(settings, create=create)
     raise UsageError(f"unknown backend {settings.backend!r}: use sqlite or elasticsearch")

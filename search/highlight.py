@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from vanban.folding import fold
-from vanban.search.query import ParsedQuery
+from vanban.search.query import Clause, ParsedQuery
 
 WIDTH = 300  # characters of context shown around the first match
 _EDGE = r"(?<![^\W_]){}(?![^\W_])"
+
+
+@lru_cache(maxsize=256)
+def clause_pattern(clause: Clause) -> re.Pattern[str]:
+    """Where ``clause`` occurs in folded text: its folded words, whole, with anything but letters
+    and digits between them (the words the index holds side by side)."""
+    return re.compile(_EDGE.format(r"[\W_]+".join(re.escape(w) for w in clause.folded)))
 
 
 def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
@@ -22,8 +30,7 @@ def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     folded = fold(text)
     spans: list[tuple[int, int]] = []
     for clause in query.clauses:
-        pattern = _EDGE.format(r"[\W_]+".join(re.escape(w) for w in clause.folded))
-        spans.extend(m.span() for m in re.finditer(pattern, folded))
+        spans.extend(m.span() for m in clause_pattern(clause).finditer(folded))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

@@ -18,8 +18,8 @@ from vanban.errors import UsageError
 from vanban.folding import fold, nfc
 from vanban.model import SearchQuery
 
-# Tokens as SQLite's unicode61 and the Elasticsearch pattern tokenizer cut them: runs of letters
-# and digits; underscore and punctuation separate.
+# Words are runs of letters and digits; underscore and punctuation separate. Both backends index
+# the words this cuts (index_words), so they match the same documents.
 WORD = re.compile(r"[^\W_]+")
 _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -31,6 +31,11 @@ MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window
 # and matches nothing, so it is refused rather than run. A long trích yếu still fits.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
+
+
+def index_words(text: str) -> str:
+    """Text as the full-text indexes hold it: its words, lower-cased, one space apart."""
+    return " ".join(WORD.findall(text)).lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@
 | VANBAN_MAX_FILE_MB     | 100          | files larger than this are refused                  |
 | VANBAN_MAX_PAGES       | 2000         | documents with more pages are refused               |
 | VANBAN_OCR_WORKERS     | 0 (auto)     | Tesseract processes per scan; 0: one per core (≤ 4) |
-| VANBAN_SEARCH_CACHE    | 16           | SQLite: ranked results kept for paging; 0: none     |
 | VANBAN_API_KEY         | (none)       | staff key for uploads; unset means uploads refused  |
 | VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
 """
@@ -43,7 +42,6 @@ class Settings:
     max_pages: int = field(default_factory=lambda: int(_env("VANBAN_MAX_PAGES", "2000")))
     # Tesseract processes reading one scan's pages at once; 0: one per core, at most four.
     ocr_workers: int = field(default_factory=lambda: int(_env("VANBAN_OCR_WORKERS", "0")))
-    search_cache: int = field(default_factory=lambda: int(_env("VANBAN_SEARCH_CACHE", "16")))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))
 

@@ -25,9 +25,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _store(args: argparse.Namespace):
+    """The store a reading command (search, check, stats) reads: never created by reading it."""
     from vanban.search.base import open_store
 
-    return open_store(_settings(args))
+    return open_store(_settings(args), create=False)
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     target_settings.backend = args.to
     if args.to == args.source:
         raise UsageError("--to names the backend the documents already live in")
-    source, target = open_store(source_settings), open_store(target_settings)
+    source, target = open_store(source_settings, create=False), open_store(target_settings)
     try:
         count = reindex(source, target)
     finally:

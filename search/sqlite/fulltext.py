@@ -1,0 +1,237 @@
+"""The embedded full-text index: tantivy, one entry per document, beside the SQLite records.
+
+store_dir/fulltext/ holds a tantivy index (Rust; its top-k collector skips what cannot make the
+page, where SQLite's FTS5 scored every matching passage with bm25). Each document is one entry:
+  exact, folded   the text's words (query.index_words), a value per passage, lower-cased with
+                  accents kept and folded by vanban.folding.fold (đ -> d). Words are cut and folded
+                  here, as for Elasticsearch, and indexed with the whitespace tokenizer; a phrase
+                  never spans two values, so never two passages
+  seq             the record's key in SQLite: hits are read from there
+  id, kind, level, year, issuer_folded, refs, date (YYYYMMDD as an integer, 0 undated)
+                  what filters and facets read
+
+Ranking: every clause matches as written (boosted EXACT_BOOST) or folded; the typed words side
+by side add PROXIMITY_BOOST times a bonus. Totals and facets come from a second pass, an
+aggregation that counts without scoring, so the ranking pass only keeps the best ``limit``.
+
+Writes follow the records: a writer commits its records and their ids in fulltext_pending, then
+``apply_pending`` (holding SQLite's write lock, so one tantivy writer at a time across
+processes) re-indexes those documents from their records, commits the index, and clears the ids.
+A crash in between leaves the ids pending for the next writer; the records are never behind.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import tantivy
+
+from vanban.folding import fold
+from vanban.model import Document
+from vanban.search.fields import Filters, document_fields
+from vanban.search.passages import indexed_passages
+from vanban.search.query import Clause, ParsedQuery, index_words
+from vanban.search.results import FACETS
+
+FOLDER = "fulltext"
+LAYOUT = 1  # moves on when the entry's fields change: the index is then rebuilt from the records
+EXACT_BOOST = 4.0
+PROXIMITY_BOOST = 2.0
+WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
+_FACET_BUCKETS = 10_000
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    for name in ("exact", "folded"):
+        b.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    b.add_integer_field("seq", fast=True, indexed=True)
+    b.add_integer_field("date", fast=True, indexed=True)
+    b.add_text_field("id", tokenizer_name="raw")
+    for name in ("kind", "level", "year"):
+        b.add_text_field(name, tokenizer_name="raw", fast=True)
+    for name in ("issuer_folded", "refs"):
+        b.add_text_field(name, tokenizer_name="raw")
+    return b.build()
+
+
+SCHEMA = _schema()
+
+
+def date_number(date: str) -> int:
+    """"2021-04-20" -> 20210420, "2021-06" -> 20210600, "" -> 0: ISO order as integer order."""
+    digits = date.replace("-", "")
+    return int((digits + "0000")[:8]) if digits.isdigit() else 0
+
+
+def entry(seq: int, doc: Document) -> tantivy.Document:
+    fields = document_fields(doc)
+    exact = [index_words(p.text) for p in indexed_passages(doc)]
+    return tantivy.Document(
+        seq=seq, id=doc.id, exact=exact, folded=[fold(w) for w in exact],
+        kind=fields["kind"], level=fields["level"], year=fields["year"],
+        issuer_folded=fields["issuer_folded"], refs=list(fields["refs"]), date=date_number(doc.doc.date),
+    )
+
+
+class FullText:
+    """The tantivy index of one store. Reads see the last commit they were reloaded to."""
+
+    def __init__(self, index: tantivy.Index, mirror: "_Mirror | None" = None):
+        self.index = index
+        self._mirror = mirror
+
+    @classmethod
+    def open(cls, folder: Path, writable: bool = True) -> "FullText":
+        if writable:
+            return cls(tantivy.Index.open(str(folder)))
+        mirror = _Mirror(folder)
+        return cls(tantivy.Index.open(str(mirror.path)), mirror)
+
+    @classmethod
+    def create(cls, folder: Path) -> "FullText":
+        """An empty index in ``folder``, replacing whatever was there."""
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return cls(tantivy.Index(SCHEMA, path=str(folder), reuse=False))
+
+    def reload(self) -> None:
+        if self._mirror is not None:
+            self._mirror.sync()
+        self.index.reload()
+
+    def close(self) -> None:
+        if self._mirror is not None:
+            self._mirror.remove()
+
+    def write(self, deleted: Iterable[str], added: Iterator[tuple[int, Document]]) -> None:
+        """Remove the entries of ``deleted`` ids, add ``added`` (seq, document) pairs, commit."""
+        writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        try:
+            for doc_id in deleted:
+                writer.delete_documents_by_term("id", doc_id)
+            for seq, doc in added:
+                writer.add_document(entry(seq, doc))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self.index.reload()
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def ranked(self, query: tantivy.Query, offset: int, limit: int, by_date: bool) -> list[tuple[int, float]]:
+        """(seq, score) of one page of hits, best first (newest first ``by_date``)."""
+        if limit <= 0:
+            return []
+        searcher = self.index.searcher()
+        if by_date:
+            found = searcher.search(query, limit, count=False, order_by_field="date", offset=offset)
+            addresses, scores = [a for _, a in found.hits], [0.0] * len(found.hits)
+        else:
+            found = searcher.search(query, limit, count=False, offset=offset)
+            addresses, scores = [a for _, a in found.hits], [s for s, _ in found.hits]
+        return list(zip(searcher.fast_field_values("seq", addresses), scores))
+
+    def scored(self, query: tantivy.Query, page: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """``page`` (seq, _) with each hit's relevance score: hits ordered by date carry one too."""
+        if not page:
+            return page
+        only = tantivy.Query.term_set_query(SCHEMA, "seq", [seq for seq, _ in page])
+        searcher = self.index.searcher()
+        found = searcher.search(tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0))]),
+            len(page), count=False)
+        seqs = searcher.fast_field_values("seq", [a for _, a in found.hits])
+        scores = dict(zip(seqs, (s for s, _ in found.hits)))
+        return [(seq, scores.get(seq, 0.0)) for seq, _ in page]
+
+    def counted(self, query: tantivy.Query) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+        """How many documents match, and the facet counts over all of them (nothing is scored)."""
+        aggs = {name: {"terms": {"field": name, "size": _FACET_BUCKETS}} for name in FACETS}
+        aggs["total"] = {"value_count": {"field": "seq"}}
+        found = self.index.searcher().aggregate(query, aggs)
+        facets = {name: [(b["key"], b["doc_count"]) for b in found[name]["buckets"]] for name in FACETS}
+        return int(found["total"]["value"] or 0), facets
+
+    def count(self) -> int:
+        return self.index.searcher().num_docs
+
+
+class _Mirror:
+    """A private folder of links to a read-only index's files. tantivy takes a lock file beside
+    the index even to read it, which a read-only folder (a read-only mount, another user's store)
+    refuses; the links let it read the files where they are and lock in a folder of its own."""
+
+    def __init__(self, source: Path):
+        self.source = source
+        self.path = Path(tempfile.mkdtemp(prefix="vanban-fulltext-"))
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self.path, True)
+        self.sync()
+
+    def sync(self) -> None:
+        """Link the files a later commit of the source added (its meta.json is read through the link)."""
+        for file in self.source.iterdir():
+            link = self.path / file.name
+            if not file.name.startswith(".") and not link.is_symlink():
+                link.symlink_to(file)
+
+    def remove(self) -> None:
+        self._finalizer()
+
+
+# --- queries: pure functions of a parsed query and filters --------------------------------------
+
+def _words(field: str, words: tuple[str, ...]) -> tantivy.Query:
+    if len(words) == 1:
+        return tantivy.Query.term_query(SCHEMA, field, words[0])
+    return tantivy.Query.phrase_query(SCHEMA, field, list(words))
+
+
+def _either(clause: Clause) -> tantivy.Query:
+    """The clause as typed (boosted) or folded; folded alone decides what matches."""
+    return tantivy.Query.boolean_query([
+        (tantivy.Occur.Should, tantivy.Query.boost_query(_words("exact", clause.words), EXACT_BOOST)),
+        (tantivy.Occur.Should, _words("folded", clause.folded)),
+    ])
+
+
+def text_query(parsed: ParsedQuery, filters: Filters) -> tantivy.Query:
+    """Every clause in the document, the proximity bonus, and the filters (which score nothing)."""
+    parts = [(tantivy.Occur.Must, _either(c)) for c in parsed.clauses]
+    if parsed.proximity is not None:
+        bonus = tantivy.Query.boost_query(_words("folded", parsed.proximity.folded), PROXIMITY_BOOST)
+        parts.append((tantivy.Occur.Should, bonus))
+    parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)) for f in filter_queries(filters)]
+    if not parsed.clauses:
+        parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(parts)
+
+
+def filter_queries(f: Filters) -> list[tantivy.Query]:
+    queries = [tantivy.Query.term_query(SCHEMA, field, value) for field, value in f.exact.items()]
+    if f.issuer_folded:
+        queries.append(tantivy.Query.regex_query(SCHEMA, "issuer_folded", f".*{_regex_escape(f.issuer_folded)}.*"))
+    if f.dated_only:
+        lo = max(1, date_number(f.date_from or ""))
+        hi = date_number(f.date_before) if f.date_before else None
+        queries.append(tantivy.Query.range_query(SCHEMA, "date", tantivy.FieldType.Integer, lo, hi,
+                                                 include_lower=True, include_upper=hi is None))
+    if f.references:
+        queries.append(tantivy.Query.term_query(SCHEMA, "refs", f.references))
+    return queries
+
+
+_REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
+
+
+def _regex_escape(text: str) -> str:
+    """Literal text in tantivy's regex syntax (Rust's: only punctuation may be escaped)."""
+    return _REGEX_META.sub(r"\\\1", text)
