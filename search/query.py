@@ -31,6 +31,10 @@ MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window
 # and matches nothing, so it is refused rather than run. A long trích yếu still fits.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
+# Ranking, the same on every backend: a clause matched with the accents typed weighs EXACT_BOOST
+# times a folded match; the typed words side by side add PROXIMITY_BOOST times a bonus clause.
+EXACT_BOOST = 4.0
+PROXIMITY_BOOST = 2.0
 
 
 def index_words(text: str) -> str:

@@ -35,13 +35,11 @@ from vanban.folding import fold
 from vanban.model import Document
 from vanban.search.fields import Filters, document_fields
 from vanban.search.passages import indexed_passages
-from vanban.search.query import Clause, ParsedQuery, index_words
+from vanban.search.query import EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery, index_words
 from vanban.search.results import FACETS
 
 FOLDER = "fulltext"
 LAYOUT = 1  # moves on when the entry's fields change: the index is then rebuilt from the records
-EXACT_BOOST = 4.0
-PROXIMITY_BOOST = 2.0
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
 

@@ -1,0 +1,88 @@
+"""Search requests and answers as plain data: pure functions, tested without a cluster.
+
+A search is two requests in one round trip (msearch): the page, ranked by relevance (or date)
+without counting every match, so Lucene may skip documents that cannot make the page; and the
+count, an unscored request that totals the matches and counts the facets with aggregations.
+
+Ranking: every clause is ``match_phrase`` on "exact" (boosted EXACT_BOOST) or on "folded"; the
+typed words side by side add a bonus (PROXIMITY_BOOST); the document's whole text is scored, and
+hits.py picks the passage shown, as for the embedded index (the boosts are query.py's).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vanban.model import Page, SearchQuery
+from vanban.search.fields import Filters
+from vanban.search.hits import Shown
+from vanban.search.query import EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery
+from vanban.search.results import FACETS
+
+SHOWN = ["id", "title", "number", "kind", "issuer", "date", "data.text", "data.pages"]
+_FACET_BUCKETS = 10_000
+BY_RELEVANCE = ["_score"]
+BY_DATE = [{"date": "desc"}, {"id": "asc"}]  # undated ("") sorts last
+
+
+def either(clause: Clause) -> dict[str, Any]:
+    """The clause's words as written (boosted) or folded, side by side."""
+    return {"bool": {"should": [
+        {"match_phrase": {"exact": {"query": " ".join(clause.words), "boost": EXACT_BOOST}}},
+        {"match_phrase": {"folded": {"query": " ".join(clause.folded)}}},
+    ], "minimum_should_match": 1}}
+
+
+def text_query(parsed: ParsedQuery, filters: Filters) -> dict[str, Any]:
+    query: dict[str, Any] = {"filter": filter_clauses(filters)}
+    if parsed.clauses:
+        query["must"] = [either(c) for c in parsed.clauses]
+    if parsed.proximity is not None:
+        query["should"] = [{"match_phrase": {"folded": {
+            "query": " ".join(parsed.proximity.folded), "boost": PROXIMITY_BOOST}}}]
+        query["minimum_should_match"] = 0
+    return {"bool": query}
+
+
+def filter_clauses(f: Filters) -> list[dict[str, Any]]:
+    clauses: list[dict[str, Any]] = [{"term": {field: value}} for field, value in f.exact.items()]
+    if f.issuer_folded:
+        clauses.append({"wildcard": {"issuer_folded": {"value": f"*{_wildcard_escape(f.issuer_folded)}*"}}})
+    if f.dated_only:
+        clauses.append({"range": {"date": {k: v for k, v in (("gte", f.date_from), ("lt", f.date_before)) if v}}})
+        clauses.append({"bool": {"must_not": {"term": {"date": ""}}}})
+    if f.references:
+        clauses.append({"term": {"refs": f.references}})
+    return clauses
+
+
+def _wildcard_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?")
+
+
+def search_bodies(query: SearchQuery, parsed: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
+    """The msearch lines: the page of hits, then the count with the facets."""
+    es_query = text_query(parsed, filters)
+    by_date = query.sort == "date" or parsed.blank
+    page = {"query": es_query, "from": query.offset, "size": query.limit, "track_total_hits": False,
+            "_source": SHOWN, "sort": BY_DATE if by_date else BY_RELEVANCE,
+            "track_scores": by_date and not parsed.blank}
+    count = {"query": {"constant_score": {"filter": es_query}}, "size": 0, "track_total_hits": True,
+             "aggs": {name: {"terms": {"field": name, "size": _FACET_BUCKETS}} for name in FACETS}}
+    return [{}, page, {}, count]
+
+
+def page_of(answer: dict[str, Any], scored: bool) -> list[tuple[Shown, float]]:
+    out = []
+    for hit in answer["hits"]["hits"]:
+        source, data = hit["_source"], hit["_source"].get("data", {})
+        pages = [Page(p["number"], p["start"], p["end"]) for p in data.get("pages", [])]
+        shown = Shown(source["id"], source["title"], source["number"], source["kind"], source["issuer"],
+                      source["date"], data.get("text", ""), pages)
+        out.append((shown, float(hit.get("_score") or 0.0) if scored else 0.0))
+    return out
+
+
+def counts_of(answer: dict[str, Any]) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    facets = {n: [(b["key"], b["doc_count"]) for b in answer["aggregations"][n]["buckets"]] for n in FACETS}
+    return answer["hits"]["total"]["value"], facets

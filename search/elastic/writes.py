@@ -1,0 +1,45 @@
+"""What a Document becomes in the index, and bulk writes that ride out a cluster pushing back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from vanban.errors import StoreError
+from vanban.folding import fold
+from vanban.model import Document, to_dict
+from vanban.search.elastic.client import RETRY_STATUS
+from vanban.search.fields import document_fields
+from vanban.search.passages import indexed_passages
+from vanban.search.query import index_words
+
+if TYPE_CHECKING:
+    from elasticsearch import Elasticsearch
+
+CHUNK = 500  # bulk actions per request
+BACKOFF = 0.5  # seconds before the first retry, doubling up to MAX_BACKOFF over MAX_RETRIES tries
+MAX_BACKOFF = 30
+MAX_RETRIES = 5
+
+
+def document_source(doc: Document) -> dict[str, Any]:
+    exact = [index_words(p.text) for p in indexed_passages(doc)]
+    return {**document_fields(doc), "passage_count": len(exact), "target_count": len(doc.targets),
+            "data": to_dict(doc), "exact": exact, "folded": [fold(w) for w in exact]}
+
+
+def put(index: str, doc: Document) -> dict[str, Any]:
+    return {"_index": index, "_id": doc.id, "_source": document_source(doc)}
+
+
+def bulk(client: "Elasticsearch", url: str, actions: list[dict[str, Any]]) -> None:
+    from elasticsearch.helpers import streaming_bulk
+
+    failures = []
+    for ok, item in streaming_bulk(
+        client, actions, chunk_size=CHUNK, max_retries=MAX_RETRIES, initial_backoff=BACKOFF,
+        max_backoff=MAX_BACKOFF, retry_on_status=RETRY_STATUS, raise_on_error=False,
+    ):
+        if not ok:
+            failures.append(item)
+    if failures:
+        raise StoreError(f"{url}: {len(failures)} bulk actions failed, first: {failures[0]}")

@@ -1,0 +1,73 @@
+"""The Elasticsearch requests, built and read without a cluster: what each query and filter becomes."""
+
+from __future__ import annotations
+
+from vanban.model import SearchQuery
+from vanban.search.elastic import queries
+from vanban.search.fields import filters_of
+from vanban.search.query import EXACT_BOOST, PROXIMITY_BOOST, parse_query
+
+
+def bodies(**fields):
+    query = SearchQuery(**fields)
+    return queries.search_bodies(query, parse_query(query.q), filters_of(query))
+
+
+def test_every_clause_must_match_as_typed_or_folded_and_side_by_side_words_earn_a_bonus():
+    _, page, _, count = bodies(q='Đảng bộ "năng lực" 37-NQ/TU')
+    must = page["query"]["bool"]["must"]
+    assert [c["bool"]["should"][0]["match_phrase"]["exact"]["query"] for c in must] == [
+        "đảng", "bộ", "năng lực", "37 nq tu"]
+    assert [c["bool"]["should"][1]["match_phrase"]["folded"]["query"] for c in must] == [
+        "dang", "bo", "nang luc", "37 nq tu"]
+    assert {c["bool"]["should"][0]["match_phrase"]["exact"]["boost"] for c in must} == {EXACT_BOOST}
+    assert page["query"]["bool"]["should"] == [
+        {"match_phrase": {"folded": {"query": "dang bo", "boost": PROXIMITY_BOOST}}}]
+    assert page["query"]["bool"]["minimum_should_match"] == 0  # a bonus, never a condition
+
+
+def test_the_page_is_ranked_without_counting_and_the_count_is_not_scored():
+    _, page, _, count = bodies(q="che phu rung", limit=10, offset=20)
+    assert (page["from"], page["size"], page["track_total_hits"], page["sort"]) == (20, 10, False, ["_score"])
+    assert "aggs" not in page
+    assert count["size"] == 0 and count["track_total_hits"] is True
+    assert count["query"] == {"constant_score": {"filter": page["query"]}}
+    assert set(count["aggs"]) == {"kind", "level", "year"}
+
+
+def test_date_order_keeps_scores_for_a_text_query_and_browsing_has_none():
+    _, page, _, _ = bodies(q="rung", sort="date")
+    assert page["sort"] == [{"date": "desc"}, {"id": "asc"}] and page["track_scores"] is True
+    _, browse, _, _ = bodies(q="", kind="chi_thi")
+    assert browse["sort"] == [{"date": "desc"}, {"id": "asc"}] and browse["track_scores"] is False
+    assert browse["query"] == {"bool": {"filter": [{"term": {"kind": "chi_thi"}}]}}
+
+
+def test_filters_become_exact_terms_a_folded_substring_and_a_date_range():
+    _, page, _, _ = bodies(q="", level="district", year="2021", issuer="Huyện ủy Đồng*Đá",
+                           date_from="2021-04", date_to="2021", references="37 - NQ/TU")
+    assert page["query"]["bool"]["filter"] == [
+        {"term": {"level": "district"}}, {"term": {"year": "2021"}},
+        {"wildcard": {"issuer_folded": {"value": "*huyen uy dong\\*da*"}}},
+        {"range": {"date": {"gte": "2021-04", "lt": "2022"}}},
+        {"bool": {"must_not": {"term": {"date": ""}}}},
+        {"term": {"refs": "37-nq/tu"}},
+    ]
+
+
+def test_answers_become_hits_totals_and_facets():
+    page = {"hits": {"hits": [{"_score": 2.5, "_source": {
+        "id": "a" * 64, "title": "Về chuyển đổi số", "number": "09-NQ/TU", "kind": "nghi_quyet",
+        "issuer": "Tỉnh ủy Sông Mây", "date": "2022-02-05",
+        "data": {"text": "Trang một.\nTrang hai.", "pages": [{"number": 1, "start": 0, "end": 11},
+                                                            {"number": 2, "start": 11, "end": 21}]}}}]}}
+    [(shown, score)] = queries.page_of(page, scored=True)
+    assert (shown.number, shown.text, [p.number for p in shown.pages], score) == (
+        "09-NQ/TU", "Trang một.\nTrang hai.", [1, 2], 2.5)
+    assert queries.page_of(page, scored=False)[0][1] == 0.0
+    count = {"hits": {"total": {"value": 3}}, "aggregations": {
+        "kind": {"buckets": [{"key": "nghi_quyet", "doc_count": 3}]},
+        "level": {"buckets": [{"key": "province", "doc_count": 2}, {"key": "district", "doc_count": 1}]},
+        "year": {"buckets": []}}}
+    assert queries.counts_of(count) == (3, {"kind": [("nghi_quyet", 3)],
+                                            "level": [("province", 2), ("district", 1)], "year": []})
