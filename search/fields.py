@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from vanban.folding import fold
 from vanban.model import Document, SearchQuery
 from vanban.identity import number_key
+from vanban.search.numbers import signatures
 from vanban.search.query import WORD, date_bounds
 
 
@@ -23,6 +24,7 @@ def document_fields(doc: Document) -> dict[str, object]:
         "issuer_folded": fold(meta.issuer), "number": meta.number, "number_key": number_key(meta.number),
         "date": meta.date, "year": meta.date[:4] if len(meta.date) >= 4 else "", "title": meta.title,
         "refs": sorted({number_key(r.number) for r in doc.references} - {""}),
+        "numbers": signatures(meta.number, meta.kind),
     }
 
 
@@ -42,6 +44,8 @@ class Filters:
     date_from: str | None  # date >= date_from
     date_before: str | None  # date < date_before
     references: str | None  # a number_key the document cites
+    signature: str | None = None  # one of numbers.signatures() of the document's own number
+    exclude: tuple[str, ...] = ()  # ids left out (those already shown first)
 
     @property
     def dated_only(self) -> bool:

@@ -40,7 +40,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
         "properties": {
             "id": _KEYWORD, "kind": _KEYWORD, "level": _KEYWORD, "year": _KEYWORD, "date": _KEYWORD,
             "issuer": _KEYWORD, "issuer_folded": _KEYWORD, "number": _KEYWORD, "number_key": _KEYWORD,
-            "refs": _KEYWORD, "title": _STORED, "exact": _WORDS, "folded": _WORDS,
+            "refs": _KEYWORD, "numbers": _KEYWORD, "title": _STORED, "exact": _WORDS, "folded": _WORDS,
             "passage_count": {"type": "integer"}, "target_count": {"type": "integer"},
             "data": {"type": "object", "enabled": False},
         },

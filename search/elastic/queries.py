@@ -1,8 +1,8 @@
 """Search requests and answers as plain data: pure functions, tested without a cluster.
 
-A search is two requests in one round trip (msearch): the page, ranked by relevance (or date)
-without counting every match, so Lucene may skip documents that cannot make the page; and the
-count, an unscored request that totals the matches and counts the facets with aggregations.
+ranking.py's requests become msearch bodies, answered in one round trip: a Page ranked by
+relevance (or date) without counting every match, so Lucene may skip documents that cannot make
+the page; a Count, unscored, that totals the matches and counts the facets with aggregations.
 
 Ranking: every clause is ``match_phrase`` on "exact" (boosted EXACT_BOOST) or on "folded"; the
 typed words side by side add a bonus (PROXIMITY_BOOST); the document's whole text is scored, and
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from vanban.model import Page, SearchQuery
+from vanban.model import Page as PageSpan
 from vanban.search.fields import Filters
 from vanban.search.hits import Shown
-from vanban.search.query import EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery
+from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery
+from vanban.search.ranking import Count, Page
 from vanban.search.results import FACETS
 
 SHOWN = ["id", "title", "number", "kind", "issuer", "date", "data.text", "data.pages"]
@@ -33,14 +34,20 @@ def either(clause: Clause) -> dict[str, Any]:
     ], "minimum_should_match": 1}}
 
 
-def text_query(parsed: ParsedQuery, filters: Filters) -> dict[str, Any]:
+def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> dict[str, Any]:
     query: dict[str, Any] = {"filter": filter_clauses(filters)}
     if parsed.clauses:
         query["must"] = [either(c) for c in parsed.clauses]
+    bonus = []
     if parsed.proximity is not None:
-        query["should"] = [{"match_phrase": {"folded": {
-            "query": " ".join(parsed.proximity.folded), "boost": PROXIMITY_BOOST}}}]
+        bonus.append({"match_phrase": {"folded": {"query": " ".join(parsed.proximity.folded), "boost": PROXIMITY_BOOST}}})
+    if cited:
+        bonus.append({"constant_score": {"filter": {"terms": {"refs": list(cited)}}, "boost": CITING_BOOST}})
+    if bonus:
+        query["should"] = bonus
         query["minimum_should_match"] = 0
+    if filters.exclude:
+        query["must_not"] = [{"ids": {"values": list(filters.exclude)}}]
     return {"bool": query}
 
 
@@ -53,6 +60,8 @@ def filter_clauses(f: Filters) -> list[dict[str, Any]]:
         clauses.append({"bool": {"must_not": {"term": {"date": ""}}}})
     if f.references:
         clauses.append({"term": {"refs": f.references}})
+    if f.signature:
+        clauses.append({"term": {"numbers": f.signature}})
     return clauses
 
 
@@ -60,23 +69,28 @@ def _wildcard_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?")
 
 
-def search_bodies(query: SearchQuery, parsed: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
-    """The msearch lines: the page of hits, then the count with the facets."""
-    es_query = text_query(parsed, filters)
-    by_date = query.sort == "date" or parsed.blank
-    page = {"query": es_query, "from": query.offset, "size": query.limit, "track_total_hits": False,
-            "_source": SHOWN, "sort": BY_DATE if by_date else BY_RELEVANCE,
-            "track_scores": by_date and not parsed.blank}
-    count = {"query": {"constant_score": {"filter": es_query}}, "size": 0, "track_total_hits": True,
-             "aggs": {name: {"terms": {"field": name, "size": _FACET_BUCKETS}} for name in FACETS}}
-    return [{}, page, {}, count]
+def body(request: Count | Page) -> dict[str, Any]:
+    """One msearch body: a page of hits without counting every match (so Lucene may skip those that
+    cannot make the page), or an unscored count of the matches with the facets."""
+    if isinstance(request, Count):
+        return {"query": {"constant_score": {"filter": text_query(request.parsed, request.filters)}},
+                "size": 0, "track_total_hits": True,
+                "aggs": {name: {"terms": {"field": name, "size": _FACET_BUCKETS}} for name in FACETS}}
+    return {"query": text_query(request.parsed, request.filters, request.cited), "from": request.offset,
+            "size": request.limit, "track_total_hits": False, "_source": SHOWN,
+            "sort": BY_DATE if request.by_date else BY_RELEVANCE,
+            "track_scores": request.by_date and not request.parsed.blank}
+
+
+def answer(request: Count | Page, found: dict[str, Any]) -> Any:
+    return counts_of(found) if isinstance(request, Count) else page_of(found, not request.parsed.blank)
 
 
 def page_of(answer: dict[str, Any], scored: bool) -> list[tuple[Shown, float]]:
     out = []
     for hit in answer["hits"]["hits"]:
         source, data = hit["_source"], hit["_source"].get("data", {})
-        pages = [Page(p["number"], p["start"], p["end"]) for p in data.get("pages", [])]
+        pages = [PageSpan(p["number"], p["start"], p["end"]) for p in data.get("pages", [])]
         shown = Shown(source["id"], source["title"], source["number"], source["kind"], source["issuer"],
                       source["date"], data.get("text", ""), pages)
         out.append((shown, float(hit.get("_score") or 0.0) if scored else 0.0))

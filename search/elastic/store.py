@@ -8,13 +8,10 @@ from typing import TYPE_CHECKING, Any
 from vanban.errors import StoreError
 from vanban.identity import number_key
 from vanban.model import Document, SearchQuery, SearchResult, document_from_dict
+from vanban.search import ranking
 from vanban.search.elastic import queries, writes
 from vanban.search.elastic.client import client_url, connect, translated
 from vanban.search.elastic.indices import Indices
-from vanban.search.fields import filters_of
-from vanban.search.hits import make_hit
-from vanban.search.query import check_query, parse_query
-from vanban.search.results import shape_facets
 
 if TYPE_CHECKING:
     from elasticsearch import Elasticsearch
@@ -148,19 +145,17 @@ class ElasticStore:
     # --- search ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        check_query(query)
-        parsed = parse_query(query.q)
-        if parsed.matches_nothing:
-            return SearchResult(0, [], shape_facets({}))
+        return ranking.search(self, query)
+
+    def run(self, requests: Sequence[ranking.Count | ranking.Page]) -> list:
+        """See ranking.Engine: every request of the batch in one msearch."""
+        searches = [line for r in requests for line in ({}, queries.body(r))]
         with translated(self.url, "search"):
-            page, count = self.client.msearch(
-                index=self._documents, searches=queries.search_bodies(query, parsed, filters_of(query)))["responses"]
-        for answer in (page, count):
+            found = self.client.msearch(index=self._documents, searches=searches)["responses"]
+        for answer in found:
             if "error" in answer:
                 raise StoreError(f"{self.url}: cannot search ({answer['error']})")
-        total, facets = queries.counts_of(count)
-        hits = [make_hit(shown, score, parsed) for shown, score in queries.page_of(page, not parsed.blank)]
-        return SearchResult(total, hits, shape_facets(facets))
+        return [queries.answer(r, a) for r, a in zip(requests, found)]
 
     def close(self) -> None:
         self.client.close()

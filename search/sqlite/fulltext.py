@@ -7,11 +7,12 @@ page, where SQLite's FTS5 scored every matching passage with bm25). Each documen
                   here, as for Elasticsearch, and indexed with the whitespace tokenizer; a phrase
                   never spans two values, so never two passages
   seq             the record's key in SQLite: hits are read from there
-  id, kind, level, year, issuer_folded, refs, date (YYYYMMDD as an integer, 0 undated)
-                  what filters and facets read
+  id, kind, level, year, issuer, issuer_folded, refs, numbers, date (YYYYMMDD as an integer,
+                  0 undated): what filters, facets and the ranking of named numbers read
 
-Ranking: every clause matches as written (boosted EXACT_BOOST) or folded; the typed words side
-by side add PROXIMITY_BOOST times a bonus. Totals and facets come from a second pass, an
+Ranking (query.py's boosts, as on Elasticsearch): every clause matches as written (boosted
+EXACT_BOOST) or folded; the typed words side by side add PROXIMITY_BOOST times a bonus; citing a
+number the query names adds CITING_BOOST. Totals and facets come from a second pass, an
 aggregation that counts without scoring, so the ranking pass only keeps the best ``limit``.
 
 Writes follow the records: a writer commits its records and their ids in fulltext_pending, then
@@ -35,11 +36,11 @@ from vanban.folding import fold
 from vanban.model import Document
 from vanban.search.fields import Filters, document_fields
 from vanban.search.passages import indexed_passages
-from vanban.search.query import EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery, index_words
+from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery, index_words
 from vanban.search.results import FACETS
 
 FOLDER = "fulltext"
-LAYOUT = 1  # moves on when the entry's fields change: the index is then rebuilt from the records
+LAYOUT = 2  # moves on when the entry's fields change: the index is then rebuilt from the records
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
 
@@ -51,9 +52,9 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("seq", fast=True, indexed=True)
     b.add_integer_field("date", fast=True, indexed=True)
     b.add_text_field("id", tokenizer_name="raw")
-    for name in ("kind", "level", "year"):
+    for name in ("kind", "level", "year", "issuer"):
         b.add_text_field(name, tokenizer_name="raw", fast=True)
-    for name in ("issuer_folded", "refs"):
+    for name in ("issuer_folded", "refs", "numbers"):
         b.add_text_field(name, tokenizer_name="raw")
     return b.build()
 
@@ -72,8 +73,9 @@ def entry(seq: int, doc: Document) -> tantivy.Document:
     exact = [index_words(p.text) for p in indexed_passages(doc)]
     return tantivy.Document(
         seq=seq, id=doc.id, exact=exact, folded=[fold(w) for w in exact],
-        kind=fields["kind"], level=fields["level"], year=fields["year"],
-        issuer_folded=fields["issuer_folded"], refs=list(fields["refs"]), date=date_number(doc.doc.date),
+        kind=fields["kind"], level=fields["level"], year=fields["year"], issuer=fields["issuer"],
+        issuer_folded=fields["issuer_folded"], refs=list(fields["refs"]), numbers=list(fields["numbers"]),
+        date=date_number(doc.doc.date),
     )
 
 
@@ -201,13 +203,18 @@ def _either(clause: Clause) -> tantivy.Query:
     ])
 
 
-def text_query(parsed: ParsedQuery, filters: Filters) -> tantivy.Query:
-    """Every clause in the document, the proximity bonus, and the filters (which score nothing)."""
+def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> tantivy.Query:
+    """Every clause in the document, the bonuses, and the filters (which score nothing)."""
     parts = [(tantivy.Occur.Must, _either(c)) for c in parsed.clauses]
     if parsed.proximity is not None:
         bonus = tantivy.Query.boost_query(_words("folded", parsed.proximity.folded), PROXIMITY_BOOST)
         parts.append((tantivy.Occur.Should, bonus))
+    if cited:
+        citing = tantivy.Query.term_set_query(SCHEMA, "refs", list(cited))
+        parts.append((tantivy.Occur.Should, tantivy.Query.const_score_query(citing, CITING_BOOST)))
     parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)) for f in filter_queries(filters)]
+    if filters.exclude:
+        parts.append((tantivy.Occur.MustNot, tantivy.Query.term_set_query(SCHEMA, "id", list(filters.exclude))))
     if not parsed.clauses:
         parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(parts)
@@ -224,6 +231,8 @@ def filter_queries(f: Filters) -> list[tantivy.Query]:
                                                  include_lower=True, include_upper=hi is None))
     if f.references:
         queries.append(tantivy.Query.term_query(SCHEMA, "refs", f.references))
+    if f.signature:
+        queries.append(tantivy.Query.term_query(SCHEMA, "numbers", f.signature))
     return queries
 
 

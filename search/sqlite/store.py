@@ -19,11 +19,10 @@ import tantivy
 from vanban.errors import StoreError
 from vanban.identity import number_key
 from vanban.model import Document, Page, SearchQuery, SearchResult, document_from_dict, to_dict
-from vanban.search.fields import document_fields, filters_of
-from vanban.search.hits import Shown, make_hit
+from vanban.search import ranking
+from vanban.search.fields import document_fields
+from vanban.search.hits import Shown
 from vanban.search.passages import indexed_passages
-from vanban.search.query import check_query, parse_query
-from vanban.search.results import shape_facets
 from vanban.search.sqlite import schema
 from vanban.search.sqlite.fulltext import FOLDER, LAYOUT, FullText, text_query
 
@@ -217,24 +216,30 @@ class SqliteStore:
     # --- search ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        check_query(query)
-        parsed = parse_query(query.q)
-        if parsed.matches_nothing:
-            return SearchResult(0, [], shape_facets({}))
-        index_query = text_query(parsed, filters_of(query))
-        by_date = query.sort == "date" or parsed.blank
+        return ranking.search(self, query)
+
+    def run(self, requests: Sequence[ranking.Count | ranking.Page]) -> list:
+        """See ranking.Engine: the index answers, the records fill in the page's hits."""
+        answers: list = []
         with self._lock:
             self._refresh()
             try:
-                total, facets = self._fulltext.counted(index_query)
-                page = self._fulltext.ranked(index_query, query.offset, query.limit, by_date)
-                if by_date and not parsed.blank:
-                    page = self._fulltext.scored(index_query, page)
+                for r in requests:
+                    if isinstance(r, ranking.Count):
+                        answers.append(self._fulltext.counted(text_query(r.parsed, r.filters)))
+                        continue
+                    index_query = text_query(r.parsed, r.filters, r.cited)
+                    page = self._fulltext.ranked(index_query, r.offset, r.limit, r.by_date)
+                    if r.by_date and not r.parsed.blank:
+                        page = self._fulltext.scored(index_query, page)
+                    answers.append(page)
             except ValueError as exc:
                 raise StoreError(f"{self.path}: full-text search failed ({exc})") from exc
-        shown = self._shown([seq for seq, _ in page])
-        hits = [make_hit(shown[seq], score, parsed) for seq, score in page if seq in shown]
-        return SearchResult(total=total, hits=hits, facets=shape_facets(dict(facets)))
+        for i, answer in enumerate(answers):
+            if isinstance(requests[i], ranking.Page):
+                shown = self._shown([seq for seq, _ in answer])
+                answers[i] = [(shown[seq], score) for seq, score in answer if seq in shown]
+        return answers
 
     def _refresh(self) -> None:
         """See the index as another process's last write left it."""

@@ -118,6 +118,36 @@ def test_punctuation_only_query_matches_nothing_and_blank_query_browses(filled, 
     assert found(filled, corpus, "   ", kind="chi_thi") == {"chi_thi"}
 
 
+# --- a document named by its number ------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["37-NQ/TU", "37/NQ-TU", "Nghị quyết 37-NQ/TU", "NQ 37", "Nghị quyết số 37",
+                               "nghi quyet 37"])
+def test_a_query_naming_a_number_puts_that_document_first_then_those_citing_it(filled, corpus, q):
+    # The plans and the report cite 37-NQ/TU, some twice: on words alone they could outrank it.
+    order = ranked(filled, corpus, q)
+    assert order[0] == "nq", q
+    assert set(order[1:4]) == {"kh_dong_da", "kh_nui_ngan", "bao_cao"}, q
+
+
+def test_documents_sharing_a_number_come_issuer_named_first_then_newest(store):
+    older = make_doc("TỈNH ỦY SÔNG MÂY\nSố 15-NQ/TU\nNGHỊ QUYẾT về du lịch nhiệm kỳ trước.",
+                     kind="nghi_quyet", number="15-NQ/TU", issuer="Tỉnh ủy Sông Mây", date="2016-03-01")
+    newer = make_doc("TỈNH ỦY SÔNG MÂY\nSố 15-NQ/TU\nNGHỊ QUYẾT về du lịch nhiệm kỳ này.",
+                     kind="nghi_quyet", number="15-NQ/TU", issuer="Tỉnh ủy Sông Mây", date="2021-09-01")
+    district = make_doc("HUYỆN ỦY ĐỒNG ĐÁ\nSố 15-NQ/HU\nNGHỊ QUYẾT về du lịch của huyện.",
+                        kind="nghi_quyet", number="15-NQ/HU", issuer="Huyện ủy Đồng Đá", date="2023-01-01")
+    citing = make_doc("Kế hoạch thực hiện Nghị quyết 15-NQ/TU, Nghị quyết 15-NQ/TU và 15-NQ/TU về du lịch.",
+                      kind="ke_hoach", number="02-KH/HU", date="2024-01-01", references=["15-NQ/TU"])
+    store.add([older, newer, district, citing])
+    assert [h.id for h in store.search(SearchQuery(q="15-NQ/TU")).hits] == [newer.id, older.id, citing.id]
+    assert [h.id for h in store.search(SearchQuery(q="nghị quyết số 15")).hits][:3] == [
+        district.id, newer.id, older.id]
+    # Paging goes on past the documents shown first, and counts every match once.
+    pages = [store.search(SearchQuery(q="15-NQ/TU", limit=1, offset=o)) for o in range(4)]
+    assert [h.id for p in pages for h in p.hits] == [newer.id, older.id, citing.id]
+    assert {p.total for p in pages} == {3}
+
+
 # --- filters --------------------------------------------------------------------------------
 
 def test_kind_and_level_filters(filled, corpus):

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from vanban.model import SearchQuery
 from vanban.search.elastic import queries
 from vanban.search.fields import filters_of
-from vanban.search.query import EXACT_BOOST, PROXIMITY_BOOST, parse_query
+from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, parse_query
+from vanban.search.ranking import Count, Page
 
 
-def bodies(**fields):
+def bodies(cited=(), **fields):
+    """msearch lines for a search's page and count, as ranking.search asks for them."""
     query = SearchQuery(**fields)
-    return queries.search_bodies(query, parse_query(query.q), filters_of(query))
+    parsed, filters = parse_query(query.q), filters_of(query)
+    by_date = query.sort == "date" or parsed.blank
+    page = Page(parsed, filters, query.offset, query.limit, by_date, cited)
+    return [{}, queries.body(page), {}, queries.body(Count(parsed, filters))]
 
 
 def test_every_clause_must_match_as_typed_or_folded_and_side_by_side_words_earn_a_bonus():
@@ -71,3 +78,14 @@ def test_answers_become_hits_totals_and_facets():
         "year": {"buckets": []}}}
     assert queries.counts_of(count) == (3, {"kind": [("nghi_quyet", 3)],
                                             "level": [("province", 2), ("district", 1)], "year": []})
+
+
+def test_a_named_number_narrows_to_its_signature_leaves_out_what_was_shown_and_lifts_citers():
+    query = SearchQuery(q="57-NQ/TW")
+    parsed = parse_query(query.q)
+    narrowed = dataclasses.replace(filters_of(query), signature="nghi_quyet 57 tw", exclude=("a" * 64,))
+    body = queries.body(Page(parsed, narrowed, 0, 50, by_date=True, cited=("57-nq/tw",)))
+    assert {"term": {"numbers": "nghi_quyet 57 tw"}} in body["query"]["bool"]["filter"]
+    assert body["query"]["bool"]["must_not"] == [{"ids": {"values": ["a" * 64]}}]
+    assert {"constant_score": {"filter": {"terms": {"refs": ["57-nq/tw"]}}, "boost": CITING_BOOST}} in (
+        body["query"]["bool"]["should"])

@@ -1,0 +1,80 @@
+"""One search, the same on every backend: what to ask the engine, in which order, and what to show.
+
+A backend is an Engine: it runs Count requests (the total and the facets over every match) and
+Page requests (a page of hits in relevance or date order), a batch at a time (Elasticsearch sends
+a batch as one msearch). Everything else is decided here:
+- a query naming a document number ("57-NQ/TW", "NQ 57", "Nghị quyết số 57") puts the documents
+  with that number first: the issuer named in the query first, then the newest; documents citing
+  them come next (query.CITING_BOOST), then the rest by relevance;
+- hits.py picks each hit's passage and snippet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from vanban.identity import number_key
+from vanban.model import SearchQuery, SearchResult
+from vanban.search.fields import Filters, filters_of
+from vanban.search.hits import Shown, make_hit
+from vanban.search.numbers import named_number
+from vanban.search.query import ParsedQuery, check_query, parse_query
+from vanban.search.results import shape_facets
+
+PINNED = 50  # documents sharing the number named (numbers restart each term, so a few may)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    parsed: ParsedQuery
+    filters: Filters
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    parsed: ParsedQuery
+    filters: Filters
+    offset: int
+    limit: int
+    by_date: bool
+    cited: tuple[str, ...] = ()  # number keys: documents citing one score query.CITING_BOOST more
+
+
+Counted = tuple[int, dict[str, list[tuple[str, int]]]]
+Ranked = list[tuple[Shown, float]]
+
+
+class Engine(Protocol):
+    def run(self, requests: Sequence[Count | Page]) -> list[Counted | Ranked]:
+        """Answer each request in order: a Count with (total, facet buckets), a Page with
+        (shown fields, score) pairs."""
+
+
+def search(engine: Engine, query: SearchQuery) -> SearchResult:
+    check_query(query)
+    parsed = parse_query(query.q)
+    if parsed.matches_nothing:
+        return SearchResult(0, [], shape_facets({}))
+    filters = filters_of(query)
+    by_date = query.sort == "date" or parsed.blank
+    named = None if by_date else named_number(query.q)
+    if named is None:
+        counted, page = engine.run([Count(parsed, filters), Page(parsed, filters, query.offset, query.limit, by_date)])
+    else:
+        pinned: Ranked = []
+        for signature in named.signatures:
+            narrowed = dataclasses.replace(filters, signature=signature, exclude=tuple(s.id for s, _ in pinned))
+            (found,) = engine.run([Page(parsed, narrowed, 0, PINNED, by_date=True)])
+            pinned += found
+        head = pinned[query.offset:query.offset + query.limit]
+        rest = Page(parsed, dataclasses.replace(filters, exclude=tuple(s.id for s, _ in pinned)),
+                    max(0, query.offset - len(pinned)), query.limit - len(head), by_date=False,
+                    cited=tuple(sorted({number_key(s.number) for s, _ in pinned} - {""})))
+        counted, tail = engine.run([Count(parsed, filters), rest])
+        page = head + tail
+    total, facets = counted
+    hits = [make_hit(shown, score, parsed) for shown, score in page]
+    return SearchResult(total, hits, shape_facets(facets))
