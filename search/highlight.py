@@ -1,7 +1,7 @@
 """HTML snippets: the document's text escaped, query matches wrapped in <mark>.
 
-Both backends return the best passage's offsets and let this module build the snippet, so a hit
-looks the same whatever engine found it. Matching runs on folded text; ``fold`` keeps lengths, so
+The engine picks the passage a hit is shown from; this module builds its snippet, so a hit looks
+the same whatever engine found it. Matching runs on folded text; ``fold`` keeps lengths, so
 a span found there is the same span of the original text.
 """
 

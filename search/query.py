@@ -37,6 +37,7 @@ MAX_QUERY_WORDS = 64
 EXACT_BOOST = 4.0
 PROXIMITY_BOOST = 2.0
 CITING_BOOST = 20.0
+STAND_IN = 1e-3  # what every shown passage scores, so the first stands in when none matches
 
 
 def index_words(text: str) -> str:

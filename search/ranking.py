@@ -6,7 +6,7 @@ a batch as one msearch). Everything else is decided here:
 - a query naming a document number ("57-NQ/TW", "NQ 57", "Nghị quyết số 57") puts the documents
   with that number first: the issuer named in the query first, then the newest; documents citing
   them come next (query.CITING_BOOST), then the rest by relevance;
-- hits.py picks each hit's passage and snippet.
+- the page's hits get the passage the engine picks and a snippet of it (hits.py).
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ class Engine(Protocol):
         """Answer each request in order: a Count with (total, facet buckets), a Page with
         (shown fields, score) pairs."""
 
+    def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
+        """(page, text) of the passage each document is shown from: among the passages a hit may
+        show (passages.shown_passages), the best for the query with the ranking's own boosts,
+        the earliest on a tie; the first when none holds a word of the query."""
+
 
 def search(engine: Engine, query: SearchQuery) -> SearchResult:
     check_query(query)
@@ -76,5 +81,6 @@ def search(engine: Engine, query: SearchQuery) -> SearchResult:
         counted, tail = engine.run([Count(parsed, filters), rest])
         page = head + tail
     total, facets = counted
-    hits = [make_hit(shown, score, parsed) for shown, score in page]
+    passages = engine.passages([shown.id for shown, _ in page], parsed) if page else {}
+    hits = [make_hit(shown, score, passages.get(shown.id), parsed) for shown, score in page]
     return SearchResult(total, hits, shape_facets(facets))

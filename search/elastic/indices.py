@@ -12,6 +12,8 @@ accents kept) and ``folded`` (vanban.folding.fold), a value per passage, cut and
 exactly as for the embedded index and indexed with the built-in whitespace analyzer. So both
 backends match the same documents without an analysis plugin, which the distribution tested
 against does not ship. Text fields leave a gap between values, so a phrase never spans passages.
+The passages a hit may be shown from are nested beside (ordinal, page, text, and their words):
+searched only for the page of hits, to pick each one's passage.
 """
 
 from __future__ import annotations
@@ -36,18 +38,22 @@ MAPPINGS: dict[str, dict[str, Any]] = {
     "documents": {
         "dynamic": "strict",
         # The word fields are the text again, cut into words: indexed, never shown.
-        "_source": {"excludes": ["exact", "folded"]},
+        "_source": {"excludes": ["exact", "folded", "passages.exact", "passages.folded"]},
         "properties": {
             "id": _KEYWORD, "kind": _KEYWORD, "level": _KEYWORD, "year": _KEYWORD, "date": _KEYWORD,
             "issuer": _KEYWORD, "issuer_folded": _KEYWORD, "number": _KEYWORD, "number_key": _KEYWORD,
             "refs": _KEYWORD, "numbers": _KEYWORD, "title": _STORED, "exact": _WORDS, "folded": _WORDS,
             "passage_count": {"type": "integer"}, "target_count": {"type": "integer"},
             "data": {"type": "object", "enabled": False},
+            "passages": {"type": "nested", "properties": {
+                "ordinal": {"type": "integer"}, "page": {"type": "integer", "index": False},
+                "text": _STORED, "exact": _WORDS, "folded": _WORDS,
+            }},
         },
     },
 }
-# One shard: term statistics, hence scores, are global.
-_SETTINGS = {"number_of_shards": 1}
+# One shard: term statistics, hence scores, are global. Nested passages: as many as a document has.
+_SETTINGS = {"number_of_shards": 1, "index.mapping.nested_objects.limit": 1 << 20}
 
 
 class Indices:

@@ -13,34 +13,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from vanban.model import Page as PageSpan
 from vanban.search.fields import Filters
 from vanban.search.hits import Shown
-from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery
+from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, Clause, ParsedQuery
 from vanban.search.ranking import Count, Page
 from vanban.search.results import FACETS
 
-SHOWN = ["id", "title", "number", "kind", "issuer", "date", "data.text", "data.pages"]
+SHOWN = ["id", "title", "number", "kind", "issuer", "date"]
 _FACET_BUCKETS = 10_000
 BY_RELEVANCE = ["_score"]
 BY_DATE = [{"date": "desc"}, {"id": "asc"}]  # undated ("") sorts last
 
 
-def either(clause: Clause) -> dict[str, Any]:
+def either(clause: Clause, prefix: str = "") -> dict[str, Any]:
     """The clause's words as written (boosted) or folded, side by side."""
     return {"bool": {"should": [
-        {"match_phrase": {"exact": {"query": " ".join(clause.words), "boost": EXACT_BOOST}}},
-        {"match_phrase": {"folded": {"query": " ".join(clause.folded)}}},
+        {"match_phrase": {f"{prefix}exact": {"query": " ".join(clause.words), "boost": EXACT_BOOST}}},
+        {"match_phrase": {f"{prefix}folded": {"query": " ".join(clause.folded)}}},
     ], "minimum_should_match": 1}}
+
+
+def _proximity(parsed: ParsedQuery, prefix: str = "") -> list[dict[str, Any]]:
+    if parsed.proximity is None:
+        return []
+    return [{"match_phrase": {f"{prefix}folded": {"query": " ".join(parsed.proximity.folded),
+                                                  "boost": PROXIMITY_BOOST}}}]
 
 
 def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> dict[str, Any]:
     query: dict[str, Any] = {"filter": filter_clauses(filters)}
     if parsed.clauses:
         query["must"] = [either(c) for c in parsed.clauses]
-    bonus = []
-    if parsed.proximity is not None:
-        bonus.append({"match_phrase": {"folded": {"query": " ".join(parsed.proximity.folded), "boost": PROXIMITY_BOOST}}})
+    bonus = _proximity(parsed)
     if cited:
         bonus.append({"constant_score": {"filter": {"terms": {"refs": list(cited)}}, "boost": CITING_BOOST}})
     if bonus:
@@ -87,13 +91,29 @@ def answer(request: Count | Page, found: dict[str, Any]) -> Any:
 
 
 def page_of(answer: dict[str, Any], scored: bool) -> list[tuple[Shown, float]]:
-    out = []
+    return [(Shown(*(hit["_source"][f] for f in SHOWN)), float(hit.get("_score") or 0.0) if scored else 0.0)
+            for hit in answer["hits"]["hits"]]
+
+
+def passages_body(doc_ids: list[str], parsed: ParsedQuery) -> dict[str, Any]:
+    """Each document's best shown passage for the query, as an inner hit. Every passage scores
+    STAND_IN at least, so a document none of whose passages holds a word of the query (or a
+    query without words) is shown from its first passage."""
+    best = [either(c, "passages.") for c in parsed.clauses] + _proximity(parsed, "passages.")
+    best.append({"constant_score": {"filter": {"match_all": {}}, "boost": STAND_IN}})
+    return {"query": {"bool": {"filter": [{"ids": {"values": list(doc_ids)}}], "must": [{"nested": {
+        "path": "passages", "score_mode": "max", "query": {"bool": {"should": best}},
+        "inner_hits": {"size": 1, "_source": ["passages.page", "passages.text"],
+                       "sort": [{"_score": "desc"}, {"passages.ordinal": "asc"}]}}}]}},
+            "size": len(doc_ids), "_source": ["id"]}
+
+
+def passages_of(answer: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    out = {}
     for hit in answer["hits"]["hits"]:
-        source, data = hit["_source"], hit["_source"].get("data", {})
-        pages = [PageSpan(p["number"], p["start"], p["end"]) for p in data.get("pages", [])]
-        shown = Shown(source["id"], source["title"], source["number"], source["kind"], source["issuer"],
-                      source["date"], data.get("text", ""), pages)
-        out.append((shown, float(hit.get("_score") or 0.0) if scored else 0.0))
+        inner = hit["inner_hits"]["passages"]["hits"]["hits"]
+        if inner:
+            out[hit["_source"]["id"]] = (inner[0]["_source"]["page"], inner[0]["_source"]["text"])
     return out
 
 

@@ -9,7 +9,7 @@ from vanban.folding import fold
 from vanban.model import Document, to_dict
 from vanban.search.elastic.client import RETRY_STATUS
 from vanban.search.fields import document_fields
-from vanban.search.passages import indexed_passages
+from vanban.search.passages import indexed_passages, shown_passages
 from vanban.search.query import index_words
 
 if TYPE_CHECKING:
@@ -22,9 +22,13 @@ MAX_RETRIES = 5
 
 
 def document_source(doc: Document) -> dict[str, Any]:
-    exact = [index_words(p.text) for p in indexed_passages(doc)]
+    passages = indexed_passages(doc)
+    exact = [index_words(p.text) for p in passages]
+    words = {p.ordinal: w for p, w in zip(passages, exact)}
     return {**document_fields(doc), "passage_count": len(exact), "target_count": len(doc.targets),
-            "data": to_dict(doc), "exact": exact, "folded": [fold(w) for w in exact]}
+            "data": to_dict(doc), "exact": exact, "folded": [fold(w) for w in exact],
+            "passages": [{"ordinal": p.ordinal, "page": p.page, "text": p.text, "exact": words[p.ordinal],
+                          "folded": fold(words[p.ordinal])} for p in shown_passages(doc, passages)]}
 
 
 def put(index: str, doc: Document) -> dict[str, Any]:

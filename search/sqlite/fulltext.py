@@ -1,7 +1,8 @@
-"""The embedded full-text index: tantivy, one entry per document, beside the SQLite records.
+"""The embedded full-text index: tantivy, beside the SQLite records.
 
-store_dir/fulltext/ holds a tantivy index (Rust; its top-k collector skips what cannot make the
-page, where SQLite's FTS5 scored every matching passage with bm25). Each document is one entry:
+store_dir/fulltext/ holds two tantivy indexes (Rust; its top-k collector skips what cannot make the
+page, where SQLite's FTS5 scored every matching passage with bm25). documents/ ranks and counts,
+one entry per document:
   exact, folded   the text's words (query.index_words), a value per passage, lower-cased with
                   accents kept and folded by vanban.folding.fold (đ -> d). Words are cut and folded
                   here, as for Elasticsearch, and indexed with the whitespace tokenizer; a phrase
@@ -9,6 +10,9 @@ page, where SQLite's FTS5 scored every matching passage with bm25). Each documen
   seq             the record's key in SQLite: hits are read from there
   id, kind, level, year, issuer, issuer_folded, refs, numbers, date (YYYYMMDD as an integer,
                   0 undated): what filters, facets and the ranking of named numbers read
+passages/ holds the passages a hit may be shown from (passages.shown_passages), one entry each
+(id, ordinal, page, text stored; exact and folded as above): for the page of hits only, each
+document's best passage by the same query, as Elasticsearch picks an inner hit.
 
 Ranking (query.py's boosts, as on Elasticsearch): every clause matches as written (boosted
 EXACT_BOOST) or folded; the typed words side by side add PROXIMITY_BOOST times a bonus; citing a
@@ -35,20 +39,37 @@ import tantivy
 from vanban.folding import fold
 from vanban.model import Document
 from vanban.search.fields import Filters, document_fields
-from vanban.search.passages import indexed_passages
-from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery, index_words
+from vanban.search.passages import indexed_passages, shown_passages
+from vanban.search.query import (
+    CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, Clause, ParsedQuery, index_words,
+)
 from vanban.search.results import FACETS
 
 FOLDER = "fulltext"
-LAYOUT = 2  # moves on when the entry's fields change: the index is then rebuilt from the records
+LAYOUT = 3  # moves on when the entry's fields change: the index is then rebuilt from the records
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
+_TIES = 8  # passages read to break a tie of scores by the earliest
+
+
+def _words_fields(b: tantivy.SchemaBuilder) -> None:
+    for name in ("exact", "folded"):
+        b.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+
+
+def _passage_schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    _words_fields(b)
+    b.add_text_field("id", tokenizer_name="raw")
+    b.add_integer_field("ordinal", fast=True, indexed=True)
+    b.add_integer_field("page", stored=True)
+    b.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
+    return b.build()
 
 
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    for name in ("exact", "folded"):
-        b.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    _words_fields(b)
     b.add_integer_field("seq", fast=True, indexed=True)
     b.add_integer_field("date", fast=True, indexed=True)
     b.add_text_field("id", tokenizer_name="raw")
@@ -60,6 +81,7 @@ def _schema() -> tantivy.Schema:
 
 
 SCHEMA = _schema()
+PASSAGE_SCHEMA = _passage_schema()
 
 
 def date_number(date: str) -> int:
@@ -68,62 +90,86 @@ def date_number(date: str) -> int:
     return int((digits + "0000")[:8]) if digits.isdigit() else 0
 
 
-def entry(seq: int, doc: Document) -> tantivy.Document:
+def entries(seq: int, doc: Document) -> tuple[tantivy.Document, list[tantivy.Document]]:
+    """The document's entry and its shown passages' entries."""
     fields = document_fields(doc)
-    exact = [index_words(p.text) for p in indexed_passages(doc)]
-    return tantivy.Document(
+    passages = indexed_passages(doc)
+    exact = [index_words(p.text) for p in passages]
+    document = tantivy.Document(
         seq=seq, id=doc.id, exact=exact, folded=[fold(w) for w in exact],
         kind=fields["kind"], level=fields["level"], year=fields["year"], issuer=fields["issuer"],
         issuer_folded=fields["issuer_folded"], refs=list(fields["refs"]), numbers=list(fields["numbers"]),
         date=date_number(doc.doc.date),
     )
+    words = {p.ordinal: w for p, w in zip(passages, exact)}
+    shown = [tantivy.Document(id=doc.id, ordinal=p.ordinal, page=p.page, text=p.text, exact=words[p.ordinal],
+                              folded=fold(words[p.ordinal])) for p in shown_passages(doc, passages)]
+    return document, shown
 
 
 class FullText:
-    """The tantivy index of one store. Reads see the last commit they were reloaded to."""
+    """The tantivy indexes of one store. Reads see the last commit they were reloaded to."""
 
-    def __init__(self, index: tantivy.Index, mirror: "_Mirror | None" = None):
-        self.index = index
-        self._mirror = mirror
+    PARTS = ("documents", "passages")
+
+    def __init__(self, index: tantivy.Index, passages: tantivy.Index, mirrors: tuple["_Mirror", ...] = ()):
+        self.index, self.passages = index, passages
+        self._mirrors = mirrors
+
+    @classmethod
+    def exists(cls, folder: Path) -> bool:
+        return all((folder / p).is_dir() and tantivy.Index.exists(str(folder / p)) for p in cls.PARTS)
 
     @classmethod
     def open(cls, folder: Path, writable: bool = True) -> "FullText":
         if writable:
-            return cls(tantivy.Index.open(str(folder)))
-        mirror = _Mirror(folder)
-        return cls(tantivy.Index.open(str(mirror.path)), mirror)
+            return cls(*(tantivy.Index.open(str(folder / p)) for p in cls.PARTS))
+        mirrors = tuple(_Mirror(folder / p) for p in cls.PARTS)
+        return cls(*(tantivy.Index.open(str(m.path)) for m in mirrors), mirrors=mirrors)
 
     @classmethod
     def create(cls, folder: Path) -> "FullText":
-        """An empty index in ``folder``, replacing whatever was there."""
+        """Empty indexes in ``folder``, replacing whatever was there."""
         shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        return cls(tantivy.Index(SCHEMA, path=str(folder), reuse=False))
+        for part in cls.PARTS:
+            (folder / part).mkdir(parents=True)
+        return cls(tantivy.Index(SCHEMA, path=str(folder / "documents"), reuse=False),
+                   tantivy.Index(PASSAGE_SCHEMA, path=str(folder / "passages"), reuse=False))
 
     def reload(self) -> None:
-        if self._mirror is not None:
-            self._mirror.sync()
+        for mirror in self._mirrors:
+            mirror.sync()
         self.index.reload()
+        self.passages.reload()
 
     def close(self) -> None:
-        if self._mirror is not None:
-            self._mirror.remove()
+        for mirror in self._mirrors:
+            mirror.remove()
 
     def write(self, deleted: Iterable[str], added: Iterator[tuple[int, Document]]) -> None:
-        """Remove the entries of ``deleted`` ids, add ``added`` (seq, document) pairs, commit."""
-        writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        """Remove the entries of ``deleted`` ids, add ``added`` (seq, document) pairs, commit both
+        indexes (a crash between the two commits leaves the ids pending: see the module doc)."""
+        writers = [self.index.writer(heap_size=WRITER_HEAP, num_threads=1),
+                   self.passages.writer(heap_size=WRITER_HEAP // 2, num_threads=1)]
         try:
             for doc_id in deleted:
-                writer.delete_documents_by_term("id", doc_id)
+                for writer in writers:
+                    writer.delete_documents_by_term("id", doc_id)
             for seq, doc in added:
-                writer.add_document(entry(seq, doc))
-            writer.commit()
+                document, passages = entries(seq, doc)
+                writers[0].add_document(document)
+                for passage in passages:
+                    writers[1].add_document(passage)
+            for writer in writers:
+                writer.commit()
         except BaseException:
-            writer.rollback()
+            for writer in writers:
+                writer.rollback()
             raise
         finally:
-            writer.wait_merging_threads()
-        self.index.reload()
+            for writer in writers:
+                writer.wait_merging_threads()
+        self.reload()
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -161,8 +207,27 @@ class FullText:
         facets = {name: [(b["key"], b["doc_count"]) for b in found[name]["buckets"]] for name in FACETS}
         return int(found["total"]["value"] or 0), facets
 
-    def count(self) -> int:
-        return self.index.searcher().num_docs
+    def shown(self, doc_ids: Iterable[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
+        """(page, text) of each document's passage that best answers ``parsed``, the earliest on a
+        tie; every passage scores STAND_IN at least, so the first stands in when none matches."""
+        searcher = self.passages.searcher()
+        best = [(tantivy.Occur.Should, _either(c, PASSAGE_SCHEMA)) for c in parsed.clauses]
+        if parsed.proximity is not None:
+            best.append((tantivy.Occur.Should, tantivy.Query.boost_query(
+                _words("folded", parsed.proximity.folded, PASSAGE_SCHEMA), PROXIMITY_BOOST)))
+        best.append((tantivy.Occur.Should, tantivy.Query.const_score_query(tantivy.Query.all_query(), STAND_IN)))
+        out = {}
+        for doc_id in doc_ids:
+            of_doc = (tantivy.Occur.Must, tantivy.Query.term_query(PASSAGE_SCHEMA, "id", doc_id))
+            found = searcher.search(tantivy.Query.boolean_query([of_doc, *best]), _TIES, count=False).hits
+            if not found:
+                continue
+            top = found[0][0]
+            tied = [a for score, a in found if score == top]
+            ordinals = searcher.fast_field_values("ordinal", tied)
+            stored = searcher.doc(tied[ordinals.index(min(ordinals))])
+            out[doc_id] = (stored["page"][0], stored["text"][0])
+        return out
 
 
 class _Mirror:
@@ -189,17 +254,17 @@ class _Mirror:
 
 # --- queries: pure functions of a parsed query and filters --------------------------------------
 
-def _words(field: str, words: tuple[str, ...]) -> tantivy.Query:
+def _words(field: str, words: tuple[str, ...], schema: tantivy.Schema = SCHEMA) -> tantivy.Query:
     if len(words) == 1:
-        return tantivy.Query.term_query(SCHEMA, field, words[0])
-    return tantivy.Query.phrase_query(SCHEMA, field, list(words))
+        return tantivy.Query.term_query(schema, field, words[0])
+    return tantivy.Query.phrase_query(schema, field, list(words))
 
 
-def _either(clause: Clause) -> tantivy.Query:
+def _either(clause: Clause, schema: tantivy.Schema = SCHEMA) -> tantivy.Query:
     """The clause as typed (boosted) or folded; folded alone decides what matches."""
     return tantivy.Query.boolean_query([
-        (tantivy.Occur.Should, tantivy.Query.boost_query(_words("exact", clause.words), EXACT_BOOST)),
-        (tantivy.Occur.Should, _words("folded", clause.folded)),
+        (tantivy.Occur.Should, tantivy.Query.boost_query(_words("exact", clause.words, schema), EXACT_BOOST)),
+        (tantivy.Occur.Should, _words("folded", clause.folded, schema)),
     ])
 
 

@@ -14,22 +14,21 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import tantivy
-
 from vanban.errors import StoreError
 from vanban.identity import number_key
-from vanban.model import Document, Page, SearchQuery, SearchResult, document_from_dict, to_dict
+from vanban.model import Document, SearchQuery, SearchResult, document_from_dict, to_dict
 from vanban.search import ranking
 from vanban.search.fields import document_fields
 from vanban.search.hits import Shown
 from vanban.search.passages import indexed_passages
+from vanban.search.query import ParsedQuery
 from vanban.search.sqlite import schema
 from vanban.search.sqlite.fulltext import FOLDER, LAYOUT, FullText, text_query
 
 _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "number_key", "date", "year",
                 "title", "passage_count", "target_count", "data")
 _INSERT_DOCUMENT = f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})"
-_SHOWN = "seq, id, title, number, kind, issuer, date, json_extract(data, '$.text'), json_extract(data, '$.pages')"
+_SHOWN = "seq, id, title, number, kind, issuer, date"
 
 
 class SqliteStore:
@@ -56,7 +55,7 @@ class SqliteStore:
     def _open_fulltext(self) -> FullText:
         folder = self.store_dir / FOLDER
         layout = self._meta("fulltext_layout")
-        if layout == LAYOUT and folder.is_dir() and tantivy.Index.exists(str(folder)):
+        if layout == LAYOUT and FullText.exists(folder):
             try:
                 fulltext = FullText.open(folder, self.writable)
             except (OSError, ValueError):
@@ -241,6 +240,11 @@ class SqliteStore:
                 answers[i] = [(shown[seq], score) for seq, score in answer if seq in shown]
         return answers
 
+    def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
+        """See ranking.Engine."""
+        with self._lock:
+            return self._fulltext.shown(doc_ids, parsed)
+
     def _refresh(self) -> None:
         """See the index as another process's last write left it."""
         commits = self._meta("fulltext_commits")
@@ -252,9 +256,7 @@ class SqliteStore:
         if not seqs:
             return {}
         rows = self._rows(f"SELECT {_SHOWN} FROM documents WHERE seq IN ({','.join('?' * len(seqs))})", seqs)
-        return {seq: Shown(doc_id, title, number, kind, issuer, date, text or "",
-                           [Page(p["number"], p["start"], p["end"]) for p in json.loads(pages or "[]")])
-                for seq, doc_id, title, number, kind, issuer, date, text, pages in rows}
+        return {seq: Shown(*fields) for seq, *fields in rows}
 
     def close(self) -> None:
         with self._lock:

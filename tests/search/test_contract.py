@@ -286,6 +286,27 @@ def test_markup_in_documents_is_escaped_in_snippets(filled, corpus):
         assert "&lt;script&gt;" in text and "&amp;" in text
 
 
+CLOSING = (
+    "ĐẢNG ỦY XÃ KHE MƠ\nSố 21-KH/ĐU\nKẾ HOẠCH chuyển đổi số năm 2025\n"
+    "Đảng ủy xã triển khai chuyển đổi số trong các chi bộ thôn, số hóa hồ sơ đảng viên.\n"
+    "Nơi nhận:\n- Ban Thường vụ Huyện ủy;\n- Văn phòng Huyện ủy;\n- Các chi bộ trực thuộc;\n- Lưu VP.\n"
+    "T/M ĐẢNG ỦY\nBÍ THƯ\n(Đã ký)\nHoàng Thị Lan\n"
+)
+
+
+def test_snippets_never_come_from_the_addressee_list_or_the_signatures(store):
+    plan = make_doc(CLOSING, kind="ke_hoach", number="21-KH/ĐU", date="2025-01-10")
+    store.add([plan])
+    # Found by what only the closing block holds, and shown from the body all the same.
+    for q in ("văn phòng", "Hoàng Thị Lan", "lưu vp"):
+        hit, = store.search(SearchQuery(q=q)).hits
+        assert hit.snippet.startswith("ĐẢNG ỦY XÃ KHE MƠ"), q
+        assert "Nơi nhận" not in hit.snippet and "<mark>" not in hit.snippet, q
+    # A word in both: the body's sentence is the snippet.
+    hit, = store.search(SearchQuery(q="chi bộ")).hits
+    assert "<mark>chi</mark> <mark>bộ</mark> thôn" in hit.snippet and "trực thuộc" not in hit.snippet
+
+
 def test_snippet_stays_short_for_long_passages(store):
     filler = "Cán bộ xã Bến Đò họp bàn kế hoạch sản xuất vụ mùa. " * 60
     doc = make_doc(filler + "Cuối cùng là đê điều kiên cố.", kind="bao_cao", date="2024-01-01")

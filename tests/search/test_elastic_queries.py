@@ -7,7 +7,7 @@ import dataclasses
 from vanban.model import SearchQuery
 from vanban.search.elastic import queries
 from vanban.search.fields import filters_of
-from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, parse_query
+from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, parse_query
 from vanban.search.ranking import Count, Page
 
 
@@ -65,12 +65,9 @@ def test_filters_become_exact_terms_a_folded_substring_and_a_date_range():
 def test_answers_become_hits_totals_and_facets():
     page = {"hits": {"hits": [{"_score": 2.5, "_source": {
         "id": "a" * 64, "title": "Về chuyển đổi số", "number": "09-NQ/TU", "kind": "nghi_quyet",
-        "issuer": "Tỉnh ủy Sông Mây", "date": "2022-02-05",
-        "data": {"text": "Trang một.\nTrang hai.", "pages": [{"number": 1, "start": 0, "end": 11},
-                                                            {"number": 2, "start": 11, "end": 21}]}}}]}}
+        "issuer": "Tỉnh ủy Sông Mây", "date": "2022-02-05"}}]}}
     [(shown, score)] = queries.page_of(page, scored=True)
-    assert (shown.number, shown.text, [p.number for p in shown.pages], score) == (
-        "09-NQ/TU", "Trang một.\nTrang hai.", [1, 2], 2.5)
+    assert (shown.number, shown.issuer, score) == ("09-NQ/TU", "Tỉnh ủy Sông Mây", 2.5)
     assert queries.page_of(page, scored=False)[0][1] == 0.0
     count = {"hits": {"total": {"value": 3}}, "aggregations": {
         "kind": {"buckets": [{"key": "nghi_quyet", "doc_count": 3}]},
@@ -78,6 +75,19 @@ def test_answers_become_hits_totals_and_facets():
         "year": {"buckets": []}}}
     assert queries.counts_of(count) == (3, {"kind": [("nghi_quyet", 3)],
                                             "level": [("province", 2), ("district", 1)], "year": []})
+
+
+def test_each_hit_is_shown_from_its_best_passage_or_else_its_first():
+    body = queries.passages_body(["a" * 64], parse_query("che phu rung"))
+    nested = body["query"]["bool"]["must"][0]["nested"]
+    assert nested["path"] == "passages" and nested["inner_hits"]["size"] == 1
+    assert nested["inner_hits"]["sort"] == [{"_score": "desc"}, {"passages.ordinal": "asc"}]
+    should = nested["query"]["bool"]["should"]
+    assert should[0]["bool"]["should"][1] == {"match_phrase": {"passages.folded": {"query": "che"}}}
+    assert should[-1] == {"constant_score": {"filter": {"match_all": {}}, "boost": STAND_IN}}
+    answer = {"hits": {"hits": [{"_source": {"id": "a" * 64}, "inner_hits": {"passages": {"hits": {"hits": [
+        {"_source": {"page": 2, "text": "Tỷ lệ che phủ rừng đạt 45%."}}]}}}}]}}
+    assert queries.passages_of(answer) == {"a" * 64: (2, "Tỷ lệ che phủ rừng đạt 45%.")}
 
 
 def test_a_named_number_narrows_to_its_signature_leaves_out_what_was_shown_and_lifts_citers():
