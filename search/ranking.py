@@ -3,6 +3,9 @@
 A backend is an Engine: it runs Count requests (the total and the facets over every match) and
 Page requests (a page of hits in relevance or date order), a batch at a time (Elasticsearch sends
 a batch as one msearch). Everything else is decided here:
+- documents holding the typed words side by side (the query's proximity clause) come first among
+  the best RESCORED by relevance: asking every match for that phrase would cost as much as
+  scoring them all, which the engines' top-k ranking avoids;
 - a query naming a document number ("57-NQ/TW", "NQ 57", "Nghị quyết số 57") puts the documents
   with that number first: the issuer named in the query first, then the newest; documents citing
   them come next (query.CITING_BOOST), then the rest by relevance;
@@ -21,10 +24,11 @@ from vanban.model import SearchQuery, SearchResult
 from vanban.search.fields import Filters, filters_of
 from vanban.search.hits import Shown, make_hit
 from vanban.search.numbers import named_number
-from vanban.search.query import ParsedQuery, check_query, parse_query
+from vanban.search.query import Clause, ParsedQuery, check_query, parse_query
 from vanban.search.results import shape_facets
 
 PINNED = 50  # documents sharing the number named (numbers restart each term, so a few may)
+RESCORED = 100  # the best documents by relevance among which the typed words side by side rise
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,9 @@ class Engine(Protocol):
         """Answer each request in order: a Count with (total, facet buckets), a Page with
         (shown fields, score) pairs."""
 
+    def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
+        """Which of ``doc_ids`` hold the words of ``clause`` side by side (folded) in one passage."""
+
     def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
         """(page, text) of the passage each document is shown from: among the passages a hit may
         show (passages.shown_passages), the best for the query with the ranking's own boosts,
@@ -67,7 +74,7 @@ def search(engine: Engine, query: SearchQuery) -> SearchResult:
     by_date = query.sort == "date" or parsed.blank
     named = None if by_date else named_number(query.q)
     if named is None:
-        counted, page = engine.run([Count(parsed, filters), Page(parsed, filters, query.offset, query.limit, by_date)])
+        counted, page = _ranked(engine, Count(parsed, filters), Page(parsed, filters, query.offset, query.limit, by_date))
     else:
         pinned: Ranked = []
         for signature in named.signatures:
@@ -78,9 +85,24 @@ def search(engine: Engine, query: SearchQuery) -> SearchResult:
         rest = Page(parsed, dataclasses.replace(filters, exclude=tuple(s.id for s, _ in pinned)),
                     max(0, query.offset - len(pinned)), query.limit - len(head), by_date=False,
                     cited=tuple(sorted({number_key(s.number) for s, _ in pinned} - {""})))
-        counted, tail = engine.run([Count(parsed, filters), rest])
+        counted, tail = _ranked(engine, Count(parsed, filters), rest)
         page = head + tail
     total, facets = counted
     passages = engine.passages([shown.id for shown, _ in page], parsed) if page else {}
     hits = [make_hit(shown, score, passages.get(shown.id), parsed) for shown, score in page]
     return SearchResult(total, hits, shape_facets(facets))
+
+
+def _ranked(engine: Engine, count: Count, page: Page) -> tuple[Counted, Ranked]:
+    """The count and the page; by relevance, documents holding the typed words side by side lifted
+    above the others among the best max(RESCORED, offset + limit), their order otherwise kept."""
+    proximity = page.parsed.proximity
+    if page.by_date or proximity is None or page.offset >= RESCORED or page.limit == 0:
+        counted, ranked = engine.run([count, page])
+        return counted, ranked
+    window = dataclasses.replace(page, offset=0, limit=max(RESCORED, page.offset + page.limit))
+    counted, ranked = engine.run([count, window])
+    close = engine.holding([shown.id for shown, _ in ranked], proximity) if ranked else set()
+    lift = max((score for shown, score in ranked if shown.id not in close), default=0.0)
+    lifted = [(s, score + lift) for s, score in ranked if s.id in close] + [r for r in ranked if r[0].id not in close]
+    return counted, lifted[page.offset:page.offset + page.limit]

@@ -44,11 +44,8 @@ def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = (
     query: dict[str, Any] = {"filter": filter_clauses(filters)}
     if parsed.clauses:
         query["must"] = [either(c) for c in parsed.clauses]
-    bonus = _proximity(parsed)
     if cited:
-        bonus.append({"constant_score": {"filter": {"terms": {"refs": list(cited)}}, "boost": CITING_BOOST}})
-    if bonus:
-        query["should"] = bonus
+        query["should"] = [{"constant_score": {"filter": {"terms": {"refs": list(cited)}}, "boost": CITING_BOOST}}]
         query["minimum_should_match"] = 0
     if filters.exclude:
         query["must_not"] = [{"ids": {"values": list(filters.exclude)}}]
@@ -95,12 +92,19 @@ def page_of(answer: dict[str, Any], scored: bool) -> list[tuple[Shown, float]]:
             for hit in answer["hits"]["hits"]]
 
 
+def holding_body(doc_ids: list[str], clause: Clause) -> dict[str, Any]:
+    """Which of the documents hold the clause's words side by side (folded) in one passage."""
+    return {"query": {"bool": {"filter": [{"ids": {"values": doc_ids}}],
+                               "must": [{"match_phrase": {"folded": {"query": " ".join(clause.folded)}}}]}},
+            "size": len(doc_ids), "_source": ["id"]}
+
+
 def passages_body(doc_ids: list[str], parsed: ParsedQuery) -> dict[str, Any]:
-    """Each document's best shown passage for the query, as an inner hit. Every passage scores
-    STAND_IN at least, so a document none of whose passages holds a word of the query (or a
-    query without words) is shown from its first passage."""
+    """Each document's best shown passage for the query, as an inner hit, the earliest on a tie.
+    The first passage scores STAND_IN besides, so it stands in when no passage holds a word of
+    the query (or the query has none)."""
     best = [either(c, "passages.") for c in parsed.clauses] + _proximity(parsed, "passages.")
-    best.append({"constant_score": {"filter": {"match_all": {}}, "boost": STAND_IN}})
+    best.append({"constant_score": {"filter": {"term": {"passages.ordinal": 0}}, "boost": STAND_IN}})
     return {"query": {"bool": {"filter": [{"ids": {"values": list(doc_ids)}}], "must": [{"nested": {
         "path": "passages", "score_mode": "max", "query": {"bool": {"should": best}},
         "inner_hits": {"size": 1, "_source": ["passages.page", "passages.text"],

@@ -12,7 +12,7 @@ from vanban.search import ranking
 from vanban.search.elastic import queries, writes
 from vanban.search.elastic.client import client_url, connect, translated
 from vanban.search.elastic.indices import Indices
-from vanban.search.query import ParsedQuery
+from vanban.search.query import Clause, ParsedQuery
 
 if TYPE_CHECKING:
     from elasticsearch import Elasticsearch
@@ -163,6 +163,12 @@ class ElasticStore:
         with translated(self.url, "read the passages of the hits"):
             found = self.client.search(index=self._documents, **queries.passages_body(list(doc_ids), parsed))
         return queries.passages_of(found)
+
+    def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
+        """See ranking.Engine."""
+        with translated(self.url, "rank the hits"):
+            found = self.client.search(index=self._documents, **queries.holding_body(list(doc_ids), clause))
+        return {hit["_source"]["id"] for hit in found["hits"]["hits"]}
 
     def close(self) -> None:
         self.client.close()

@@ -15,9 +15,10 @@ passages/ holds the passages a hit may be shown from (passages.shown_passages), 
 document's best passage by the same query, as Elasticsearch picks an inner hit.
 
 Ranking (query.py's boosts, as on Elasticsearch): every clause matches as written (boosted
-EXACT_BOOST) or folded; the typed words side by side add PROXIMITY_BOOST times a bonus; citing a
-number the query names adds CITING_BOOST. Totals and facets come from a second pass, an
-aggregation that counts without scoring, so the ranking pass only keeps the best ``limit``.
+EXACT_BOOST) or folded; citing a number the query names adds CITING_BOOST; ranking.py lifts the
+documents holding the typed words side by side (``holding``) within the best RESCORED. Totals and
+facets come from a second pass, an aggregation that counts without scoring, so the ranking pass
+only keeps the best ``limit``.
 
 Writes follow the records: a writer commits its records and their ids in fulltext_pending, then
 ``apply_pending`` (holding SQLite's write lock, so one tantivy writer at a time across
@@ -41,7 +42,7 @@ from vanban.model import Document
 from vanban.search.fields import Filters, document_fields
 from vanban.search.passages import indexed_passages, shown_passages
 from vanban.search.query import (
-    CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, Clause, ParsedQuery, index_words,
+    CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery, index_words,
 )
 from vanban.search.results import FACETS
 
@@ -49,7 +50,7 @@ FOLDER = "fulltext"
 LAYOUT = 3  # moves on when the entry's fields change: the index is then rebuilt from the records
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
-_TIES = 8  # passages read to break a tie of scores by the earliest
+_PASSAGES_READ = 100_000  # matching passages of a page's documents read to pick each one's best
 
 
 def _words_fields(b: tantivy.SchemaBuilder) -> None:
@@ -61,6 +62,7 @@ def _passage_schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     _words_fields(b)
     b.add_text_field("id", tokenizer_name="raw")
+    b.add_integer_field("seq", fast=True, indexed=True)
     b.add_integer_field("ordinal", fast=True, indexed=True)
     b.add_integer_field("page", stored=True)
     b.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
@@ -102,7 +104,7 @@ def entries(seq: int, doc: Document) -> tuple[tantivy.Document, list[tantivy.Doc
         date=date_number(doc.doc.date),
     )
     words = {p.ordinal: w for p, w in zip(passages, exact)}
-    shown = [tantivy.Document(id=doc.id, ordinal=p.ordinal, page=p.page, text=p.text, exact=words[p.ordinal],
+    shown = [tantivy.Document(id=doc.id, seq=seq, ordinal=p.ordinal, page=p.page, text=p.text, exact=words[p.ordinal],
                               folded=fold(words[p.ordinal])) for p in shown_passages(doc, passages)]
     return document, shown
 
@@ -207,27 +209,44 @@ class FullText:
         facets = {name: [(b["key"], b["doc_count"]) for b in found[name]["buckets"]] for name in FACETS}
         return int(found["total"]["value"] or 0), facets
 
-    def shown(self, doc_ids: Iterable[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
-        """(page, text) of each document's passage that best answers ``parsed``, the earliest on a
-        tie; every passage scores STAND_IN at least, so the first stands in when none matches."""
+    def shown(self, seqs: list[int], parsed: ParsedQuery) -> dict[int, tuple[int, str]]:
+        """(page, text) of the passage each document (by seq) is shown from: the one that best
+        answers ``parsed``, the earliest on a tie; the first when none holds a word of it."""
         searcher = self.passages.searcher()
-        best = [(tantivy.Occur.Should, _either(c, PASSAGE_SCHEMA)) for c in parsed.clauses]
-        if parsed.proximity is not None:
-            best.append((tantivy.Occur.Should, tantivy.Query.boost_query(
-                _words("folded", parsed.proximity.folded, PASSAGE_SCHEMA), PROXIMITY_BOOST)))
-        best.append((tantivy.Occur.Should, tantivy.Query.const_score_query(tantivy.Query.all_query(), STAND_IN)))
+        of_docs = (tantivy.Occur.Must, tantivy.Query.term_set_query(PASSAGE_SCHEMA, "seq", seqs))
+        best: dict[int, tuple[float, int, tantivy.DocAddress]] = {}
+        if parsed.clauses:
+            should = [(tantivy.Occur.Should, _either(c, PASSAGE_SCHEMA)) for c in parsed.clauses]
+            if parsed.proximity is not None:
+                should.append((tantivy.Occur.Should, tantivy.Query.boost_query(
+                    _words("folded", parsed.proximity.folded, PASSAGE_SCHEMA), PROXIMITY_BOOST)))
+            found = searcher.search(tantivy.Query.boolean_query([of_docs, *should]), _PASSAGES_READ, count=False).hits
+            addresses = [a for _, a in found]
+            keys = zip(searcher.fast_field_values("seq", addresses), searcher.fast_field_values("ordinal", addresses))
+            for (score, address), (seq, ordinal) in zip(found, keys):
+                if seq not in best or (score, -ordinal) > (best[seq][0], -best[seq][1]):
+                    best[seq] = (score, ordinal, address)
+        missing = [seq for seq in seqs if seq not in best]
+        if missing:  # the first passage stands in
+            first = tantivy.Query.boolean_query([
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(PASSAGE_SCHEMA, "seq", missing)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(PASSAGE_SCHEMA, "ordinal", 0))])
+            found = searcher.search(first, len(missing), count=False).hits
+            for seq, (_, address) in zip(searcher.fast_field_values("seq", [a for _, a in found]), found):
+                best[seq] = (0.0, 0, address)
         out = {}
-        for doc_id in doc_ids:
-            of_doc = (tantivy.Occur.Must, tantivy.Query.term_query(PASSAGE_SCHEMA, "id", doc_id))
-            found = searcher.search(tantivy.Query.boolean_query([of_doc, *best]), _TIES, count=False).hits
-            if not found:
-                continue
-            top = found[0][0]
-            tied = [a for score, a in found if score == top]
-            ordinals = searcher.fast_field_values("ordinal", tied)
-            stored = searcher.doc(tied[ordinals.index(min(ordinals))])
-            out[doc_id] = (stored["page"][0], stored["text"][0])
+        for seq, (_, _, address) in best.items():
+            stored = searcher.doc(address)
+            out[seq] = (stored["page"][0], stored["text"][0])
         return out
+
+    def holding(self, seqs: list[int], clause: Clause) -> set[int]:
+        """Which of the documents ``seqs`` hold the words of ``clause`` side by side, folded."""
+        searcher = self.index.searcher()
+        found = searcher.search(tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, tantivy.Query.term_set_query(SCHEMA, "seq", seqs)),
+            (tantivy.Occur.Must, _words("folded", clause.folded))]), len(seqs), count=False).hits
+        return set(searcher.fast_field_values("seq", [a for _, a in found]))
 
 
 class _Mirror:
@@ -269,11 +288,8 @@ def _either(clause: Clause, schema: tantivy.Schema = SCHEMA) -> tantivy.Query:
 
 
 def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> tantivy.Query:
-    """Every clause in the document, the bonuses, and the filters (which score nothing)."""
+    """Every clause in the document, the citing bonus, and the filters (which score nothing)."""
     parts = [(tantivy.Occur.Must, _either(c)) for c in parsed.clauses]
-    if parsed.proximity is not None:
-        bonus = tantivy.Query.boost_query(_words("folded", parsed.proximity.folded), PROXIMITY_BOOST)
-        parts.append((tantivy.Occur.Should, bonus))
     if cited:
         citing = tantivy.Query.term_set_query(SCHEMA, "refs", list(cited))
         parts.append((tantivy.Occur.Should, tantivy.Query.const_score_query(citing, CITING_BOOST)))

@@ -21,7 +21,7 @@ from vanban.search import ranking
 from vanban.search.fields import document_fields
 from vanban.search.hits import Shown
 from vanban.search.passages import indexed_passages
-from vanban.search.query import ParsedQuery
+from vanban.search.query import Clause, ParsedQuery
 from vanban.search.sqlite import schema
 from vanban.search.sqlite.fulltext import FOLDER, LAYOUT, FullText, text_query
 
@@ -242,8 +242,22 @@ class SqliteStore:
 
     def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
         """See ranking.Engine."""
+        seqs = self._seqs(doc_ids)
         with self._lock:
-            return self._fulltext.shown(doc_ids, parsed)
+            shown = self._fulltext.shown(list(seqs), parsed)
+        return {seqs[seq]: passage for seq, passage in shown.items()}
+
+    def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
+        """See ranking.Engine."""
+        seqs = self._seqs(doc_ids)
+        with self._lock:
+            return {seqs[seq] for seq in self._fulltext.holding(list(seqs), clause)}
+
+    def _seqs(self, doc_ids: Sequence[str]) -> dict[int, str]:
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        return dict(self._rows(f"SELECT seq, id FROM documents WHERE id IN ({marks})", list(doc_ids)))
 
     def _refresh(self) -> None:
         """See the index as another process's last write left it."""

@@ -20,7 +20,7 @@ def bodies(cited=(), **fields):
     return [{}, queries.body(page), {}, queries.body(Count(parsed, filters))]
 
 
-def test_every_clause_must_match_as_typed_or_folded_and_side_by_side_words_earn_a_bonus():
+def test_every_clause_must_match_as_typed_or_folded():
     _, page, _, count = bodies(q='Đảng bộ "năng lực" 37-NQ/TU')
     must = page["query"]["bool"]["must"]
     assert [c["bool"]["should"][0]["match_phrase"]["exact"]["query"] for c in must] == [
@@ -28,9 +28,13 @@ def test_every_clause_must_match_as_typed_or_folded_and_side_by_side_words_earn_
     assert [c["bool"]["should"][1]["match_phrase"]["folded"]["query"] for c in must] == [
         "dang", "bo", "nang luc", "37 nq tu"]
     assert {c["bool"]["should"][0]["match_phrase"]["exact"]["boost"] for c in must} == {EXACT_BOOST}
-    assert page["query"]["bool"]["should"] == [
-        {"match_phrase": {"folded": {"query": "dang bo", "boost": PROXIMITY_BOOST}}}]
-    assert page["query"]["bool"]["minimum_should_match"] == 0  # a bonus, never a condition
+    assert "should" not in page["query"]["bool"]  # words side by side rise in ranking.py, after
+
+
+def test_the_words_typed_side_by_side_are_asked_of_the_best_documents_only():
+    body = queries.holding_body(["a" * 64, "b" * 64], parse_query("năng lực lãnh đạo").proximity)
+    assert body["query"]["bool"]["filter"] == [{"ids": {"values": ["a" * 64, "b" * 64]}}]
+    assert body["query"]["bool"]["must"] == [{"match_phrase": {"folded": {"query": "nang luc lanh dao"}}}]
 
 
 def test_the_page_is_ranked_without_counting_and_the_count_is_not_scored():
@@ -84,7 +88,8 @@ def test_each_hit_is_shown_from_its_best_passage_or_else_its_first():
     assert nested["inner_hits"]["sort"] == [{"_score": "desc"}, {"passages.ordinal": "asc"}]
     should = nested["query"]["bool"]["should"]
     assert should[0]["bool"]["should"][1] == {"match_phrase": {"passages.folded": {"query": "che"}}}
-    assert should[-1] == {"constant_score": {"filter": {"match_all": {}}, "boost": STAND_IN}}
+    assert should[-2] == {"match_phrase": {"passages.folded": {"query": "che phu rung", "boost": PROXIMITY_BOOST}}}
+    assert should[-1] == {"constant_score": {"filter": {"term": {"passages.ordinal": 0}}, "boost": STAND_IN}}
     answer = {"hits": {"hits": [{"_source": {"id": "a" * 64}, "inner_hits": {"passages": {"hits": {"hits": [
         {"_source": {"page": 2, "text": "Tỷ lệ che phủ rừng đạt 45%."}}]}}}}]}}
     assert queries.passages_of(answer) == {"a" * 64: (2, "Tỷ lệ che phủ rừng đạt 45%.")}
