@@ -12,7 +12,7 @@ from vanban.folding import fold
 from vanban.model import Document, SearchQuery
 from vanban.identity import number_key
 from vanban.search.numbers import signatures
-from vanban.search.query import WORD, date_bounds
+from vanban.search.query import date_bounds
 
 
 def document_fields(doc: Document) -> dict[str, object]:
@@ -26,11 +26,6 @@ def document_fields(doc: Document) -> dict[str, object]:
         "refs": sorted({number_key(r.number) for r in doc.references} - {""}),
         "numbers": signatures(meta.number, meta.kind),
     }
-
-
-def indicator_words(indicator: str) -> list[str]:
-    """The folded words of a chỉ tiêu's indicator: a target query matches when all of its words occur."""
-    return [fold(w.lower()) for w in WORD.findall(indicator)]
 
 
 @dataclass(frozen=True, slots=True)

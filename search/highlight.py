@@ -22,7 +22,16 @@ _EDGE = r"(?<![^\W_]){}(?![^\W_])"
 def clause_pattern(clause: Clause) -> re.Pattern[str]:
     """Where ``clause`` occurs in folded text: its folded words, whole, with anything but letters
     and digits between them (the words the index holds side by side)."""
-    return re.compile(_EDGE.format(r"[\W_]+".join(re.escape(w) for w in clause.folded)))
+    return re.compile(_EDGE.format(r"[\W_]+".join(_word_pattern(w) for w in clause.folded)))
+
+
+def _word_pattern(word: str) -> str:
+    """A word as the text may write it: a number also with its thousands grouped ("6.000")."""
+    if not word.isdigit() or len(word) <= 3:
+        return re.escape(word)
+    head = len(word) % 3 or 3
+    groups = [word[:head]] + [word[i:i + 3] for i in range(head, len(word), 3)]
+    return r"\.?".join(groups) + r"(?!\.\d)"
 
 
 def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:

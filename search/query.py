@@ -1,9 +1,11 @@
 """What a user's query string means, decided once for every backend.
 
-Syntax is deliberately small: words, and phrases in double quotes. A bare chunk that holds several
-words ("37-NQ/TU", "1.299") is a phrase too, as the tokenizers split it the same way. Every clause
-must match; the typed words found side by side rank higher (``proximity``). Nothing the user types
-reaches an engine as syntax: engines get the clause words only, quoted by the backend.
+Syntax is deliberately small: words; phrases in double quotes; OR (in capitals) between two words
+or phrases, either of which may match; a minus before a word or phrase that must not occur. A bare
+chunk that holds several words ("37-NQ/TU") is a phrase too, as the tokenizers split it the same
+way. Every other clause must match; the typed words found side by side rank higher
+(``proximity``). Nothing the user types reaches an engine as syntax: engines get the clause words
+only, quoted by the backend.
 
 Filters, sorts and paging are validated here as well, so both backends accept and refuse the same
 input, and the API and the pages take their limits from here.
@@ -18,10 +20,12 @@ from vanban.errors import UsageError
 from vanban.folding import fold, nfc
 from vanban.model import SearchQuery
 
-# Words are runs of letters and digits; underscore and punctuation separate. Both backends index
-# the words this cuts (index_words), so they match the same documents.
-WORD = re.compile(r"[^\W_]+")
-_CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
+# Words are runs of letters and digits; underscore and punctuation separate. A number with its
+# thousands grouped ("6.000", "1.299.000") is one word of its digits, so "6000" finds "6.000" and
+# the other way round. Both backends index the words this cuts (index_words): they match alike.
+WORD = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|[^\W_]+")
+_CHUNK = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+OR = "OR"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_NAMES = {"from": "từ ngày (from)", "to": "đến ngày (to)"}
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}  # code -> label; the first is the default
@@ -40,9 +44,14 @@ CITING_BOOST = 20.0
 STAND_IN = 1e-3  # what every shown passage scores, so the first stands in when none matches
 
 
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, thousands separators dropped."""
+    return [w.replace(".", "") for w in WORD.findall(text.lower())]
+
+
 def index_words(text: str) -> str:
-    """Text as the full-text indexes hold it: its words, lower-cased, one space apart."""
-    return " ".join(WORD.findall(text)).lower()
+    """Text as the full-text indexes hold it: its words, one space apart."""
+    return " ".join(words_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +69,19 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    clauses: tuple[Clause, ...]
+    groups: tuple[tuple[Clause, ...], ...]  # each must match, by any of its clauses (OR)
     blank: bool  # no query text at all: browse by filters
+    excluded: tuple[Clause, ...] = ()  # none may occur (-word, -"phrase")
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause that may match, in the order typed: what hits mark and passages are chosen by."""
+        return tuple(dict.fromkeys(c for group in self.groups for c in group))
+
+    @property
+    def ranked(self) -> bool:
+        """Whether words rank the documents (else they are listed newest first)."""
+        return bool(self.groups)
 
     @property
     def proximity(self) -> Clause | None:
@@ -70,13 +90,13 @@ class ParsedQuery:
         Vietnamese words are several syllables ("năng lực", "lãnh đạo"); passages holding the typed
         syllables side by side are the likelier answer, quotes or not.
         """
-        singles = tuple(c.words[0] for c in self.clauses if not c.is_phrase)
+        singles = tuple(g[0].words[0] for g in self.groups if len(g) == 1 and not g[0].is_phrase)
         return Clause(singles) if len(singles) > 1 else None
 
     @property
     def matches_nothing(self) -> bool:
         """Text was given but held no word (only punctuation): no document can match it."""
-        return not self.blank and not self.clauses
+        return not self.blank and not self.groups and not self.excluded
 
 
 def parse_query(q: str) -> ParsedQuery:
@@ -85,17 +105,31 @@ def parse_query(q: str) -> ParsedQuery:
     if len(text) > MAX_QUERY_CHARS:
         raise UsageError(f"câu tìm kiếm dài {len(text)} ký tự, vượt giới hạn {MAX_QUERY_CHARS} ký tự: "
                          "hãy rút gọn thành những từ chính")
-    clauses: dict[Clause, None] = {}  # an ordered set
-    words = 0
+    groups: list[dict[Clause, None]] = []  # ordered sets
+    excluded: dict[Clause, None] = {}
+    words, joining = 0, False
     for m in _CHUNK.finditer(text):
-        found = tuple(w.lower() for w in WORD.findall(m.group(1) if m.group(1) is not None else m.group(2)))
+        quoted = m.group(2) is not None
+        chunk, negated = (m.group(2), m.group(1)) if quoted else (m.group(4), m.group(3))
+        if chunk == OR and not quoted and not negated and groups and not joining:
+            joining = True  # an operator only between two operands: else the word "or"
+            continue
+        found = tuple(words_of(chunk))
         words += len(found)
-        if found:
-            clauses[Clause(found)] = None
+        if not found:
+            continue
+        if negated:
+            excluded[Clause(found)] = None
+        elif joining:
+            groups[-1][Clause(found)] = None
+        else:
+            groups.append({Clause(found): None})
+        joining = False
     if words > MAX_QUERY_WORDS:
         raise UsageError(f"câu tìm kiếm có {words} từ, vượt giới hạn {MAX_QUERY_WORDS} từ: "
                          "hãy rút gọn thành những từ chính")
-    return ParsedQuery(tuple(clauses), blank=not text.strip())
+    unique = tuple(dict.fromkeys(tuple(g) for g in groups))
+    return ParsedQuery(unique, blank=not text.strip(), excluded=tuple(excluded))
 
 
 def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

@@ -48,21 +48,21 @@ class Page:
 
 
 Counted = tuple[int, dict[str, list[tuple[str, int]]]]
-Ranked = list[tuple[Shown, float]]
+Ranked = list[tuple[str, float]]  # (document id, score), best first
 
 
 class Engine(Protocol):
     def run(self, requests: Sequence[Count | Page]) -> list[Counted | Ranked]:
         """Answer each request in order: a Count with (total, facet buckets), a Page with
-        (shown fields, score) pairs."""
+        (document id, score) pairs."""
 
     def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
         """Which of ``doc_ids`` hold the words of ``clause`` side by side (folded) in one passage."""
 
-    def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
-        """(page, text) of the passage each document is shown from: among the passages a hit may
-        show (passages.shown_passages), the best for the query with the ranking's own boosts,
-        the earliest on a tie; the first when none holds a word of the query."""
+    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
+        """What each hit shows: its fields, and (page, text) of the passage it is shown from: among
+        the passages a hit may show (passages.shown_passages), the best for the query with the
+        ranking's own boosts, the earliest on a tie; the first when none holds a word of the query."""
 
 
 def search(engine: Engine, query: SearchQuery) -> SearchResult:
@@ -71,25 +71,28 @@ def search(engine: Engine, query: SearchQuery) -> SearchResult:
     if parsed.matches_nothing:
         return SearchResult(0, [], shape_facets({}))
     filters = filters_of(query)
-    by_date = query.sort == "date" or parsed.blank
+    by_date = query.sort == "date" or not parsed.ranked
     named = None if by_date else named_number(query.q)
     if named is None:
         counted, page = _ranked(engine, Count(parsed, filters), Page(parsed, filters, query.offset, query.limit, by_date))
+        shown = engine.shown([doc_id for doc_id, _ in page], parsed) if page else {}
     else:
         pinned: Ranked = []
         for signature in named.signatures:
-            narrowed = dataclasses.replace(filters, signature=signature, exclude=tuple(s.id for s, _ in pinned))
+            narrowed = dataclasses.replace(filters, signature=signature, exclude=tuple(i for i, _ in pinned))
             (found,) = engine.run([Page(parsed, narrowed, 0, PINNED, by_date=True)])
             pinned += found
+        shown = engine.shown([doc_id for doc_id, _ in pinned], parsed) if pinned else {}
         head = pinned[query.offset:query.offset + query.limit]
-        rest = Page(parsed, dataclasses.replace(filters, exclude=tuple(s.id for s, _ in pinned)),
+        rest = Page(parsed, dataclasses.replace(filters, exclude=tuple(i for i, _ in pinned)),
                     max(0, query.offset - len(pinned)), query.limit - len(head), by_date=False,
-                    cited=tuple(sorted({number_key(s.number) for s, _ in pinned} - {""})))
+                    cited=tuple(sorted({number_key(s.number) for s, _ in shown.values()} - {""})))
         counted, tail = _ranked(engine, Count(parsed, filters), rest)
         page = head + tail
+        if tail:
+            shown |= engine.shown([doc_id for doc_id, _ in tail], parsed)
     total, facets = counted
-    passages = engine.passages([shown.id for shown, _ in page], parsed) if page else {}
-    hits = [make_hit(shown, score, passages.get(shown.id), parsed) for shown, score in page]
+    hits = [make_hit(shown[doc_id][0], score, shown[doc_id][1], parsed) for doc_id, score in page if doc_id in shown]
     return SearchResult(total, hits, shape_facets(facets))
 
 
@@ -102,7 +105,7 @@ def _ranked(engine: Engine, count: Count, page: Page) -> tuple[Counted, Ranked]:
         return counted, ranked
     window = dataclasses.replace(page, offset=0, limit=max(RESCORED, page.offset + page.limit))
     counted, ranked = engine.run([count, window])
-    close = engine.holding([shown.id for shown, _ in ranked], proximity) if ranked else set()
-    lift = max((score for shown, score in ranked if shown.id not in close), default=0.0)
-    lifted = [(s, score + lift) for s, score in ranked if s.id in close] + [r for r in ranked if r[0].id not in close]
+    close = engine.holding([doc_id for doc_id, _ in ranked], proximity) if ranked else set()
+    lift = max((score for doc_id, score in ranked if doc_id not in close), default=0.0)
+    lifted = [(i, score + lift) for i, score in ranked if i in close] + [r for r in ranked if r[0] not in close]
     return counted, lifted[page.offset:page.offset + page.limit]

@@ -33,7 +33,8 @@ RETIRED = ("passages", "targets")  # concepts older versions kept in indices of 
 
 _KEYWORD = {"type": "keyword"}
 _WORDS = {"type": "text", "analyzer": "whitespace"}
-_STORED = {"type": "text", "index": False}
+# Read from doc values, never from _source: a hit's fields without parsing its whole Document.
+_SHOWN = {"type": "keyword", "index": False, "doc_values": True}
 MAPPINGS: dict[str, dict[str, Any]] = {
     "documents": {
         "dynamic": "strict",
@@ -42,12 +43,12 @@ MAPPINGS: dict[str, dict[str, Any]] = {
         "properties": {
             "id": _KEYWORD, "kind": _KEYWORD, "level": _KEYWORD, "year": _KEYWORD, "date": _KEYWORD,
             "issuer": _KEYWORD, "issuer_folded": _KEYWORD, "number": _KEYWORD, "number_key": _KEYWORD,
-            "refs": _KEYWORD, "numbers": _KEYWORD, "title": _STORED, "exact": _WORDS, "folded": _WORDS,
+            "refs": _KEYWORD, "numbers": _KEYWORD, "title": _SHOWN, "exact": _WORDS, "folded": _WORDS,
             "passage_count": {"type": "integer"}, "target_count": {"type": "integer"},
             "data": {"type": "object", "enabled": False},
             "passages": {"type": "nested", "properties": {
                 "ordinal": {"type": "integer"}, "page": {"type": "integer", "index": False},
-                "text": _STORED, "exact": _WORDS, "folded": _WORDS,
+                "text": _SHOWN, "exact": _WORDS, "folded": _WORDS,
             }},
         },
     },

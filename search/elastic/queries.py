@@ -19,7 +19,7 @@ from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAN
 from vanban.search.ranking import Count, Page
 from vanban.search.results import FACETS
 
-SHOWN = ["id", "title", "number", "kind", "issuer", "date"]
+SHOWN = ["title", "number", "kind", "issuer", "date"]  # read as doc values; the id is the hit's _id
 _FACET_BUCKETS = 10_000
 BY_RELEVANCE = ["_score"]
 BY_DATE = [{"date": "desc"}, {"id": "asc"}]  # undated ("") sorts last
@@ -42,13 +42,18 @@ def _proximity(parsed: ParsedQuery, prefix: str = "") -> list[dict[str, Any]]:
 
 def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> dict[str, Any]:
     query: dict[str, Any] = {"filter": filter_clauses(filters)}
-    if parsed.clauses:
-        query["must"] = [either(c) for c in parsed.clauses]
+    if parsed.groups:
+        query["must"] = [either(g[0]) if len(g) == 1 else
+                         {"bool": {"should": [either(c) for c in g], "minimum_should_match": 1}}
+                         for g in parsed.groups]
+    must_not = [{"match_phrase": {"folded": {"query": " ".join(c.folded)}}} for c in parsed.excluded]
     if cited:
         query["should"] = [{"constant_score": {"filter": {"terms": {"refs": list(cited)}}, "boost": CITING_BOOST}}]
         query["minimum_should_match"] = 0
     if filters.exclude:
-        query["must_not"] = [{"ids": {"values": list(filters.exclude)}}]
+        must_not.append({"ids": {"values": list(filters.exclude)}})
+    if must_not:
+        query["must_not"] = must_not
     return {"bool": query}
 
 
@@ -78,46 +83,45 @@ def body(request: Count | Page) -> dict[str, Any]:
                 "size": 0, "track_total_hits": True,
                 "aggs": {name: {"terms": {"field": name, "size": _FACET_BUCKETS}} for name in FACETS}}
     return {"query": text_query(request.parsed, request.filters, request.cited), "from": request.offset,
-            "size": request.limit, "track_total_hits": False, "_source": SHOWN,
+            "size": request.limit, "track_total_hits": False, "_source": False,
             "sort": BY_DATE if request.by_date else BY_RELEVANCE,
-            "track_scores": request.by_date and not request.parsed.blank}
+            "track_scores": request.by_date and request.parsed.ranked}
 
 
 def answer(request: Count | Page, found: dict[str, Any]) -> Any:
-    return counts_of(found) if isinstance(request, Count) else page_of(found, not request.parsed.blank)
+    return counts_of(found) if isinstance(request, Count) else page_of(found, request.parsed.ranked)
 
 
-def page_of(answer: dict[str, Any], scored: bool) -> list[tuple[Shown, float]]:
-    return [(Shown(*(hit["_source"][f] for f in SHOWN)), float(hit.get("_score") or 0.0) if scored else 0.0)
-            for hit in answer["hits"]["hits"]]
+def page_of(answer: dict[str, Any], scored: bool) -> list[tuple[str, float]]:
+    return [(hit["_id"], float(hit.get("_score") or 0.0) if scored else 0.0) for hit in answer["hits"]["hits"]]
 
 
 def holding_body(doc_ids: list[str], clause: Clause) -> dict[str, Any]:
     """Which of the documents hold the clause's words side by side (folded) in one passage."""
     return {"query": {"bool": {"filter": [{"ids": {"values": doc_ids}}],
                                "must": [{"match_phrase": {"folded": {"query": " ".join(clause.folded)}}}]}},
-            "size": len(doc_ids), "_source": ["id"]}
+            "size": len(doc_ids), "_source": False}
 
 
-def passages_body(doc_ids: list[str], parsed: ParsedQuery) -> dict[str, Any]:
-    """Each document's best shown passage for the query, as an inner hit, the earliest on a tie.
-    The first passage scores STAND_IN besides, so it stands in when no passage holds a word of
-    the query (or the query has none)."""
+def shown_body(doc_ids: list[str], parsed: ParsedQuery) -> dict[str, Any]:
+    """The fields each hit shows, and its best shown passage for the query as an inner hit, the
+    earliest on a tie. The first passage scores STAND_IN besides, so it stands in when no passage
+    holds a word of the query (or the query has none)."""
     best = [either(c, "passages.") for c in parsed.clauses] + _proximity(parsed, "passages.")
     best.append({"constant_score": {"filter": {"term": {"passages.ordinal": 0}}, "boost": STAND_IN}})
     return {"query": {"bool": {"filter": [{"ids": {"values": list(doc_ids)}}], "must": [{"nested": {
         "path": "passages", "score_mode": "max", "query": {"bool": {"should": best}},
-        "inner_hits": {"size": 1, "_source": ["passages.page", "passages.text"],
+        "inner_hits": {"size": 1, "_source": False, "docvalue_fields": ["passages.page", "passages.text"],
                        "sort": [{"_score": "desc"}, {"passages.ordinal": "asc"}]}}}]}},
-            "size": len(doc_ids), "_source": ["id"]}
+            "size": len(doc_ids), "_source": False, "docvalue_fields": SHOWN}
 
 
-def passages_of(answer: dict[str, Any]) -> dict[str, tuple[int, str]]:
+def shown_of(answer: dict[str, Any]) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
     out = {}
     for hit in answer["hits"]["hits"]:
         inner = hit["inner_hits"]["passages"]["hits"]["hits"]
-        if inner:
-            out[hit["_source"]["id"]] = (inner[0]["_source"]["page"], inner[0]["_source"]["text"])
+        passage = (inner[0]["fields"]["passages.page"][0], inner[0]["fields"]["passages.text"][0]) if inner else None
+        out[hit["_id"]] = (Shown(hit["_id"], *(hit.get("fields", {}).get(f, [""])[0] for f in SHOWN)), passage)
     return out
 
 

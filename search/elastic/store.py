@@ -12,6 +12,7 @@ from vanban.search import ranking
 from vanban.search.elastic import queries, writes
 from vanban.search.elastic.client import client_url, connect, translated
 from vanban.search.elastic.indices import Indices
+from vanban.search.hits import Shown
 from vanban.search.query import Clause, ParsedQuery
 
 if TYPE_CHECKING:
@@ -158,17 +159,17 @@ class ElasticStore:
                 raise StoreError(f"{self.url}: cannot search ({answer['error']})")
         return [queries.answer(r, a) for r, a in zip(requests, found)]
 
-    def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
-        """See ranking.Engine: one request, each document's best passage as an inner hit."""
-        with translated(self.url, "read the passages of the hits"):
-            found = self.client.search(index=self._documents, **queries.passages_body(list(doc_ids), parsed))
-        return queries.passages_of(found)
+    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
+        """See ranking.Engine: one request, the fields as doc values, the passage as an inner hit."""
+        with translated(self.url, "read the hits"):
+            found = self.client.search(index=self._documents, **queries.shown_body(list(doc_ids), parsed))
+        return queries.shown_of(found)
 
     def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
         """See ranking.Engine."""
         with translated(self.url, "rank the hits"):
             found = self.client.search(index=self._documents, **queries.holding_body(list(doc_ids), clause))
-        return {hit["_source"]["id"] for hit in found["hits"]["hits"]}
+        return {hit["_id"] for hit in found["hits"]["hits"]}
 
     def close(self) -> None:
         self.client.close()

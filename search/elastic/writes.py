@@ -9,6 +9,7 @@ from vanban.folding import fold
 from vanban.model import Document, to_dict
 from vanban.search.elastic.client import RETRY_STATUS
 from vanban.search.fields import document_fields
+from vanban.search.hits import TITLE_SHOWN
 from vanban.search.passages import indexed_passages, shown_passages
 from vanban.search.query import index_words
 
@@ -25,7 +26,9 @@ def document_source(doc: Document) -> dict[str, Any]:
     passages = indexed_passages(doc)
     exact = [index_words(p.text) for p in passages]
     words = {p.ordinal: w for p, w in zip(passages, exact)}
-    return {**document_fields(doc), "passage_count": len(exact), "target_count": len(doc.targets),
+    fields = document_fields(doc)
+    fields["title"] = fields["title"][:TITLE_SHOWN]  # a doc value holds at most 32 KB
+    return {**fields, "passage_count": len(exact), "target_count": len(doc.targets),
             "data": to_dict(doc), "exact": exact, "folded": [fold(w) for w in exact],
             "passages": [{"ordinal": p.ordinal, "page": p.page, "text": p.text, "exact": words[p.ordinal],
                           "folded": fold(words[p.ordinal])} for p in shown_passages(doc, passages)]}

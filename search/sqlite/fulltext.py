@@ -287,16 +287,24 @@ def _either(clause: Clause, schema: tantivy.Schema = SCHEMA) -> tantivy.Query:
     ])
 
 
+def _any(group: tuple[Clause, ...]) -> tantivy.Query:
+    if len(group) == 1:
+        return _either(group[0])
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _either(c)) for c in group])
+
+
 def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> tantivy.Query:
-    """Every clause in the document, the citing bonus, and the filters (which score nothing)."""
-    parts = [(tantivy.Occur.Must, _either(c)) for c in parsed.clauses]
+    """Every group of clauses (any of its clauses) in the document, no excluded clause, the citing
+    bonus, and the filters (which score nothing)."""
+    parts = [(tantivy.Occur.Must, _any(group)) for group in parsed.groups]
+    parts += [(tantivy.Occur.MustNot, _words("folded", c.folded)) for c in parsed.excluded]
     if cited:
         citing = tantivy.Query.term_set_query(SCHEMA, "refs", list(cited))
         parts.append((tantivy.Occur.Should, tantivy.Query.const_score_query(citing, CITING_BOOST)))
     parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)) for f in filter_queries(filters)]
     if filters.exclude:
         parts.append((tantivy.Occur.MustNot, tantivy.Query.term_set_query(SCHEMA, "id", list(filters.exclude))))
-    if not parsed.clauses:
+    if not parsed.groups:
         parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(parts)
 

@@ -28,7 +28,7 @@ from vanban.search.sqlite.fulltext import FOLDER, LAYOUT, FullText, text_query
 _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "number_key", "date", "year",
                 "title", "passage_count", "target_count", "data")
 _INSERT_DOCUMENT = f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})"
-_SHOWN = "seq, id, title, number, kind, issuer, date"
+_SHOWN = "seq, id, title, number, kind, issuer, date"  # title cut in hits.make_hit
 
 
 class SqliteStore:
@@ -218,7 +218,7 @@ class SqliteStore:
         return ranking.search(self, query)
 
     def run(self, requests: Sequence[ranking.Count | ranking.Page]) -> list:
-        """See ranking.Engine: the index answers, the records fill in the page's hits."""
+        """See ranking.Engine."""
         answers: list = []
         with self._lock:
             self._refresh()
@@ -229,35 +229,43 @@ class SqliteStore:
                         continue
                     index_query = text_query(r.parsed, r.filters, r.cited)
                     page = self._fulltext.ranked(index_query, r.offset, r.limit, r.by_date)
-                    if r.by_date and not r.parsed.blank:
+                    if r.by_date and r.parsed.ranked:
                         page = self._fulltext.scored(index_query, page)
                     answers.append(page)
             except ValueError as exc:
                 raise StoreError(f"{self.path}: full-text search failed ({exc})") from exc
-        for i, answer in enumerate(answers):
-            if isinstance(requests[i], ranking.Page):
-                shown = self._shown([seq for seq, _ in answer])
-                answers[i] = [(shown[seq], score) for seq, score in answer if seq in shown]
-        return answers
+        ids = self._ids([seq for a, r in zip(answers, requests) if isinstance(r, ranking.Page) for seq, _ in a])
+        return [[(ids[seq], score) for seq, score in a if seq in ids] if isinstance(r, ranking.Page) else a
+                for a, r in zip(answers, requests)]
 
-    def passages(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[int, str]]:
+    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
         """See ranking.Engine."""
-        seqs = self._seqs(doc_ids)
+        if not doc_ids:
+            return {}
+        rows = self._rows(f"SELECT {_SHOWN} FROM documents WHERE id IN ({','.join('?' * len(doc_ids))})",
+                          list(doc_ids))
+        fields = {seq: Shown(*rest) for seq, *rest in rows}
         with self._lock:
-            shown = self._fulltext.shown(list(seqs), parsed)
-        return {seqs[seq]: passage for seq, passage in shown.items()}
+            passages = self._fulltext.shown(list(fields), parsed)
+        return {s.id: (s, passages.get(seq)) for seq, s in fields.items()}
 
     def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
         """See ranking.Engine."""
-        seqs = self._seqs(doc_ids)
+        seqs = {seq: doc_id for doc_id, seq in self._seqs(doc_ids).items()}
         with self._lock:
             return {seqs[seq] for seq in self._fulltext.holding(list(seqs), clause)}
 
-    def _seqs(self, doc_ids: Sequence[str]) -> dict[int, str]:
+    def _seqs(self, doc_ids: Sequence[str]) -> dict[str, int]:
         if not doc_ids:
             return {}
         marks = ",".join("?" * len(doc_ids))
-        return dict(self._rows(f"SELECT seq, id FROM documents WHERE id IN ({marks})", list(doc_ids)))
+        return dict(self._rows(f"SELECT id, seq FROM documents WHERE id IN ({marks})", list(doc_ids)))
+
+    def _ids(self, seqs: Sequence[int]) -> dict[int, str]:
+        if not seqs:
+            return {}
+        marks = ",".join("?" * len(seqs))
+        return dict(self._rows(f"SELECT seq, id FROM documents WHERE seq IN ({marks})", list(seqs)))
 
     def _refresh(self) -> None:
         """See the index as another process's last write left it."""
@@ -265,12 +273,6 @@ class SqliteStore:
         if commits != self._seen:
             self._fulltext.reload()
             self._seen = commits
-
-    def _shown(self, seqs: list[int]) -> dict[int, Shown]:
-        if not seqs:
-            return {}
-        rows = self._rows(f"SELECT {_SHOWN} FROM documents WHERE seq IN ({','.join('?' * len(seqs))})", seqs)
-        return {seq: Shown(*fields) for seq, *fields in rows}
 
     def close(self) -> None:
         with self._lock:

@@ -107,9 +107,30 @@ def test_user_input_never_reaches_the_engine_as_syntax(filled, corpus):
     assert filled.stats()["documents"] == len(corpus)
 
 
-def test_operators_are_plain_words(filled, corpus):
-    assert found(filled, corpus, "rừng OR nông") == set()  # no document says "or"
+def test_or_between_words_matches_either_and_a_minus_excludes(filled, corpus):
+    assert found(filled, corpus, "rừng OR biên chế") == found(filled, corpus, "rừng") | found(filled, corpus, "biên chế")
+    assert found(filled, corpus, '"dân vận" OR "nông thôn mới"') == {"chi_thi", "nq"}
+    assert found(filled, corpus, "tỉnh rừng OR dân") == {"nq", "kh_dong_da", "chi_thi"}
+    assert found(filled, corpus, "rừng -huyện") == {"nq"}
+    assert found(filled, corpus, 'rừng -"năm 2027"') == {"nq", "kh_dong_da"}
+    assert found(filled, corpus, "-rừng", kind="ke_hoach") == set()
+    assert found(filled, corpus, "-đảng") == {"chi_thi", "quy_dinh", "kh_nui_ngan"}  # "Dang Bo" folds alike
+    # Only OR in capitals between two operands is an operator; elsewhere "or" is a word.
+    assert found(filled, corpus, "rừng or nông") == set()
+    assert found(filled, corpus, "OR rừng") == set()
     assert found(filled, corpus, "rừng*") == found(filled, corpus, "rừng")
+
+
+def test_a_number_with_its_thousands_grouped_is_the_same_number(store):
+    grouped = make_doc("Năm 2024 kết nạp 6.000 đảng viên mới, chi 1.299 triệu đồng.", date="2024-12-01")
+    plain = make_doc("Mục tiêu kết nạp 6000 đảng viên trong nhiệm kỳ.", date="2023-01-01")
+    store.add([grouped, plain])
+    for q in ("6000", "6.000", '"6.000 đảng viên"', "6000 dang vien"):
+        assert {h.id for h in store.search(SearchQuery(q=q)).hits} == {grouped.id, plain.id}, q
+    assert {h.id for h in store.search(SearchQuery(q="1299")).hits} == {grouped.id}
+    assert store.search(SearchQuery(q="000")).total == 0
+    hit = next(h for h in store.search(SearchQuery(q="6000")).hits if h.id == grouped.id)
+    assert "<mark>6.000</mark>" in hit.snippet
 
 
 def test_punctuation_only_query_matches_nothing_and_blank_query_browses(filled, corpus):
@@ -215,6 +236,7 @@ def test_facets_count_every_matching_document_not_just_the_page(filled, corpus):
         "kind": {"ke_hoach": 2, "bao_cao": 1, "nghi_quyet": 1},
         "level": {"district": 2, "commune": 1, "province": 1},
         "year": {"2021": 2, "2022": 1, "2023": 1},
+        "issuer": {"Huyện ủy Núi Ngàn": 1, "Huyện ủy Đồng Đá": 1, "Tỉnh ủy Sông Mây": 1, "Đảng ủy xã Bến Đò": 1},
     }
 
 
@@ -222,6 +244,7 @@ def test_facets_follow_the_filters(filled, corpus):
     result = filled.search(SearchQuery(q="", level="province"))
     assert result.facets["kind"] == {"chi_thi": 1, "nghi_quyet": 1, "quy_dinh": 1}
     assert result.facets["level"] == {"province": 3}
+    assert result.facets["issuer"] == {"Tỉnh ủy Sông Mây": 2, "Ban Thường vụ Tỉnh ủy Sông Mây": 1}
 
 
 def test_pages_of_results_partition_the_result(filled, corpus):

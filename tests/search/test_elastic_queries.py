@@ -9,6 +9,7 @@ from vanban.search.elastic import queries
 from vanban.search.fields import filters_of
 from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, parse_query
 from vanban.search.ranking import Count, Page
+from vanban.search.results import FACETS
 
 
 def bodies(cited=(), **fields):
@@ -43,7 +44,7 @@ def test_the_page_is_ranked_without_counting_and_the_count_is_not_scored():
     assert "aggs" not in page
     assert count["size"] == 0 and count["track_total_hits"] is True
     assert count["query"] == {"constant_score": {"filter": page["query"]}}
-    assert set(count["aggs"]) == {"kind", "level", "year"}
+    assert set(count["aggs"]) == set(FACETS)
 
 
 def test_date_order_keeps_scores_for_a_text_query_and_browsing_has_none():
@@ -66,23 +67,21 @@ def test_filters_become_exact_terms_a_folded_substring_and_a_date_range():
     ]
 
 
-def test_answers_become_hits_totals_and_facets():
-    page = {"hits": {"hits": [{"_score": 2.5, "_source": {
-        "id": "a" * 64, "title": "Về chuyển đổi số", "number": "09-NQ/TU", "kind": "nghi_quyet",
-        "issuer": "Tỉnh ủy Sông Mây", "date": "2022-02-05"}}]}}
-    [(shown, score)] = queries.page_of(page, scored=True)
-    assert (shown.number, shown.issuer, score) == ("09-NQ/TU", "Tỉnh ủy Sông Mây", 2.5)
-    assert queries.page_of(page, scored=False)[0][1] == 0.0
+def test_answers_become_pages_totals_and_facets():
+    page = {"hits": {"hits": [{"_id": "a" * 64, "_score": 2.5}, {"_id": "b" * 64, "_score": 1.5}]}}
+    assert queries.page_of(page, scored=True) == [("a" * 64, 2.5), ("b" * 64, 1.5)]
+    assert queries.page_of(page, scored=False)[0] == ("a" * 64, 0.0)
     count = {"hits": {"total": {"value": 3}}, "aggregations": {
         "kind": {"buckets": [{"key": "nghi_quyet", "doc_count": 3}]},
         "level": {"buckets": [{"key": "province", "doc_count": 2}, {"key": "district", "doc_count": 1}]},
-        "year": {"buckets": []}}}
-    assert queries.counts_of(count) == (3, {"kind": [("nghi_quyet", 3)],
-                                            "level": [("province", 2), ("district", 1)], "year": []})
+        "year": {"buckets": []}, "issuer": {"buckets": [{"key": "Tỉnh ủy Sông Mây", "doc_count": 3}]}}}
+    assert queries.counts_of(count) == (3, {"kind": [("nghi_quyet", 3)], "level": [("province", 2), ("district", 1)],
+                                            "year": [], "issuer": [("Tỉnh ủy Sông Mây", 3)]})
 
 
 def test_each_hit_is_shown_from_its_best_passage_or_else_its_first():
-    body = queries.passages_body(["a" * 64], parse_query("che phu rung"))
+    body = queries.shown_body(["a" * 64], parse_query("che phu rung"))
+    assert body["_source"] is False and body["docvalue_fields"] == queries.SHOWN  # no Document parsed
     nested = body["query"]["bool"]["must"][0]["nested"]
     assert nested["path"] == "passages" and nested["inner_hits"]["size"] == 1
     assert nested["inner_hits"]["sort"] == [{"_score": "desc"}, {"passages.ordinal": "asc"}]
@@ -90,9 +89,13 @@ def test_each_hit_is_shown_from_its_best_passage_or_else_its_first():
     assert should[0]["bool"]["should"][1] == {"match_phrase": {"passages.folded": {"query": "che"}}}
     assert should[-2] == {"match_phrase": {"passages.folded": {"query": "che phu rung", "boost": PROXIMITY_BOOST}}}
     assert should[-1] == {"constant_score": {"filter": {"term": {"passages.ordinal": 0}}, "boost": STAND_IN}}
-    answer = {"hits": {"hits": [{"_source": {"id": "a" * 64}, "inner_hits": {"passages": {"hits": {"hits": [
-        {"_source": {"page": 2, "text": "Tỷ lệ che phủ rừng đạt 45%."}}]}}}}]}}
-    assert queries.passages_of(answer) == {"a" * 64: (2, "Tỷ lệ che phủ rừng đạt 45%.")}
+    answer = {"hits": {"hits": [{"_id": "a" * 64, "fields": {
+        "title": ["Về trồng rừng"], "number": ["37-NQ/TU"], "kind": ["nghi_quyet"], "issuer": ["Tỉnh ủy Sông Mây"],
+        "date": ["2021-04-20"]}, "inner_hits": {"passages": {"hits": {"hits": [
+            {"fields": {"passages.page": [2], "passages.text": ["Tỷ lệ che phủ rừng đạt 45%."]}}]}}}}]}}
+    [(doc_id, (shown, passage))] = queries.shown_of(answer).items()
+    assert (doc_id, shown.title, shown.number, passage) == ("a" * 64, "Về trồng rừng", "37-NQ/TU",
+                                                            (2, "Tỷ lệ che phủ rừng đạt 45%."))
 
 
 def test_a_named_number_narrows_to_its_signature_leaves_out_what_was_shown_and_lifts_citers():

@@ -146,3 +146,13 @@ def test_snippets_are_escaped_slices_of_the_text(text, q):
     bare = out.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in bare and ">" not in bare
     assert html.unescape(bare).strip("…") in text
+
+
+def test_facets_sort_by_count_and_an_issuer_facet_keeps_its_most_frequent_values():
+    from vanban.search.results import SHOWN_VALUES, shape_facets
+
+    issuers = [(f"Đảng ủy xã {i:03d}", 1 + i % 7) for i in range(200)]
+    shaped = shape_facets({"issuer": issuers, "year": [("2021", 2), ("", 5), ("2020", 2), ("2019", 3)]})
+    assert list(shaped["year"].items()) == [("2019", 3), ("2020", 2), ("2021", 2)]  # undated left out
+    assert len(shaped["issuer"]) == SHOWN_VALUES["issuer"] and set(shaped["issuer"].values()) == {7}
+    assert shaped["kind"] == {} and shaped["level"] == {}
