@@ -86,7 +86,7 @@ def test_one_elasticsearch_store_serves_every_request_and_closes_with_the_app(tm
 def test_search_answers_the_contract_shape_and_ignores_accents(client, documents):
     body = client.get("/api/search", params={"q": "dang bo"}).json()
     assert set(body) == {"total", "hits", "facets"}
-    assert set(body["facets"]) == {"kind", "level", "year"}
+    assert set(body["facets"]) == {"kind", "level", "year", "issuer"}  # the contract's three, and the issuer
     assert all(set(hit) == HIT_KEYS for hit in body["hits"])
     assert {h["id"] for h in body["hits"]} == {documents[k].id for k in ("nq", "da_trang", "xss")}
     assert body["facets"]["kind"] == {"bao_cao": 1, "ke_hoach": 1, "nghi_quyet": 1}
