@@ -59,7 +59,7 @@ class Engine(Protocol):
     def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
         """Which of ``doc_ids`` hold the words of ``clause`` side by side (folded) in one passage."""
 
-    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
+    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, Shown]:
         """What each hit shows: its fields, and (page, text) of the passage it is shown from: among
         the passages a hit may show (passages.shown_passages), the best for the query with the
         ranking's own boosts, the earliest on a tie; the first when none holds a word of the query."""
@@ -86,13 +86,13 @@ def search(engine: Engine, query: SearchQuery) -> SearchResult:
         head = pinned[query.offset:query.offset + query.limit]
         rest = Page(parsed, dataclasses.replace(filters, exclude=tuple(i for i, _ in pinned)),
                     max(0, query.offset - len(pinned)), query.limit - len(head), by_date=False,
-                    cited=tuple(sorted({number_key(s.number) for s, _ in shown.values()} - {""})))
+                    cited=tuple(sorted({number_key(hit.number) for hit, _ in shown.values()} - {""})))
         counted, tail = _ranked(engine, Count(parsed, filters), rest)
         page = head + tail
         if tail:
             shown |= engine.shown([doc_id for doc_id, _ in tail], parsed)
     total, facets = counted
-    hits = [make_hit(shown[doc_id][0], score, shown[doc_id][1], parsed) for doc_id, score in page if doc_id in shown]
+    hits = [make_hit(shown[doc_id], score, parsed) for doc_id, score in page if doc_id in shown]
     return SearchResult(total, hits, shape_facets(facets))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from vanban.search.fields import Filters
-from vanban.search.hits import Shown
+from vanban.search.hits import Shown, hit_fields
 from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, Clause, ParsedQuery
 from vanban.search.ranking import Count, Page
 from vanban.search.results import FACETS
@@ -116,12 +116,12 @@ def shown_body(doc_ids: list[str], parsed: ParsedQuery) -> dict[str, Any]:
             "size": len(doc_ids), "_source": False, "docvalue_fields": SHOWN}
 
 
-def shown_of(answer: dict[str, Any]) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
+def shown_of(answer: dict[str, Any]) -> dict[str, Shown]:
     out = {}
     for hit in answer["hits"]["hits"]:
         inner = hit["inner_hits"]["passages"]["hits"]["hits"]
         passage = (inner[0]["fields"]["passages.page"][0], inner[0]["fields"]["passages.text"][0]) if inner else None
-        out[hit["_id"]] = (Shown(hit["_id"], *(hit.get("fields", {}).get(f, [""])[0] for f in SHOWN)), passage)
+        out[hit["_id"]] = (hit_fields(hit["_id"], *(hit.get("fields", {}).get(f, [""])[0] for f in SHOWN)), passage)
     return out
 
 

@@ -159,7 +159,7 @@ class ElasticStore:
                 raise StoreError(f"{self.url}: cannot search ({answer['error']})")
         return [queries.answer(r, a) for r, a in zip(requests, found)]
 
-    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
+    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, Shown]:
         """See ranking.Engine: one request, the fields as doc values, the passage as an inner hit."""
         with translated(self.url, "read the hits"):
             found = self.client.search(index=self._documents, **queries.shown_body(list(doc_ids), parsed))

@@ -50,7 +50,6 @@ FOLDER = "fulltext"
 LAYOUT = 3  # moves on when the entry's fields change: the index is then rebuilt from the records
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
-_PASSAGES_READ = 100_000  # matching passages of a page's documents read to pick each one's best
 
 
 def _words_fields(b: tantivy.SchemaBuilder) -> None:
@@ -209,9 +208,10 @@ class FullText:
         facets = {name: [(b["key"], b["doc_count"]) for b in found[name]["buckets"]] for name in FACETS}
         return int(found["total"]["value"] or 0), facets
 
-    def shown(self, seqs: list[int], parsed: ParsedQuery) -> dict[int, tuple[int, str]]:
+    def shown(self, seqs: list[int], parsed: ParsedQuery, passages: int) -> dict[int, tuple[int, str]]:
         """(page, text) of the passage each document (by seq) is shown from: the one that best
-        answers ``parsed``, the earliest on a tie; the first when none holds a word of it."""
+        answers ``parsed``, the earliest on a tie; the first when none holds a word of it.
+        ``passages``: how many the documents hold together, all of which may match."""
         searcher = self.passages.searcher()
         of_docs = (tantivy.Occur.Must, tantivy.Query.term_set_query(PASSAGE_SCHEMA, "seq", seqs))
         best: dict[int, tuple[float, int, tantivy.DocAddress]] = {}
@@ -220,7 +220,7 @@ class FullText:
             if parsed.proximity is not None:
                 should.append((tantivy.Occur.Should, tantivy.Query.boost_query(
                     _words("folded", parsed.proximity.folded, PASSAGE_SCHEMA), PROXIMITY_BOOST)))
-            found = searcher.search(tantivy.Query.boolean_query([of_docs, *should]), _PASSAGES_READ, count=False).hits
+            found = searcher.search(tantivy.Query.boolean_query([of_docs, *should]), max(1, passages), count=False).hits
             addresses = [a for _, a in found]
             keys = zip(searcher.fast_field_values("seq", addresses), searcher.fast_field_values("ordinal", addresses))
             for (score, address), (seq, ordinal) in zip(found, keys):

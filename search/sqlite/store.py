@@ -19,7 +19,7 @@ from vanban.identity import number_key
 from vanban.model import Document, SearchQuery, SearchResult, document_from_dict, to_dict
 from vanban.search import ranking
 from vanban.search.fields import document_fields
-from vanban.search.hits import Shown
+from vanban.search.hits import Shown, hit_fields
 from vanban.search.passages import indexed_passages
 from vanban.search.query import Clause, ParsedQuery
 from vanban.search.sqlite import schema
@@ -28,7 +28,7 @@ from vanban.search.sqlite.fulltext import FOLDER, LAYOUT, FullText, text_query
 _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "number_key", "date", "year",
                 "title", "passage_count", "target_count", "data")
 _INSERT_DOCUMENT = f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})"
-_SHOWN = "seq, id, title, number, kind, issuer, date"  # title cut in hits.make_hit
+_SHOWN = "seq, id, title, number, kind, issuer, date"
 
 
 class SqliteStore:
@@ -40,6 +40,7 @@ class SqliteStore:
         self.path = self.store_dir / schema.DB_NAME
         self._lock = threading.RLock()
         self._seen: int | None = None  # the full-text commit count this store's reader reflects
+        self._seq_of: dict[str, int] = {}  # the records' keys of the last page of hits
         try:
             self._db, self.writable = schema.connect(self.path, create)
             self._where = str(self.path.resolve())
@@ -238,34 +239,30 @@ class SqliteStore:
         return [[(ids[seq], score) for seq, score in a if seq in ids] if isinstance(r, ranking.Page) else a
                 for a, r in zip(answers, requests)]
 
-    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, tuple[Shown, tuple[int, str] | None]]:
+    def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, Shown]:
         """See ranking.Engine."""
         if not doc_ids:
             return {}
-        rows = self._rows(f"SELECT {_SHOWN} FROM documents WHERE id IN ({','.join('?' * len(doc_ids))})",
+        rows = self._rows(f"SELECT {_SHOWN}, passage_count FROM documents WHERE id IN ({','.join('?' * len(doc_ids))})",
                           list(doc_ids))
-        fields = {seq: Shown(*rest) for seq, *rest in rows}
+        fields = {seq: hit_fields(*rest) for seq, *rest, _ in rows}
         with self._lock:
-            passages = self._fulltext.shown(list(fields), parsed)
+            passages = self._fulltext.shown(list(fields), parsed, sum(row[-1] for row in rows))
         return {s.id: (s, passages.get(seq)) for seq, s in fields.items()}
 
     def holding(self, doc_ids: Sequence[str], clause: Clause) -> set[str]:
-        """See ranking.Engine."""
-        seqs = {seq: doc_id for doc_id, seq in self._seqs(doc_ids).items()}
+        """See ranking.Engine (the ids are those its last run answered)."""
+        seqs = {self._seq_of[doc_id]: doc_id for doc_id in doc_ids if doc_id in self._seq_of}
         with self._lock:
             return {seqs[seq] for seq in self._fulltext.holding(list(seqs), clause)}
-
-    def _seqs(self, doc_ids: Sequence[str]) -> dict[str, int]:
-        if not doc_ids:
-            return {}
-        marks = ",".join("?" * len(doc_ids))
-        return dict(self._rows(f"SELECT id, seq FROM documents WHERE id IN ({marks})", list(doc_ids)))
 
     def _ids(self, seqs: Sequence[int]) -> dict[int, str]:
         if not seqs:
             return {}
         marks = ",".join("?" * len(seqs))
-        return dict(self._rows(f"SELECT seq, id FROM documents WHERE seq IN ({marks})", list(seqs)))
+        found = dict(self._rows(f"SELECT seq, id FROM documents WHERE seq IN ({marks})", list(seqs)))
+        self._seq_of = {doc_id: seq for seq, doc_id in found.items()}
+        return found
 
     def _refresh(self) -> None:
         """See the index as another process's last write left it."""

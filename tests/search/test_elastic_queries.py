@@ -93,8 +93,8 @@ def test_each_hit_is_shown_from_its_best_passage_or_else_its_first():
         "title": ["Về trồng rừng"], "number": ["37-NQ/TU"], "kind": ["nghi_quyet"], "issuer": ["Tỉnh ủy Sông Mây"],
         "date": ["2021-04-20"]}, "inner_hits": {"passages": {"hits": {"hits": [
             {"fields": {"passages.page": [2], "passages.text": ["Tỷ lệ che phủ rừng đạt 45%."]}}]}}}}]}}
-    [(doc_id, (shown, passage))] = queries.shown_of(answer).items()
-    assert (doc_id, shown.title, shown.number, passage) == ("a" * 64, "Về trồng rừng", "37-NQ/TU",
+    [(doc_id, (hit, passage))] = queries.shown_of(answer).items()
+    assert (doc_id, hit.title, hit.number, passage) == ("a" * 64, "Về trồng rừng", "37-NQ/TU",
                                                             (2, "Tỷ lệ che phủ rừng đạt 45%."))
 
 
