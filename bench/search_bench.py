@@ -122,6 +122,11 @@ class Server:
         self.__exit__()
         raise RuntimeError("vanban serve did not answer within 120 s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far, every thread counted (user + system)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def peak_rss_mib(self) -> float | None:
         """The server's peak resident memory (VmHWM), its child processes left out."""
         try:
@@ -176,8 +181,10 @@ def api_latency(store_dir: Path, rounds: int = 20, backend: str = "sqlite",
                         response.raise_for_status()
             return times
 
+        cpu_before = server.cpu_seconds()
         with ThreadPoolExecutor(clients) as pool:
             samples = [ms for times in pool.map(run, range(clients)) for ms in times]
+        cpu_ms = (server.cpu_seconds() - cpu_before) * 1000 / max(1, len(samples) + clients * len(variants))
         paging = []
         with httpx.Client(base_url=server.url, timeout=60) as client:
             for query in variants:
@@ -188,7 +195,8 @@ def api_latency(store_dir: Path, rounds: int = 20, backend: str = "sqlite",
                     response.raise_for_status()
         memory = server.peak_rss_mib()
     return percentiles(samples) | {"next_pages": percentiles(paging), "server_peak_rss_mib": memory,
-                                   "clients": clients, "cpus": cpus or "all"}
+                                   "server_cpu_ms_per_request": round(cpu_ms, 2), "clients": clients,
+                                   "cpus": cpus or "all"}
 
 
 def copy_to_elasticsearch(store_dir: Path, url: str, prefix: str):

@@ -4,7 +4,8 @@ synthetic and the real corpus (bench/search_corpus.py), embedded and Elasticsear
     .venv/bin/python -m bench.search_scale [--kinds synthetic real] [--sizes 1000 10000 100000]
         [--es-url URL] [--rounds 10] [--work /tmp/vanban-search-bench]
 
-Writes bench/results/search-scale.json and search-scale.png (API p95 against documents). Goals
+Writes bench/results/search-scale-KINDS.json per run, and search-scale.png (API p95 against
+documents) from every such file in the folder. Goals
 (issue 19): API p95 at 100,000 documents, embedded <= 50 ms and Elasticsearch <= 60 ms; at 10,000
 both under 25 ms; CLI search under 0.5 s at 100,000.
 """
@@ -96,39 +97,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", nargs="+", default=["synthetic", "real"], choices=["synthetic", "real"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--es-url", default=os.environ.get("VANBAN_ES_URL"))
+    parser.add_argument("--es-max", type=int, default=100_000, help="largest size copied into Elasticsearch")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("VANBAN_BENCH_WORK", "/tmp/vanban-search-bench")))
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     results = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M"), "entries": [], "cores": []}
+    out = args.out / f"search-scale-{'-'.join(args.kinds)}.json"
     for kind in args.kinds:
         for size in sorted(args.sizes):
-            results["entries"] += measure(kind, size, args.work, args.es_url, args.rounds)
-            _write(results, args.out)
+            results["entries"] += measure(kind, size, args.work, args.es_url if size <= args.es_max else None,
+                                          args.rounds)
+            _write(results, out)
         results["cores"] += cores(kind, max(args.sizes), args.work, args.rounds)
-        _write(results, args.out)
+        _write(results, out)
     results["machine"]["load_after"] = machine()["load_before"]
-    _write(results, args.out)
-    series: dict[str, list[tuple[int, float]]] = {}
-    for e in results["entries"]:
-        series.setdefault(f"API {e['backend']} ({e['corpus']})", []).append((e["documents"], e["api"]["p95_ms"]))
-    chart.latency_chart(series, args.out / "search-scale.png", title="API /api/search p95 against documents")
+    _write(results, out)
+    draw(args.out)
     print(json.dumps(summary(results), indent=2, ensure_ascii=False))
     return 0
+
+
+def draw(folder: Path) -> Path:
+    series: dict[str, list[tuple[int, float]]] = {}
+    for path in sorted(folder.glob("search-scale-*.json")):
+        for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+            series.setdefault(f"API {e['backend']} ({e['corpus']})", []).append((e["documents"], e["api"]["p95_ms"]))
+    return chart.latency_chart(series, folder / "search-scale.png", title="API /api/search p95 against documents")
 
 
 def summary(results: dict) -> list[dict]:
     return [{"corpus": e["corpus"], "backend": e["backend"], "documents": e["documents"],
              "api_p95_ms": e["api"]["p95_ms"], "api_p50_ms": e["api"]["p50_ms"],
+             "server_cpu_ms_per_request": e["api"].get("server_cpu_ms_per_request"),
              "server_peak_rss_mib": e["api"]["server_peak_rss_mib"],
              "in_process_p95_ms": max(r["p95_ms"] for r in e["latency"].values()),
+             "in_process_cpu_p95_ms": max(r.get("cpu_p95_ms", 0) for r in e["latency"].values()),
              "cli_median_s": e.get("cli", {}).get("median_s")} for e in results["entries"]]
 
 
 def _write(results: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "search-scale.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
