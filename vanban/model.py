@@ -9,24 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-KINDS = (
-    "nghi_quyet", "chi_thi", "de_an", "quy_dinh", "ke_hoach", "chuong_trinh", "ket_luan",
-    "quyet_dinh", "bao_cao", "huong_dan", "thong_bao", "news", "other",
-)
-LEVELS = ("central", "province", "district", "commune", "unknown")
-COMPARATORS = (">=", ">", "=", "<=", "<")
-CHECK_STATUSES = ("ok", "weaker", "later_deadline", "missing", "unit_mismatch", "sum_short")
-FORMATS = ("txt", "pdf", "docx", "doc", "html", "image")
-
-Kind = Literal[
-    "nghi_quyet", "chi_thi", "de_an", "quy_dinh", "ke_hoach", "chuong_trinh", "ket_luan",
-    "quyet_dinh", "bao_cao", "huong_dan", "thong_bao", "news", "other",
-]
-Level = Literal["central", "province", "district", "commune", "unknown"]
-Comparator = Literal[">=", ">", "=", "<=", "<"]
-Status = Literal["ok", "weaker", "later_deadline", "missing", "unit_mismatch", "sum_short"]
+from typing import Any
 
 
 def extra(default: Any = None, **kw: Any) -> Any:
@@ -45,10 +28,10 @@ class Page:
 
 @dataclass(slots=True)
 class DocMeta:
-    kind: str = "other"
+    kind: str = "other"  # one of vocab.KINDS
     number: str = ""  # as printed, e.g. "37-NQ/TU", "10/CTr-UBND"
     issuer: str = ""
-    level: str = "unknown"
+    level: str = "unknown"  # one of vocab.LEVELS
     date: str = ""  # YYYY-MM-DD or ""
     title: str = ""  # trích yếu
     place: str = ""
@@ -102,7 +85,7 @@ class Target:
     value: float
     value_max: float | None
     unit: str
-    comparator: str  # one of COMPARATORS
+    comparator: str  # one of vocab.COMPARATORS
     deadline: str  # "YYYY" or ""
     text: str  # the phrase stating the target
     start: int
@@ -116,7 +99,7 @@ class Target:
 class Document:
     id: str  # sha256 hex of the raw bytes
     source: str  # file name as given by the user (never used as a path inside the store)
-    format: str  # one of FORMATS
+    format: str  # one of vocab.FORMATS
     text: str
     pages: list[Page] = field(default_factory=list)
     doc: DocMeta = field(default_factory=DocMeta)
@@ -194,7 +177,7 @@ class SearchResult:
 @dataclass(slots=True)
 class CheckItem:
     indicator: str
-    status: str  # one of CHECK_STATUSES
+    status: str  # one of vocab.CHECK_STATUSES
     parent_target: Target | None
     child_target: Target | None
     message: str

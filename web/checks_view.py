@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
+from vanban.vocab import CHECK_STATUSES
+from vanban.model import CheckItem, CheckResult, Document, Target
 from vanban.search.base import Store
 from vanban.identity import number_key
 

@@ -1,35 +1,20 @@
-"""Vietnamese names for the model's codes, and the date and number styles the pages show."""
+"""What the pages show for the model's codes (labels from vanban.vocab), and the date and
+number styles people read."""
 
 from __future__ import annotations
 
+from vanban import vocab
 from vanban.checks import wording
 
-KINDS = {
-    "nghi_quyet": "Nghị quyết", "chi_thi": "Chỉ thị", "de_an": "Đề án", "quy_dinh": "Quy định",
-    "ke_hoach": "Kế hoạch", "chuong_trinh": "Chương trình", "ket_luan": "Kết luận",
-    "quyet_dinh": "Quyết định", "bao_cao": "Báo cáo", "huong_dan": "Hướng dẫn",
-    "thong_bao": "Thông báo", "news": "Tin tức", "other": "Khác",
-}
-LEVELS = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
-          "unknown": "Chưa rõ"}
-STATUSES = {
-    "ok": "Đạt", "weaker": "Thấp hơn cấp trên", "later_deadline": "Thời hạn muộn hơn",
-    "missing": "Không có chỉ tiêu", "unit_mismatch": "Khác đơn vị", "sum_short": "Tổng chưa đủ",
-}
+KINDS = {code: kind.label for code, kind in vocab.KINDS.items()}
+LEVELS = vocab.LEVELS
+STATUSES = vocab.CHECK_STATUSES
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
-COMPARATORS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+COMPARATORS = vocab.COMPARATORS
 
-
-def kind(code: str) -> str:
-    return KINDS.get(code, code)
-
-
-def level(code: str) -> str:
-    return LEVELS.get(code, code)
-
-
-def status(code: str) -> str:
-    return STATUSES.get(code, code)
+kind = vocab.kind_label
+level = vocab.level_label
+status = vocab.status_label
 
 
 def date(iso: str) -> str:

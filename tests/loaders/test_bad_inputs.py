@@ -13,7 +13,7 @@ from vanban.errors import (
     CorruptFileError, EmptyFileError, InputError, NoTextError, TooLargeError, UnsupportedFormatError,
 )
 from vanban.extractors.loaders import load, ocr
-from vanban.model import FORMATS
+from vanban.vocab import FORMATS
 from vanban.settings import Settings
 
 EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".png", ".jpg", ".tif", ".rtf", ".xlsx"]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.loaders.loader_fixtures import body_text, encode_cp1258_decomposed, encode_tcvn3, encode_vni, word_order_score
 from vanban.extractors.loaders import load
-from vanban.model import FORMATS
+from vanban.vocab import FORMATS
 
 TEXT = body_text()
 
