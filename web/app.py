@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
 from vanban.settings import Settings
+from vanban.translations import error_vi, http_vi
 
 from vanban.web import api, checks_view, pages, staff
 from vanban.web.deps import Stores, wants_json
@@ -88,8 +89,10 @@ def _error(request: Request, status: int, message: str, code: str | None = None)
     if wants_json(request):
         body = {"error": message} | ({"code": code} if code else {})
         return JSONResponse(body, status_code=status)
+    # People read the page: Vietnamese, with the code kept for support (vanban.translations).
+    shown = error_vi(f"[{code}] {message}") if code else http_vi(message)
     return templates.TemplateResponse(request, "error.html", {
-        "title": TITLES.get(status, "Lỗi"), "message": message, "status": status,
+        "title": TITLES.get(status, "Lỗi"), "message": shown, "status": status,
     }, status_code=status)
 
 
