@@ -25,7 +25,7 @@ from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
 from vanban.settings import Settings
 from vanban.translations import error_vi, http_vi
 
-from vanban.web import api, checks_view, pages, staff
+from vanban.web import api, checks_view, document_view, pages, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
-    for module in (api, pages, checks_view, staff):
+    for module in (api, pages, document_view, checks_view, staff):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)
