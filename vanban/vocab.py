@@ -71,9 +71,11 @@ COMPARATORS: dict[str, str] = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<"
 FORMATS: tuple[str, ...] = ("txt", "pdf", "docx", "doc", "html", "image")
 
 # Relation words a citation carries: the first four make the citing document an implementation
-# of the cited one; "căn cứ" is a legal basis only.
+# of the cited one; "căn cứ" is a legal basis only; "thay thế" replaces the cited document.
 IMPLEMENTING_RELATIONS: tuple[str, ...] = ("thực hiện", "triển khai", "cụ thể hóa", "quán triệt")
-RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, "căn cứ")
+BASIS_RELATION = "căn cứ"
+REPLACING_RELATION = "thay thế"
+RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, BASIS_RELATION, REPLACING_RELATION)
 
 CHECK_STATUSES: dict[str, str] = {
     "ok": "Đạt",

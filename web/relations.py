@@ -21,10 +21,8 @@ from vanban.identity import number_key
 from vanban.model import Document, SearchQuery, SearchResult
 from vanban.search.base import Store
 from vanban.search.query import MAX_LIMIT
-from vanban.vocab import IMPLEMENTING_RELATIONS
+from vanban.vocab import BASIS_RELATION as BASIS, IMPLEMENTING_RELATIONS, REPLACING_RELATION as REPLACING
 
-BASIS = "căn cứ"
-REPLACING = "thay thế"
 # The groups in the order the view shows them, each with the heading people read.
 GROUPS: dict[str, str] = {
     "based_on": "Căn cứ",
