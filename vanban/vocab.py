@@ -79,7 +79,7 @@ RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, BASIS_RELATION, REPLACING
 
 CHECK_STATUSES: dict[str, str] = {
     "ok": "Đạt",
-    "weaker": "Thấp hơn cấp trên",
+    "weaker": "Kém hơn cấp trên",  # the row says which: lower than a floor, above a ceiling, a lower rank
     "later_deadline": "Thời hạn muộn hơn",
     "missing": "Không có chỉ tiêu",
     "unit_mismatch": "Khác đơn vị",

@@ -11,6 +11,9 @@ LEVELS = vocab.LEVELS
 STATUSES = vocab.CHECK_STATUSES
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
 COMPARATORS = vocab.COMPARATORS
+# A sign beside each status's colour, so that no status is told by colour alone (and in print).
+ICONS = {"ok": "✓", "weaker": "✗", "later_deadline": "!", "missing": "∅", "unit_mismatch": "≠",
+         "sum_short": "Σ", "not_applicable": "–"}
 
 kind = vocab.kind_label
 level = vocab.level_label

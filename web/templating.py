@@ -34,4 +34,4 @@ templates.env.filters.update(
 )
 templates.env.globals.update(KINDS=labels.KINDS, LEVELS=labels.LEVELS, STATUSES=labels.STATUSES,
                              SORTS=labels.SORTS, target_phrase=marking.target_phrase,
-                             heading=labels.heading)
+                             heading=labels.heading, ICONS=labels.ICONS)

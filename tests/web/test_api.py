@@ -339,7 +339,7 @@ def test_check_evidence_from_documents_is_escaped(tmp_path):
         store.add([parent, child])
     with TestClient(create_app(settings_for(tmp_path / "kho"))) as client:
         page = client.get("/checks").text
-    assert "Thấp hơn cấp trên" in page
+    assert "Thấp hơn cấp trên" in page and "31-KH/HU đặt ≥ 80%, thấp hơn mức ≥ 90% của 30-NQ/TU." in page
     assert "<img src=x" not in page and "<b>đậm" not in page and "<u>gạch" not in page
     assert "đạt 80% &lt;img src=x onerror=alert(2)&gt;." in page
     assert "Huyện ủy Đá Trắng &lt;u&gt;gạch&lt;/u&gt;" in page
@@ -351,9 +351,15 @@ def test_the_check_report_filters_by_parent_and_status(client, documents):
     assert f'<option value="{documents["nq"].id}" selected>15-NQ/TU</option>' in page
     assert "Huyện ủy Đá Trắng" in page and "Kế hoạch số 09-KH/HU" not in page
     by_id = client.get("/checks", params={"parent": documents["nq"].id}).text
-    assert re.findall(r'<td data-label="Trạng thái"><span class="badge st-(\w+)">', by_id) == ["later_deadline", "missing", "weaker", "ok"]
+    # problems first, the worst first, in each unit's block; what passed comes last, folded
+    assert re.findall(r'<td data-label="Trạng thái"><span class="badge st-(\w+)">', by_id) == ["missing", "later_deadline", "weaker", "ok"]
+    assert re.search(r'<details class="settled">\s*<summary>1 mục đạt hoặc không áp dụng</summary>', by_id)
+    one_unit = client.get("/checks", params={"unit": "Huyện ủy Bến Sậy"}).text
+    assert re.findall(r'<td data-label="Trạng thái"><span class="badge st-(\w+)">', one_unit) == ["missing", "later_deadline"]
+    communes = client.get("/checks", params={"level": "commune"}).text
+    assert "Không có mục nào khớp bộ lọc." in communes
     nothing = client.get("/checks", params={"parent": "99-NQ/TU"}).text
-    assert "Chưa có văn bản nào trong kho thực hiện một văn bản khác." in nothing
+    assert "Không có mục nào khớp bộ lọc." in nothing
 
 
 def test_snippets_keep_only_their_mark_tags():
