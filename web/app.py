@@ -86,11 +86,13 @@ def _status_of(exc: VanbanError) -> int:
 
 
 def _error(request: Request, status: int, message: str, code: str | None = None) -> Response:
-    if wants_json(request):
-        body = {"error": message} | ({"code": code} if code else {})
-        return JSONResponse(body, status_code=status)
-    # People read the page: Vietnamese, with the code kept for support (vanban.translations).
+    # People read the pages, and what the pages' scripts show: Vietnamese, with the code kept for
+    # support (vanban.translations). The API under /api keeps the producers' English for programs.
     shown = error_vi(f"[{code}] {message}") if code else http_vi(message)
+    if wants_json(request):
+        said = message if request.url.path.startswith("/api/") else shown
+        body = {"error": said} | ({"code": code} if code else {})
+        return JSONResponse(body, status_code=status)
     return templates.TemplateResponse(request, "error.html", {
         "title": TITLES.get(status, "Lỗi"), "message": shown, "status": status,
     }, status_code=status)
