@@ -156,9 +156,9 @@ def build_groups(results: list[CheckResult], store: Store, status: str | None = 
 def matrix(group: ParentGroup) -> Matrix:
     columns: list[tuple[str, str]] = []
     for block in group.units:
-        for row in block.rows:
-            key = _key(row.item.parent_target, row.item.indicator)
-            if key not in columns:
+        for item in block.result.items:  # the parent's order, not the rows' order of severity
+            key = _key(item.parent_target, item.indicator)
+            if key not in columns and any(r.item is item for r in block.rows):
                 columns.append(key)
     rows = []
     for block in group.units:

@@ -84,7 +84,8 @@ def hit_marks(text: str, q: str) -> list[Mark]:
                   if tuple(t[2] for t in tokens[i:i + n]) == words]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        # words of the query side by side in the text read as one mark ("che phủ rừng")
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -2,12 +2,12 @@
 (function () {
   var nav = document.getElementById("hits-nav");
   if (!nav) return;
-  var hits = Array.prototype.slice.call(document.querySelectorAll("mark.mk-hit"));
+  var hits = Array.prototype.slice.call(document.querySelectorAll(".text mark.mk-hit"));
   var where = document.getElementById("hit-where");
   var current = -1;
   function show(index) {
     if (!hits.length) return;
-    if (current >= 0) hits[current].classList.remove("current");
+    if (current >= 0 && hits[current]) hits[current].classList.remove("current");
     current = (index + hits.length) % hits.length;
     var hit = hits[current];
     hit.classList.add("current");
@@ -22,5 +22,12 @@
     show(current + Number(step));
   });
   var start = hits.findIndex(function (h) { return "#" + h.id === location.hash; });
-  if (start >= 0) show(start);
+  if (start >= 0) {
+    show(start);
+  } else if (/^#trang-/.test(location.hash)) {
+    // opened at the hit's page: the first step goes to the first searched word on that page
+    var page = document.getElementById(location.hash.slice(1));
+    var first = page ? hits.findIndex(function (h) { return page.contains(h); }) : -1;
+    if (first >= 0) current = first - 1;
+  }
 })();
