@@ -55,3 +55,13 @@ def test_a_sum_short_of_the_parent_names_the_addition():
                  "700 ha, short of 15-NQ/TU's ≥ 1.000 ha by 2025 (2 of the 2 linked plans at that level state it)")
     assert explain(short, "15-NQ/TU", "") == ("Cộng chỉ tiêu của các kế hoạch: 21-KH/HU 300 + 09-KH/HU 400 = 700 ha, "
                                               "chưa đủ mức ≥ 1.000 ha đến năm 2025 của 15-NQ/TU.")
+
+
+def test_a_target_that_does_not_apply_says_why():
+    national = CheckItem("số doanh nghiệp công nghệ số", "not_applicable",
+                         target("số doanh nghiệp công nghệ số", 100000, "doanh nghiệp", ">=", "2030"), None,
+                         "not_applicable: …", reason="national_scope")
+    assert status_label(national) == "Không áp dụng"
+    assert explain(national, "57-NQ/TW", "21-KH/HU") == (
+        "Chỉ tiêu “số doanh nghiệp công nghệ số” (≥ 100.000 doanh nghiệp đến năm 2030) không áp dụng cho "
+        "21-KH/HU: chỉ tiêu của cả nước.")
