@@ -36,7 +36,7 @@ def test_party_header(analyse):
     meta = analyse(PARTY_HEADER).doc
     assert meta.kind == "nghi_quyet"
     assert meta.number == "37-NQ/TU"
-    assert meta.issuer == "TỈNH ỦY LẠC GIANG"
+    assert meta.issuer == "Tỉnh ủy Lạc Giang"
     assert meta.level == "province"
     assert meta.place == "Lạc Giang"
     assert meta.date == "2021-04-20"
@@ -54,7 +54,7 @@ def test_state_header_broken_over_lines(analyse):
     meta = document.doc
     assert meta.kind == "chuong_trinh"
     assert meta.number == "10/CTr-UBND"
-    assert meta.issuer == "ỦY BAN NHÂN DÂN HUYỆN BẾN MÂY"
+    assert meta.issuer == "Ủy ban nhân dân huyện Bến Mây"
     assert meta.level == "district"
     assert meta.place == "Bến Mây"
     assert meta.date == "2022-02-05"
