@@ -36,8 +36,7 @@ _ADDRESSED = re.compile(r"^Kính\s*$|^Kính\s+gửi\b", re.IGNORECASE)
 # Lines that open the body: the header ends before them.
 BODY_START = re.compile(r"(?:Căn cứ|[IVX]+\s*[.\-–]|Phần|PHẦN|\d+\.\s|Thực hiện|Hội nghị|Ban Chấp hành|Kính gửi|"
                         r"Điều\s+1\b)")
-_SUPERIOR = re.compile(r"^ĐẢNG\s+BỘ\s+.*?\s(?=(?:BAN\s+THƯỜNG\s+VỤ\s+|BAN\s+CHẤP\s+HÀNH\s+)?"
-                       r"(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG)\s+[ỦU][ỶY])")
+
 
 
 def clean(text: str) -> str:
@@ -85,17 +84,34 @@ def find_header(st: Structure) -> Header | None:
     return None
 
 
+_MOTTO_WORDS = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
+                          r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re.IGNORECASE)
+
+
+def _capitals(lines: list[str]) -> str:
+    """The capitals lines joined, the motto taken out (it may be broken over lines too)."""
+    kept = [s.strip(" |*") for s in lines if s and not _is_rule(s) and is_upper_line(s.strip(" |*"))]
+    return clean(_MOTTO_WORDS.sub(" ", " ".join(kept)))
+
+
 def issuer_block(st: Structure, header: Header) -> str:
-    """The capitals above the anchor, without the superior committee a party header names first
-    ("ĐẢNG BỘ TỈNH ... / HUYỆN ỦY ..."), which the issuer's level and name do not need."""
+    """The issuer's capitals, its superior included ("ĐẢNG BỘ TỈNH ... / HUYỆN ỦY ..."; ``organs``
+    reads them): above the anchor, or between the motto and the number when a page reads the
+    right column first."""
     first = st.lines[header.first].stripped
     flat = re.match(r"([^*|]+?)\s*(?:\*|\bSố\b)", first)
     if header.first == header.anchor == 0 and flat and is_upper_line(flat.group(1)):
-        block = flat.group(1)  # a table header flattened to one line
+        block = _capitals([flat.group(1)])  # a table header flattened to one line
     else:
-        parts = [st.lines[j].stripped for j in range(header.first, header.anchor)]
-        block = " ".join(p for p in parts if p and not _is_rule(p) and is_upper_line(p))
-    return _SUPERIOR.sub("", clean(block)).strip()
+        block = _capitals([st.lines[j].stripped for j in range(header.first, header.anchor)])
+        if not block:
+            below = []
+            for line in st.lines[header.anchor + 1:header.anchor + 12]:
+                if re.match(r"Số\b|SỐ\b", line.stripped) or PLACE_DATE.search(line.stripped):
+                    break
+                below.append(line.stripped)
+            block = _capitals(below)
+    return block
 
 
 def read_number(head: str) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from vanban.extractors.nlp.header import (
     subject_line, title_after,
 )
 from vanban.extractors.nlp.kinds import KIND_PATTERN, kind_at_start, kind_of_code
-from vanban.extractors.nlp.organs import read_organ
+from vanban.extractors.nlp.organs import Organ, read_organ
 from vanban.extractors.nlp.references import issuer_code, kind_of_number, normalise
 from vanban.extractors.nlp.signature import read_signature
 from vanban.extractors.nlp.structure import Structure
@@ -54,14 +54,15 @@ _PARTY_LEVEL = {"TW": "central", "TU": "province", "TƯU": "province", "HU": "di
 _CENTRAL_CODES = ("TTg", "CP", "QH", "UBTVQH")
 
 
-def level_of(number: str, issuer: str) -> str:
+def level_of(number: str, issuer: str, organ: Organ | None = None) -> str:
     """The level of the issuing organ: from a party number's committee code ("12-KH/HU"), else
-    from the issuer's words (``organs``), else from a central organ's code ("749/QĐ-TTg")."""
+    from the organ (read from the header, or from the issuer's words), else from a central organ's
+    code ("749/QĐ-TTg")."""
     org = issuer_code(number)
     for suffix in sorted(_PARTY_LEVEL, key=len, reverse=True):
         if org.endswith(suffix):  # "BTGTU" is the Tỉnh ủy's Ban Tuyên giáo
             return _PARTY_LEVEL[suffix]
-    organ = read_organ(issuer) if issuer else None
+    organ = organ or (read_organ(issuer) if issuer else None)
     if organ and organ.level:
         return organ.level
     if org in _CENTRAL_CODES or re.match(r"B[A-ZĐ]", org or ""):  # "BNV", "BTC": a ministry
@@ -74,13 +75,12 @@ def _date(text: str) -> str:
     return (date_value(d) or "") if d else ""
 
 
-def _from_header(st: Structure, header: Header, meta: DocMeta) -> int:
-    """Fill ``meta`` from the header; the offset where the body starts."""
+def _from_header(st: Structure, header: Header, meta: DocMeta) -> tuple[int, Organ | None]:
+    """Fill ``meta`` from the header; the offset where the body starts, and the issuing organ."""
     text = st.text
     start, head = header.region(text)
     block = issuer_block(st, header)
     organ = read_organ(block) if block else None
-    meta.issuer = organ.name if organ else block
     meta.number, empty_code = read_number(head)
     place_m = PLACE_DATE.search(head)
     found = kind_line(st, header.first)
@@ -105,24 +105,25 @@ def _from_header(st: Structure, header: Header, meta: DocMeta) -> int:
         meta.title, body = subject[0], st.lines[subject[1]].end
     else:
         body = st.lines[header.anchor].end
+    meta.issuer = organ.full_name(meta.date or None) if organ else block
     meta.province = organ.province(meta.date or None) if organ else ""
-    return body
+    return body, organ
 
 
-def _from_caption(text: str, meta: DocMeta) -> bool:
-    """Fill ``meta`` from a caption naming the document, when its header was cut off."""
+def _from_caption(text: str, meta: DocMeta) -> Organ | None:
+    """Fill ``meta`` from a caption naming the document, when its header was cut off; the organ."""
     m = next((c for c in _CAPTION.finditer(text)), None) or _ATTACHED.search(text)
     if not m:
-        return False
+        return None
     meta.kind = kind_at_start(m.group("kind")) or "other"
     meta.number = normalise(m.group("number")).rstrip(".")
     meta.date = _date(m.group("date"))
     organ = read_organ(m.group("issuer"))
-    meta.issuer = organ.name if organ else clean(m.group("issuer"))
+    meta.issuer = organ.full_name(meta.date or None) if organ else clean(m.group("issuer"))
     meta.province = organ.province(meta.date or None) if organ else ""
     if "title" in m.groupdict():
         meta.title = clean(m.group("title"))
-    return True
+    return organ or Organ(meta.issuer, "")
 
 
 def _from_page(st: Structure, meta: DocMeta) -> None:
@@ -155,16 +156,17 @@ def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:
     meta = DocMeta()
     header = find_header(st)
     own_start = header.start if header else 0
+    organ = None
     if header:
-        body = _from_header(st, header, meta)
+        body, organ = _from_header(st, header, meta)
         meta.signer, meta.signer_title = read_signature(st, body)
-    elif _from_caption(text, meta) or addressed(st, None):
-        if not meta.kind or meta.kind == "other":
+    elif (organ := _from_caption(text, meta)) or addressed(st, None):
+        if meta.kind == "other":
             meta.kind = "cong_van"
         meta.signer, meta.signer_title = read_signature(st, 0)
     else:
         _from_page(st, meta)
-    meta.level = level_of(meta.number, meta.issuer)
+    meta.level = level_of(meta.number, meta.issuer, organ)
     # the document's own term is named in its header and title, not in the documents it cites
     body_m = re.search(r"\n\s*(?:Căn\s+cứ|Thực\s+hiện|[IVX]+\s*[.\-–]\s)", text[own_start:own_start + HEAD])
     own = text[own_start:own_start + (body_m.start() if body_m else 600)]

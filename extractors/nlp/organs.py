@@ -15,8 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vanban.admin_units import UNIT_WORDS, find_unit, is_province_city
-from vanban.folding import nfc
+from vanban.admin_units import UNIT_WORDS, Unit, find_unit, is_province_city
+from vanban.folding import fold, nfc
 
 # Central organs by their canonical names (state: the Government and its ministries and agencies
 # from March 2025, with the ministries merged then; party: the Central Committee's organs).
@@ -72,6 +72,7 @@ HEADS: dict[str, tuple[str, str, bool]] = {  # words: (as written, role, weak)
 
 _COMMITTEE_LEVEL = {"tỉnh ủy": "province", "huyện ủy": "district", "quận ủy": "district", "thị ủy": "district",
                     "đảng ủy khối": "province"}
+_CENTRAL_DEPARTMENTS = ("cục", "tổng cục", "vụ")
 # Written with capitals inside an organ's name.
 _PROPER = ("Trung ương", "Chính phủ", "Quốc hội", "Nhà nước", "Việt Nam", "Tổ quốc", "Công Thương")
 _TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])$")
@@ -185,15 +186,35 @@ class Organ:
     level: str  # central, province, district, commune, or "" when the words do not say
     places: list[tuple[str, str]] = field(default_factory=list)  # (unit word, place), the organ's first
 
-    def province(self, as_of: str | None = None) -> str:
-        """Today's province holding the organ's place (a former one placed under its successor)."""
+    def placed(self, as_of: str | None = None) -> Unit | None:
+        """The administrative unit of the organ's place on ``as_of`` (None when unknown or ambiguous)."""
         provinces = [p for u, p in self.places if UNIT_WORDS.get(u) == "province"]
         within = provinces[-1] if provinces else None
         for unit, place in self.places:
-            found = find_unit(f"{unit} {place}", as_of, within if unit and UNIT_WORDS[unit] != "province" else None)
+            narrow = within if UNIT_WORDS[unit] != "province" else None
+            found = find_unit(f"{unit} {place}", as_of, narrow)
             if found:
-                return found.today
-        return ""
+                return found
+        return None
+
+    def province(self, as_of: str | None = None) -> str:
+        """Today's province holding the organ's place (a former one placed under its successor)."""
+        unit = self.placed(as_of)
+        return unit.today if unit else ""
+
+    def full_name(self, as_of: str | None = None) -> str:
+        """The name, with the province of its day for an organ below one: "Huyện ủy Văn Chấn, tỉnh
+        Yên Bái" (as the header's superior or the table of units places it)."""
+        if self.level not in ("district", "commune"):
+            return self.name
+        unit = self.placed(as_of)
+        declared = [p for u, p in self.places if UNIT_WORDS.get(u) == "province"]
+        province = unit.province if unit else (declared[-1] if declared else "")
+        if not province or fold(province) in fold(self.name):
+            return self.name
+        found = find_unit(province, as_of)
+        word = found.kind if found and found.level == "province" else "tỉnh"
+        return f"{self.name}, {word} {province}"
 
 
 def _read(segment: _Segment) -> Organ:
@@ -220,6 +241,8 @@ def _read(segment: _Segment) -> Organ:
     level = _unit_level(unit, place) if unit else _COMMITTEE_LEVEL.get(segment.head, "")
     if not level and segment.head == "đảng ủy":
         level = "commune"  # "Đảng ủy" alone heads a commune's party committee
+    if not level and segment.head in _CENTRAL_DEPARTMENTS:
+        level = "central"  # a ministry's department; a province's is named with its place
     return Organ(name, level, [(unit, place)] if unit and place else [])
 
 
@@ -253,6 +276,8 @@ def read_organ(text: str) -> Organ | None:
                 tail = " ".join(superior.places[0])
             organ.name = f"{organ.name} {tail}".strip()
             organ.level = organ.level or superior.level
+    if superiors and last.role == "committee" and not organ.places and superiors[-1].places:
+        organ.name = f"{organ.name} {superiors[-1].places[0][1]}"  # "Ban Thường vụ Tỉnh ủy" + its place
     for superior in reversed(superiors):
         organ.places += [p for p in superior.places if p not in organ.places]
         organ.level = organ.level or superior.level
