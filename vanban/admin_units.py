@@ -26,6 +26,8 @@ The functions other layers call::
         its communes from then ("which units under this province have no plan").
     find_unit(place, as_of=None, within=None) -> Unit | None
         the unit itself (name, kind, level, province of its day and today's province).
+    is_place_name(name) -> bool
+        whether a name (without its unit word) is the name of some unit, in either period.
     is_province_city(name) -> bool
         whether "thành phố <name>" is a province-level city (Hà Nội, Huế, ...) rather than a city
         inside a province, which was a district-level unit.
@@ -184,6 +186,11 @@ def units_of(province: str, as_of: str | None = None) -> list[Unit]:
     if unit is None or unit.level != "province":
         return []
     return sorted(_tables().children.get((unit.province, _modern(as_of)), []), key=lambda u: fold(u.name))
+
+
+def is_place_name(name: str) -> bool:
+    """Whether ``name`` (without its unit word) names some unit, in either period."""
+    return bool(_unit_key(name)[1]) and _key(name) in _tables().by_key
 
 
 def is_province_city(name: str) -> bool:

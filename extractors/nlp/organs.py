@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vanban.admin_units import UNIT_WORDS, Unit, find_unit, is_province_city
+from vanban.admin_units import UNIT_WORDS, Unit, find_unit, is_place_name, is_province_city
 from vanban.folding import fold, nfc
 
 # Central organs by their canonical names (state: the Government and its ministries and agencies
@@ -149,6 +149,9 @@ def _segments(words: list[str]) -> list[_Segment]:
             segments.append(last)
         unit = None if name_next else _starting(low, i, _UNIT_WORDS)
         length = len(unit) if unit else 1
+        if place_next:  # a known place name is taken whole: "HẢI PHÒNG" holds a head word
+            length = next((n for n in range(min(5, len(words) - i), 1, -1)
+                           if is_place_name(" ".join(words[i:i + n]))), 1)
         last.words += words[i:i + length]
         last.complete = last.complete or (place_next and not unit)
         i += length

@@ -32,6 +32,8 @@ _NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,5}}")
 # Ranks and degrees written before a name.
 _BEFORE_NAME = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:Phó\s+)?Đô\s+đốc|"
                           r"(?:PGS|GS|TS|ThS|BS|KS)\.?(?:\s*,?\s*(?:TS|ThS|BS|KS)\.?)*)\s+")
+# First words of a title that a broken line may leave alone ("THỨ / TRƯỞNG").
+_TITLE_STARTS = ("PHÓ", "QUYỀN", "THỨ", "BỘ", "CỤC", "VỤ", "TỔNG", "CHÁNH", "CHỦ")
 _SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký|daky|ký)\s*[)\]]?$", re.IGNORECASE)
 # Words that show a capitalised line is an organ or a heading, not a person.
 _NOT_NAME = re.compile(r"\b(?:Ủy|Ban|Bộ|Sở|Cục|Phòng|Tỉnh|Huyện|Xã|Phường|Điều|Chương|Phụ|Mục|Nơi|Kính|Danh|"
@@ -77,8 +79,8 @@ def read_signature(st: Structure, start: int = 0) -> tuple[str, str]:
         if not name:
             continue
         title_lines = [lines[i]]
-        if i > 0 and lines[i - 1] in ("PHÓ", "QUYỀN") and not _ON_BEHALF.match(lines[i]):
-            title_lines.insert(0, lines[i - 1])  # "PHÓ / CHỦ TỊCH" broken over two lines
+        if i > 0 and lines[i - 1] in _TITLE_STARTS and not _ON_BEHALF.match(lines[i]):
+            title_lines.insert(0, lines[i - 1])  # "PHÓ / CHỦ TỊCH", "THỨ / TRƯỞNG" broken over two lines
         title = _ON_BEHALF.sub("", " ".join(title_lines))
         return name[0], _case_title(title)
     return "", ""
