@@ -17,6 +17,7 @@ from vanban.admin_units import find_unit, is_province_city, province_of, units_o
     ("đặc khu Phú Quốc", None, "An Giang"),  # special zones are communes of today
     ("Bà Rịa - Vũng Tàu", "2020", "Bà Rịa - Vũng Tàu"),
     ("Bà Rịa-Vũng Tàu", None, "Hồ Chí Minh"),
+    ("tỉnh Thừa Thiên Huế", "2022", "Huế"),  # renamed when it became a city
 ])
 def test_the_province_of_a_place_on_a_day(place, as_of, province):
     assert province_of(place, as_of) == province

@@ -69,12 +69,19 @@ class Unit:
     modern: bool  # a unit of the period from 1 July 2025
 
 
+# Names a unit had before the table's: Thừa Thiên Huế became the city of Huế on 1 January 2025.
+_FORMER_NAMES = {"thuathienhue": "hue"}
+
+
 def _unit_key(name: str) -> tuple[str, str]:
     """(unit word or "", key of the name without it): "xã Hòa Bình" -> ("xã", "hoabinh")."""
     text = nfc(" ".join(name.split())).lower()
     m = _UNIT_PREFIX.match(text)
     rest = text[m.end():] if m else text
-    return (m.group().strip() if m else "", re.sub(r"[^a-z0-9]", "", fold(rest)))
+    key = re.sub(r"[^a-z0-9]", "", fold(rest))
+    if key in _FORMER_NAMES:  # its unit word may have changed with its name
+        return "", _FORMER_NAMES[key]
+    return (m.group().strip() if m else "", key)
 
 
 def _key(name: str) -> str:

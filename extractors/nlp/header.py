@@ -30,7 +30,7 @@ _NUMBER_LINE = re.compile(r"(?:^|\n|[*|][ \t]*)[ \t]*Số[ \t]*[:.]?\s*(?P<numbe
 _ANY_NUMBER = re.compile(r"\d{1,6}(?:/\d{4})?[ \t]*[-/–][ \t]*[A-ZĐ][\w.&]*(?:[ \t]*[-/–][ \t]*[\w.&]+)*")
 _EMPTY_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t]*Số[ \t]*:?[ \t\n]*[-/](?P<code>[A-ZĐ][A-Za-zĐđ]{0,5})\b")
 PLACE_DATE = re.compile(rf"(?<!\w)(?P<place>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,3}})\s*,\s*"
-                        r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
+                        r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-]\s*)(?P<m>\d{1,2})\s*(?:năm\s*|[/.-]\s*)(?P<y>\d{4})")
 _SUBJECT = re.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\b\.?\s*:?\s*")
 _ADDRESSED = re.compile(r"^Kính\s*$|^Kính\s+gửi\b", re.IGNORECASE)
 # Lines that open the body: the header ends before them.

@@ -147,8 +147,12 @@ def _from_page(st: Structure, meta: DocMeta) -> None:
     if not meta.date:
         meta.date = news.dateline(st)
     if not meta.issuer:
-        organ = news.ORGAN.search(text[:HEAD])
-        meta.issuer = clean(organ.group()) if organ else ""
+        named = news.ORGAN.search(text[:HEAD])
+        meta.issuer = clean(named.group()) if named else ""
+    organ = read_organ(meta.issuer) if meta.issuer else None
+    if organ and organ.places:  # "UBND tỉnh Quảng Ninh" written as the header would write it
+        meta.issuer = organ.full_name(meta.date or None)
+        meta.province = organ.province(meta.date or None)
 
 
 def extract_metadata(text: str, st: Structure | None = None) -> DocMeta:

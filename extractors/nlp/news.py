@@ -12,7 +12,7 @@ import re
 from vanban.extractors.nlp.dates import FULL_NUMERIC, FULL_WORDS, date_value
 from vanban.extractors.nlp.header import HEAD, clean
 from vanban.extractors.nlp.kinds import KIND_PATTERN, kind_at_start
-from vanban.extractors.nlp.references import FULL_NUMBER, kind_of_number, normalise
+from vanban.extractors.nlp.references import FULL_NUMBER, kind_of_number, normalise, relation_before
 from vanban.extractors.nlp.structure import LOWER, UPPER, Structure
 from vanban.folding import fold
 
@@ -100,7 +100,8 @@ def cited_document(st: Structure, kind: str | None, title: str, news: bool):
         km = re.search(rf"({KIND_PATTERN})\s*(?:số\s*)?$", before, re.IGNORECASE)
         cited_kind = kind_at_start(km.group(1)) if km else kind_of_number(normalise(m.group()))
         if not news:
-            if kind and cited_kind == kind:
+            # a legal basis ("Căn cứ Nghị quyết số 158/2024/QH15") is another document
+            if kind and cited_kind == kind and not relation_before(text, m.start()):
                 return m
             continue
         a, b = st.sentence_at(m.start())
