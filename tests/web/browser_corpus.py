@@ -85,6 +85,7 @@ def browser_documents() -> dict[str, Document]:
         date="2022-02-03", title="Về chế độ tiếp công dân của lãnh đạo tỉnh",
         refs=(("Nghị quyết số 15-NQ/TU", "15-NQ/TU", "căn cứ"), ("Quy định số 02-QĐi/TU", "02-QĐi/TU", "thay thế")),
     )
+    new_rule.doc.signer, new_rule.doc.signer_title = "Nguyễn Văn An", "Phó Bí thư Thường trực"
     html = build(HTML_TEXT, kind="thong_bao", number="", issuer="Ban Thường vụ Tỉnh ủy Cẩm Lĩnh", level="province",
                  date="2022-10-10", title="Kết luận hội nghị rừng đặc dụng", source="ket-luan-rung.html")
     html.format, html.id = "html", doc_id(HTML_ORIGINAL.encode())  # a document's id is its file's hash

@@ -18,7 +18,6 @@ import pytest
 
 from tests.web.browser_corpus import browser_documents, originals
 from tests.web.conftest import STAFF_KEY, cam_linh_documents, fill_store, settings_for
-from vanban.model import DocMeta
 from vanban.search.rawfiles import RawFiles
 
 CHROMIUM = "/usr/bin/chromium"
@@ -406,12 +405,11 @@ def test_the_html_view_opened_on_its_own_runs_nothing(server, browser):
         context.close()
 
 
-@pytest.mark.skipif("signer" not in DocMeta.__dataclass_fields__,
-                    reason="DocMeta.signer / signer_title arrive with the metadata work")
 def test_the_signer_and_title_are_shown(server, page):
-    page.goto(f"{server}/documents/{DOCS['nq'].id}")
+    page.goto(f"{server}/documents/{DOCS['new_rule'].id}")
     info = page.get_by_role("region", name="Thông tin văn bản")
     assert info.locator("dt", has_text="Người ký").count() == 1
+    assert info.locator("dt:has-text('Người ký') + dd").inner_text() == "Nguyễn Văn An\nPhó Bí thư Thường trực"
 
 
 def test_a_document_holding_a_script_shows_it_as_text_and_never_runs_it(server, page):
