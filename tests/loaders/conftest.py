@@ -18,3 +18,21 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("loader word-order scores")
         for name, score in sorted(_SCORES.items()):
             terminalreporter.write_line(f"{name:45s} {score:.4f}")
+
+
+@pytest.fixture(scope="session")
+def office_pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """The Hà Lâm plan and bulletin printed by Chromium and exported by LibreOffice, made once."""
+    from tests.loaders import office_documents as od
+
+    work = tmp_path_factory.mktemp("office-pdfs")
+    made = {
+        "chromium one column": od.chromium_pdf(od.one_column_html(), work / "chromium-1"),
+        "chromium two columns": od.chromium_pdf(od.two_column_html(), work / "chromium-2"),
+    }
+    exported = od.libreoffice_convert({"mot-cot.docx": od.writer_docx(), "hai-cot.docx": od.writer_docx(columns=2),
+                                       "bang.docx": od.writer_docx(table=True)}, "pdf", work / "libreoffice")
+    made["libreoffice one column"] = exported["mot-cot.docx"]
+    made["libreoffice two columns"] = exported["hai-cot.docx"]
+    made["libreoffice one column, ruled table"] = exported["bang.docx"]
+    return made
