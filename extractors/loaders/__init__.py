@@ -17,6 +17,7 @@ from vanban.errors import EmptyFileError, InputError, NoTextError, TooLargeError
 from vanban.identity import doc_id
 from vanban.model import Document, Page
 from vanban.settings import Settings
+from vanban.vocab import FORMAT_LABELS, FORMAT_SUFFIXES
 from vanban.extractors.loaders.base import Backend, Extracted, Source
 from vanban.extractors.loaders.sniff import sniff
 from vanban.extractors.loaders.vietnamese import repair
@@ -32,6 +33,10 @@ def _backend(fmt: str) -> Backend:
         from vanban.extractors.loaders.docx_backend import extract
     elif fmt == "doc":
         from vanban.extractors.loaders.doc_backend import extract
+    elif fmt == "rtf":
+        from vanban.extractors.loaders.rtf_backend import extract
+    elif fmt == "odt":
+        from vanban.extractors.loaders.odt_backend import extract
     elif fmt == "html":
         from vanban.extractors.loaders.html_backend import extract
     elif fmt == "image":
@@ -103,10 +108,9 @@ def load(path: str | Path, data: bytes | None = None, *, settings: Settings | No
         raise EmptyFileError(name, f"the {fmt} file holds no text")
     warnings = list(extracted.warnings)
     warnings += [f"{enc} text converted to Unicode" for enc in sorted(encodings)]
-    suffix = PurePath(name).suffix.lower().lstrip(".")
-    if suffix and suffix != fmt and not (fmt == "image" and suffix in ("png", "jpg", "jpeg", "tif", "tiff")) \
-            and not (fmt == "html" and suffix == "htm") and not (fmt == "txt" and suffix in ("text", "md", "csv")):
-        warnings.append(f"named .{suffix} but holds {fmt}")
+    suffix = PurePath(name).suffix.lower()
+    if suffix and suffix not in FORMAT_SUFFIXES[fmt]:
+        warnings.append(f"tệp mang đuôi {suffix} nhưng nội dung là {FORMAT_LABELS[fmt]}: đã đọc theo nội dung")
     return Document(
         id=doc_id(data), source=name, format=fmt, text=text, pages=pages,
         warnings=warnings,

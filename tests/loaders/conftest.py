@@ -36,3 +36,13 @@ def office_pdfs(tmp_path_factory) -> dict[str, bytes]:
     made["libreoffice two columns"] = exported["hai-cot.docx"]
     made["libreoffice one column, ruled table"] = exported["bang.docx"]
     return made
+
+
+@pytest.fixture(scope="session")
+def office_files(tmp_path_factory) -> dict[str, bytes]:
+    """The plan with its target table saved by LibreOffice as ODT and as RTF."""
+    from tests.loaders import office_documents as od
+
+    work = tmp_path_factory.mktemp("office-files")
+    source = {"ke-hoach.docx": od.writer_docx(table=True)}
+    return {fmt: od.libreoffice_convert(source, fmt, work / fmt)["ke-hoach.docx"] for fmt in ("odt", "rtf")}

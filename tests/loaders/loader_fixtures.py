@@ -366,3 +366,86 @@ def html_page(charset: str = "utf-8") -> str:
 </div>
 <div class="footer">Bản quyền thuộc Văn phòng Tỉnh ủy Hà Lâm. Địa chỉ: số 1 đường Trung Tâm.</div>
 </body></html>"""
+
+
+def rtf_file(encoding: str = "unicode") -> bytes:
+    """The plan as an RTF document: header block, paragraphs, the target table after paragraph 3,
+    a page header, a picture and a footnote that are not body text. Vietnamese written as
+    ``encoding`` says: "unicode" (\\uN escapes with a "?" fallback, as Word writes them),
+    "cp1258" (\\'xx bytes of Windows-1258 with combining tone marks) or "tcvn3" (\\'xx bytes of
+    a .VnTime font under Windows-1252)."""
+    def escaped(text: str) -> str:
+        if encoding == "unicode":
+            out = []
+            for ch in text:
+                if ch in "\\{}":
+                    out.append("\\" + ch)
+                elif ord(ch) < 128:
+                    out.append(ch)
+                else:
+                    code = ord(ch)
+                    out.append(f"\\u{code if code < 32768 else code - 65536}?")
+            return "".join(out)
+        data = encode_cp1258_decomposed(text) if encoding == "cp1258" else encode_tcvn3(text)
+        return "".join(f"\\'{b:02x}" if b > 127 else chr(b) for b in data)
+
+    code_page, font = {"unicode": (1252, "Times New Roman"), "cp1258": (1258, "Times New Roman"),
+                       "tcvn3": (1252, ".VnTime")}[encoding]
+    rows = []
+    for row in TABLE:
+        cells = "".join(f"\\pard\\intbl {escaped(cell)}\\cell " for cell in row)
+        edges = "".join(f"\\cellx{2000 * (i + 1)}" for i in range(len(row)))
+        rows.append(f"\\trowd{edges}\n{cells}\\row\n")
+    body = [f"\\pard {escaped(line)}\\par\n" for line in HEADER_BLOCK]
+    for i, paragraph in enumerate(PARAGRAPHS):
+        body.append(f"\\pard\\qj {escaped(paragraph)}\\par\n")
+        if i == 2:
+            body.extend(rows)
+            body.append("\\pard")
+    return ("{\\rtf1\\ansi\\ansicpg%d\\deff0{\\fonttbl{\\f0\\froman %s;}}\n"
+            "{\\*\\generator Vanban test writer;}{\\info{\\title %s}}\n"
+            "{\\header \\pard %s\\par}\n"
+            "{\\pict\\pngblip\\picw10\\pich10 %s}\n"
+            "%s{\\footnote \\pard Ch\\'fa th\\'edch kh\\'f4ng thu\\'f4c v\\'e0o b\\'e0i.\\par}}"
+            % (code_page, font, escaped("Kế hoạch"), escaped(RUNNING_HEADER), "89504e470d0a1a0a" * 80,
+               "".join(body))).encode("ascii")
+
+
+_ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
+
+
+def odt_file(body: str | None = None, *, mimetype: str = "application/vnd.oasis.opendocument.text") -> bytes:
+    """An OpenDocument text: the given content.xml body, or the plan with a heading, a list, the
+    target table, spaces written as text:s, a footnote, a tracked deletion and a page break."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    if body is None:
+        cells = lambda row: "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row)  # noqa: E731
+        table = "".join(f"<table:table-row>{cells(row)}</table:table-row>" for row in TABLE)
+        first, rest = PARAGRAPHS[0].split(" ", 1)
+        parts = [f"<text:p>{escape(line)}</text:p>" for line in HEADER_BLOCK[:4]]
+        parts += [f"<text:h text:outline-level=\"1\">{escape(HEADER_BLOCK[4])}</text:h>",
+                  f"<text:p>{escape(HEADER_BLOCK[5])}</text:p>",
+                  "<text:tracked-changes><text:changed-region><text:deletion><text:p>Đoạn đã xóa</text:p>"
+                  "</text:deletion></text:changed-region></text:tracked-changes>",
+                  f"<text:p>{escape(first)}<text:s text:c=\"3\"/>{escape(rest)}"
+                  "<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Chú thích cuối trang"
+                  "</text:p></text:note-body></text:note></text:p>",
+                  "<text:list><text:list-item><text:p>" + escape(PARAGRAPHS[1]) + "</text:p></text:list-item>"
+                  "<text:list-item><text:p>" + escape(PARAGRAPHS[2]) + "</text:p></text:list-item></text:list>",
+                  f"<table:table>{table}</table:table>",
+                  "<text:soft-page-break/>"]
+        parts += [f"<text:p><text:span>{escape(p)}</text:span></text:p>" for p in PARAGRAPHS[3:]]
+        body = "".join(parts)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS}>'
+               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # first and stored, as ODF asks
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", "<manifest/>")
+    return buf.getvalue()

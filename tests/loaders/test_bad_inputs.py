@@ -8,7 +8,9 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from tests.loaders.loader_fixtures import PARAGRAPHS, docx_file, html_page, scanned_pdf, text_pdf
+from tests.loaders.loader_fixtures import (
+    PARAGRAPHS, docx_file, html_page, odt_file, rtf_file, scanned_pdf, text_pdf,
+)
 from vanban.errors import (
     CorruptFileError, EmptyFileError, InputError, NoTextError, TooLargeError, UnsupportedFormatError,
 )
@@ -16,7 +18,7 @@ from vanban.extractors.loaders import load, ocr
 from vanban.vocab import FORMATS
 from vanban.settings import Settings
 
-EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".png", ".jpg", ".tif", ".rtf", ".xlsx"]
+EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".png", ".jpg", ".tif", ".rtf", ".odt", ".xlsx"]
 
 
 def test_an_empty_file_is_refused():
@@ -33,7 +35,7 @@ def test_a_text_file_named_pdf_is_read_as_text_and_says_so():
     doc = load("that-ra-la-txt.pdf", PARAGRAPHS[0].encode())
     assert doc.format == "txt"
     assert doc.text == PARAGRAPHS[0]
-    assert "named .pdf but holds txt" in doc.warnings
+    assert "tệp mang đuôi .pdf nhưng nội dung là văn bản thuần (TXT): đã đọc theo nội dung" in doc.warnings
 
 
 def test_random_bytes_named_docx_are_refused_clearly():
@@ -79,7 +81,6 @@ def test_a_scan_of_a_blank_page_has_no_text_even_after_ocr():
 
 
 @pytest.mark.parametrize("data, what", [
-    (b"{\\rtf1\\ansi Nghi quyet}", "RTF"),
     (b"GIF89a" + b"\0" * 40, "GIF"),
     (b"\x1f\x8b\x08\x00" + b"\0" * 40, "gzip"),
 ])
@@ -100,7 +101,8 @@ def _check(name: str, data: bytes) -> None:
 
 
 _PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", bytes.fromhex("d0cf11e0a1b11ae1"), b"\x89PNG\r\n\x1a\n",
-             b"\xff\xd8\xff", b"II*\x00", b"<!DOCTYPE html><html><body>", codecs.BOM_UTF16_LE, codecs.BOM_UTF8]
+             b"\xff\xd8\xff", b"II*\x00", b"<!DOCTYPE html><html><body>", codecs.BOM_UTF16_LE, codecs.BOM_UTF8,
+             b"{\\rtf1\\ansi\\ansicpg1258 ", b"{\\rtf1{\\fonttbl{\\f0\\fcharset163 ;}}\\f0 \\u7871?"]
 
 
 @hsettings(max_examples=int(os.environ.get("VANBAN_FUZZ_EXAMPLES", 300)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -109,7 +111,8 @@ def test_arbitrary_bytes_under_any_name_raise_only_input_errors(prefix, body, ex
     _check(f"tep{ext}", prefix + body)
 
 
-_VALID = {"pdf": text_pdf(pages=2), "docx": docx_file(), "html": html_page().encode()}
+_VALID = {"pdf": text_pdf(pages=2), "docx": docx_file(), "html": html_page().encode(), "rtf": rtf_file("cp1258"),
+          "odt": odt_file()}
 
 
 @hsettings(max_examples=int(os.environ.get("VANBAN_FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
