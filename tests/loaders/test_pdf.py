@@ -1,5 +1,7 @@
 """PDF text layers: reading order, tables, page chrome, hyphenation, legacy fonts, limits."""
 
+import textwrap
+
 import pytest
 
 from tests.loaders.loader_fixtures import (
@@ -58,7 +60,7 @@ def test_two_columns_are_read_column_by_column(record_score, across):
 def test_words_split_across_lines_are_joined_and_real_hyphens_kept():
     doc = load("gach-noi.pdf", lines_pdf([
         "Hội nghị về công tác infor-", "mation, chuyển đổi số và phát triển kinh tế-",
-        "xã hội giai đoạn 2021-", "2025 của tỉnh.",
+        "xã hội giai đoạn 2021-", "2025 của tỉnh.", *textwrap.wrap(PARAGRAPHS[0], 80),
     ]))
     assert "information" in doc.text
     assert "kinh tế-xã hội" in doc.text
