@@ -22,8 +22,8 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_office_pdfs_read_in_order_with_recall_and_precision_of_at_least_097(office_pdfs, name, record_score):
-    doc = load(f"{name}.pdf", office_pdfs[name])
+def test_office_pdfs_read_in_order_with_recall_and_precision_of_at_least_097(office_pdf, name, record_score):
+    doc = load(f"{name}.pdf", office_pdf(name))
     recall, precision = word_recall_precision(EXPECTED[name](), doc.text)
     record_score(f"pdf {name}: recall", recall)
     record_score(f"pdf {name}: precision", precision)
@@ -44,8 +44,8 @@ def _gutters(data: bytes) -> list[float | None]:
         pdf.close()
 
 
-def test_a_chromium_page_is_a_box_per_glyph_yet_one_column(office_pdfs):
-    data = office_pdfs["chromium one column"]
+def test_a_chromium_page_is_a_box_per_glyph_yet_one_column(office_pdf):
+    data = office_pdf("chromium one column")
     pdf = pdfium.PdfDocument(data)
     textpage = pdf[0].get_textpage()
     boxes = [textpage.get_rect(i) for i in range(textpage.count_rects())]
@@ -56,15 +56,15 @@ def test_a_chromium_page_is_a_box_per_glyph_yet_one_column(office_pdfs):
 
 
 @pytest.mark.parametrize("name", ["chromium two columns", "libreoffice two columns"])
-def test_their_two_column_pages_are_still_found_to_have_two_columns(office_pdfs, name):
-    assert _gutters(office_pdfs[name])[0] is not None
+def test_their_two_column_pages_are_still_found_to_have_two_columns(office_pdf, name):
+    assert _gutters(office_pdf(name))[0] is not None
 
 
 @pytest.mark.parametrize("name", ["libreoffice one column", "libreoffice one column, ruled table"])
-def test_libreoffice_one_column_pages_are_one_column(office_pdfs, name):
-    assert set(_gutters(office_pdfs[name])) == {None}
+def test_libreoffice_one_column_pages_are_one_column(office_pdf, name):
+    assert set(_gutters(office_pdf(name))) == {None}
 
 
-def test_a_browser_print_header_and_footer_do_not_reach_the_text(office_pdfs):
-    text = load("trang.pdf", office_pdfs["chromium two columns"]).text
+def test_a_browser_print_header_and_footer_do_not_reach_the_text(office_pdf):
+    text = load("trang.pdf", office_pdf("chromium two columns")).text
     assert "file://" not in text and " PM" not in text and "1/1" not in text
