@@ -140,7 +140,9 @@ class LayoutReader:
         for line in _word_lines(self._page(index).extract_words()):
             before = [w for w in line if (w["x0"] + w["x1"]) / 2 < gutter]
             after = line[len(before):]
-            top, height = min(w["top"] for w in line), max(w["bottom"] for w in line) - min(w["top"] for w in line)
+            # a word's height is its font size; a line's extent also grows when a left and a
+            # right column line sit at slightly different heights
+            top, height = min(w["top"] for w in line), max(w["bottom"] - w["top"] for w in line)
             if bottom is not None and top - bottom > BAND_BREAK * height:
                 out, left, right = out + left + right, [], []
             bottom = max(w["bottom"] for w in line)

@@ -220,3 +220,13 @@ def test_vanban_extract_refuses_every_bad_input_with_exit_2_naming_the_file(tmp_
     assert out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and "[E1" in lines[0], err
+
+
+def test_vanban_extract_shows_the_note_of_a_misnamed_file(tmp_path, capsys):
+    from vanban.cli import main
+
+    path = tmp_path / "ke-hoach.doc"
+    path.write_bytes(rtf_file())
+    assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1] == "  note: tệp mang đuôi .doc nhưng nội dung là RTF: đã đọc theo nội dung"
