@@ -67,8 +67,31 @@ LEVELS: dict[str, str] = {
 
 COMPARATORS: dict[str, str] = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    code: str
+    label: str  # as a person names it
+    # The names the format goes by. A folder ingest takes only files named so (a folder also holds
+    # indexes, scripts and data); a file whose bytes hold another format is read with a note.
+    suffixes: tuple[str, ...]
+
+
 # What a file holds once its bytes are sniffed (never what its name says).
-FORMATS: tuple[str, ...] = ("txt", "pdf", "docx", "doc", "html", "image")
+_FORMATS = (
+    Format("txt", "văn bản thuần (TXT)", (".txt", ".text")),
+    Format("pdf", "PDF", (".pdf",)),
+    Format("docx", "Word (DOCX)", (".docx",)),
+    Format("doc", "Word 97-2003 (DOC)", (".doc",)),
+    Format("rtf", "RTF", (".rtf",)),
+    Format("odt", "OpenDocument (ODT)", (".odt",)),
+    Format("html", "trang web (HTML)", (".html", ".htm")),
+    Format("image", "ảnh quét (PNG, JPEG, TIFF)", (".png", ".jpg", ".jpeg", ".tif", ".tiff")),
+)
+FORMATS: tuple[str, ...] = tuple(f.code for f in _FORMATS)
+FORMAT_LABELS: dict[str, str] = {f.code: f.label for f in _FORMATS}
+FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {f.code: f.suffixes for f in _FORMATS}
+DOCUMENT_SUFFIXES: frozenset[str] = frozenset(s for names in FORMAT_SUFFIXES.values() for s in names)
 
 # Relation words a citation carries: the first four make the citing document an implementation
 # of the cited one; "căn cứ" is a legal basis only; "thay thế" replaces the cited document.
