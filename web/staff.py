@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from vanban.translations import error_vi
+from vanban.vocab import FORMAT_SUFFIXES, FORMATS
 
 from vanban.web import security
 from vanban.web.deps import settings_of, wants_json
@@ -22,7 +23,7 @@ from vanban.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size
 
 router = APIRouter(include_in_schema=False)
 
-ACCEPT = ".pdf,.docx,.doc,.html,.htm,.txt,.png,.jpg,.jpeg,.tif,.tiff"
+ACCEPT = ",".join(s for f in FORMATS for s in FORMAT_SUFFIXES[f])
 MESSAGES = {
     401: "Cần đăng nhập bằng khóa nhân viên trước khi tải lên.",
     403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY).",
