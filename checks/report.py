@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
+from vanban.vocab import CHECK_STATUSES
+from vanban.model import CheckItem, CheckResult, Document, Target
 from vanban.catalog import Catalog
 
 from vanban.checks import wording

@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from vanban.model import CHECK_STATUSES, COMPARATORS, KINDS, LEVELS  # noqa: E402
+from vanban.vocab import CHECK_STATUSES, COMPARATORS, KINDS, LEVELS  # noqa: E402
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{4}$")
 PARTY_NUMBER = re.compile(r"^\d+-[A-ZĐa-z]+/[A-ZĐa-z]+$")  # 15-NQ/TU, 05-KH/ĐU

@@ -19,10 +19,11 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.utilities.annotations import quote
 
-from vanban.errors import BackendUnavailableError, InputError, StoreError, TooLargeError
+from vanban.errors import (BackendUnavailableError, EmptyFileError, InputError, StoreError, TooLargeError,
+                           VanbanError)
 from vanban.identity import doc_id
 from vanban.model import Document
-from vanban.pipelines.files import collect_files
+from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
 
 BATCH = 50
@@ -38,20 +39,25 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "status", "id", "error"} per file, for the upload page and the Prefect artifact
+    # one {"path", "reason"} per skipped file: a duplicate of a stored document, or not a document
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    # one {"path", "status", "id", "error", "code"} per file, for the upload page and the Prefect
+    # artifact; "code" is the error's code (vanban.errors) when the file failed; "error" holds a
+    # skipped file's reason too
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The DESIGN.md contract shape plus the per-file list under "files"."""
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
-                "files": self.files}
+                "skipped_files": self.skipped_files, "files": self.files}
 
-    def record(self, path: str, status: str, doc_id: str = "", error: str = "") -> str:
-        self.files.append({"path": path, "status": status, "id": doc_id, "error": error})
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "") -> str:
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code})
         if status == "ingested":
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
+            self.skipped_files.append({"path": path, "reason": error})
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
@@ -77,10 +83,17 @@ class FileOutcome:
     document: Document | None = None
     error: str = ""  # one line naming the file
     bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
+    code: str = ""  # the error's code
 
 
-def _failure_line(source: str, exc: Exception) -> str:
-    return str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
+def already_stored(doc_id: str) -> str:
+    return f"đã có trong kho: cùng nội dung với văn bản {doc_id}"
+
+
+def _failure(source: str, exc: BaseException, **kw) -> FileOutcome:
+    if isinstance(exc, VanbanError):
+        return FileOutcome(error=str(exc), bad_input=isinstance(exc, InputError), code=exc.code, **kw)
+    return FileOutcome(error=f"{source}: {type(exc).__name__}: {exc}", code=VanbanError.code, **kw)
 
 
 @task(name="extract-documents", cache_policy=NO_CACHE, task_run_name="extract {label}")
@@ -93,7 +106,7 @@ def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label:
         try:
             out.append(FileOutcome(extract(source, data, settings=settings)))
         except Exception as exc:
-            out.append(FileOutcome(error=_failure_line(source, exc), bad_input=isinstance(exc, InputError)))
+            out.append(_failure(source, exc))
             get_run_logger().warning("%s", out[-1].error)
     return out
 
@@ -148,6 +161,7 @@ class _File:
     data: bytes = b""
     status: str = ""
     error: str = ""
+    code: str = ""
 
 
 def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
@@ -161,9 +175,12 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     from vanban.search.base import open_store
     from vanban.search.rawfiles import RawFiles
 
-    files = collect_files([Path(p) for p in paths])
+    collected = collect([Path(p) for p in paths])
+    files = collected.files
     chunk_task, retry_task = _tagged(extract_documents), _tagged(extract_document)
     summary = IngestSummary()
+    for path, why in collected.skipped:
+        summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
     raw = RawFiles(settings.store)
     pending: list[Document] = []
@@ -182,7 +199,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
         if extracted is not None:
             _finish(item, extracted, settings, raw, seen, pending, retry_task)
         done += 1
-        outcome = summary.record(item.source, item.status, item.doc_id, item.error)
+        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code)
         if progress:
             progress(done, len(files), item.path, outcome)
         if len(pending) >= BATCH:
@@ -201,7 +218,8 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             item = _File(str(path), (sources or {}).get(str(path), str(path)))
             _read(item, path, settings)
             if not item.status and (item.doc_id in seen or _patiently(lambda: store.has(item.doc_id))):
-                item.status, item.data = "skipped", b""  # it may wait in the window: hold no bytes
+                # it may wait in the window: hold no bytes
+                item.status, item.data, item.error = "skipped", b"", already_stored(item.doc_id)
             if item.status and not window:
                 settle(item, None)  # nothing before it is waiting: report it now
                 continue
@@ -238,10 +256,11 @@ def _read(item: _File, path: Path, settings: Settings) -> None:
             raise TooLargeError(item.source, f"{size} bytes is over the limit of {settings.max_file_bytes}")
         item.data = path.read_bytes()
     except InputError as exc:
-        item.status, item.error = "failed", str(exc)
+        item.status, item.error, item.code = "failed", str(exc), exc.code
         return
     except OSError as exc:
-        item.status, item.error = "failed", f"{item.source}: cannot read: {exc.strerror}"
+        unreadable = EmptyFileError(item.source, f"cannot be read: {exc.strerror or exc}")
+        item.status, item.error, item.code = "failed", str(unreadable), unreadable.code
         return
     item.doc_id = doc_id(item.data)
 
@@ -254,14 +273,14 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: 
         # A failure that may pass (a worker hiccup) gets the file's own task and its retries.
         state = retry_task(item.source, item.data, settings, return_state=True)
         if state.is_failed():
-            extracted = FileOutcome(error=_failure_line(item.source, state.result(raise_on_failure=False)))
+            extracted = _failure(item.source, state.result(raise_on_failure=False))
         else:
             document = state.result()
     data, item.data = item.data, b""
     if document is None:
-        item.status, item.error = "failed", extracted.error
+        item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one chunk
-        item.status = "skipped"
+        item.status, item.error = "skipped", already_stored(item.doc_id)
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
         raw.put(item.doc_id, data, Path(item.source).suffix.lower())
@@ -276,8 +295,9 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
            sources: dict[str, str] | None = None) -> dict:
     """Ingest files and folders into the store.
 
-    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed"} extended with
-    "files" (one outcome per file) and "checked" (ids of the parents whose check flow ran).
+    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
+    extended with "files" (one outcome per file) and "checked" (ids of the parents whose check
+    flow ran).
     """
     from vanban.pipelines.progress import stderr_progress
 

@@ -27,7 +27,6 @@ WORD = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|[^\W_]+")
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 OR = "OR"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_DATE_NAMES = {"from": "từ ngày (from)", "to": "đến ngày (to)"}
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}  # code -> label; the first is the default
 MAX_LIMIT = 100  # hits per request: each costs a snippet
 MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window, honoured by both
@@ -103,8 +102,7 @@ def parse_query(q: str) -> ParsedQuery:
     """Clauses in the order typed, each once; linear in the length of ``q``, which is bounded."""
     text = nfc(q or "")
     if len(text) > MAX_QUERY_CHARS:
-        raise UsageError(f"câu tìm kiếm dài {len(text)} ký tự, vượt giới hạn {MAX_QUERY_CHARS} ký tự: "
-                         "hãy rút gọn thành những từ chính")
+        raise UsageError(f"query too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
     groups: list[dict[Clause, None]] = []  # ordered sets
     excluded: dict[Clause, None] = {}
     words, joining = 0, False
@@ -126,8 +124,7 @@ def parse_query(q: str) -> ParsedQuery:
             groups.append({Clause(found): None})
         joining = False
     if words > MAX_QUERY_WORDS:
-        raise UsageError(f"câu tìm kiếm có {words} từ, vượt giới hạn {MAX_QUERY_WORDS} từ: "
-                         "hãy rút gọn thành những từ chính")
+        raise UsageError(f"too many words: {words}, at most {MAX_QUERY_WORDS}")
     unique = tuple(dict.fromkeys(tuple(g) for g in groups))
     return ParsedQuery(unique, blank=not text.strip(), excluded=tuple(excluded))
 
@@ -152,19 +149,19 @@ def _check_date(value: str | None, name: str) -> str | None:
         return None
     value = value.strip()
     if not _DATE.match(value):
-        raise UsageError(f"{_DATE_NAMES[name]} {value!r}: cần dạng YYYY, YYYY-MM hoặc YYYY-MM-DD")
+        raise UsageError(f"--{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 
 
 def check_query(query: SearchQuery) -> None:
     """Refuse paging and sorting both backends could not honour alike."""
     if query.sort not in SORTS:
-        raise UsageError(f"sort {query.sort!r}: chỉ nhận {' hoặc '.join(SORTS)}")
+        raise UsageError(f"sort {query.sort!r}: use {' or '.join(SORTS)}")
     if not 0 <= query.limit <= MAX_LIMIT:
-        raise UsageError(f"limit {query.limit}: phải từ 0 đến {MAX_LIMIT}")
+        raise UsageError(f"limit {query.limit}: must be between 0 and {MAX_LIMIT}")
     if query.offset < 0:
-        raise UsageError(f"offset {query.offset}: không được âm")
+        raise UsageError(f"offset {query.offset}: must not be negative")
     if query.offset + query.limit > MAX_WINDOW:
-        raise UsageError(f"offset + limit không được vượt {MAX_WINDOW}: hãy thu hẹp bằng bộ lọc")
+        raise UsageError(f"offset + limit may not pass {MAX_WINDOW}: narrow the query with filters")
     if query.year not in (None, "") and not re.fullmatch(r"\d{4}", query.year):
-        raise UsageError(f"năm (year) {query.year!r}: cần dạng YYYY")
+        raise UsageError(f"year {query.year!r}: expected YYYY")

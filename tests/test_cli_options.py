@@ -19,5 +19,5 @@ def test_reading_commands_refuse_a_mistyped_store_instead_of_creating_it(tmp_pat
     for command in (["search", "đảng bộ", "--json"], ["stats", "--json"], ["check", "--json"]):
         assert main(["--store", str(tmp_path / "kho-go-nham"), "--backend", "sqlite", *command]) == 2
         err = capsys.readouterr().err
-        assert "kho-go-nham" in err and "không có kho văn bản" in err and "[E301]" in err, command
+        assert "kho-go-nham" in err and "no store here" in err and "[E301]" in err, command
     assert not (tmp_path / "kho-go-nham").exists()

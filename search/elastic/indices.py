@@ -74,8 +74,8 @@ class Indices:
         versions = {c: _versions(self._alias_targets(c)) for c in MAPPINGS}
         found = {v for vs in versions.values() for v in vs}
         if not found and not create:
-            raise UsageError(f"{self.url}: không có kho văn bản với tiền tố {self.prefix!r}; "
-                             "kiểm tra VANBAN_ES_PREFIX hoặc --es-url")
+            raise UsageError(f"{self.url}: no store with the prefix {self.prefix!r}; check VANBAN_ES_PREFIX "
+                             "or --es-url")
         if found <= {VERSION}:
             # A fresh store, or one whose creation was cut short: make what is missing.
             for concept in MAPPINGS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.search import nearby
 from vanban.search.fields import Filters
 from vanban.search.hits import Shown, hit_fields
 from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, Clause, ParsedQuery
@@ -128,3 +129,12 @@ def shown_of(answer: dict[str, Any]) -> dict[str, Shown]:
 def counts_of(answer: dict[str, Any]) -> tuple[int, dict[str, list[tuple[str, int]]]]:
     facets = {n: [(b["key"], b["doc_count"]) for b in answer["aggregations"][n]["buckets"]] for n in FACETS}
     return answer["hits"]["total"]["value"], facets
+
+
+def near_body(folded: str, limit: int) -> dict[str, Any]:
+    """Indexed words (folded) a few edits from ``folded`` sharing its first letter, with how many
+    documents hold each (search/nearby.py chooses among them, as for the embedded index)."""
+    return {"near": {"text": folded, "term": {
+        "field": "folded", "suggest_mode": "always", "prefix_length": 1, "size": 4 * limit,
+        "max_edits": nearby.max_edits(folded), "min_word_length": nearby.MIN_LENGTH,
+        "max_term_freq": 2**31 - 1}}}  # a common word is still corrected: the query found nothing

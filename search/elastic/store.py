@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from vanban.errors import StoreError
 from vanban.identity import number_key
 from vanban.model import Document, SearchQuery, SearchResult, document_from_dict
-from vanban.search import ranking
+from vanban.folding import fold
+from vanban.search import nearby, ranking
 from vanban.search.elastic import queries, writes
 from vanban.search.elastic.client import client_url, connect, translated
 from vanban.search.elastic.indices import Indices
@@ -125,6 +126,16 @@ class ElasticStore:
             return []
         with translated(self.url, doing):
             return list(self._scan_documents(self._documents, {"term": {field: key}}))
+
+    def words_near(self, word: str, limit: int = 5) -> list[str]:
+        """See Store.words_near: the term suggester's candidates, chosen by search/nearby.py."""
+        folded = fold(word.lower())
+        if len(folded) < nearby.MIN_LENGTH:
+            return []
+        with translated(self.url, "suggest words"):
+            found = self.client.search(index=self._documents, size=0, suggest=queries.near_body(folded, limit))
+        options = [o for entry in found["suggest"]["near"] for o in entry["options"]]
+        return nearby.closest(folded, [(o["text"], o["freq"]) for o in options], limit)
 
     def stats(self) -> dict[str, int]:
         with translated(self.url, "count documents"):

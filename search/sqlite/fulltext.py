@@ -240,6 +240,11 @@ class FullText:
             out[seq] = (stored["page"][0], stored["text"][0])
         return out
 
+    def vocabulary(self, prefix: str) -> list[tuple[str, int]]:
+        """Folded words of the documents beginning with ``prefix``, each with how many documents
+        hold it."""
+        return self.index.searcher().terms_with_prefix("folded", prefix)
+
     def holding(self, seqs: list[int], clause: Clause) -> set[int]:
         """Which of the documents ``seqs`` hold the words of ``clause`` side by side, folded."""
         searcher = self.index.searcher()

@@ -65,8 +65,7 @@ def connect(path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
     """
     if not path.exists():
         if not create:
-            raise UsageError(f"{path.parent}: không có kho văn bản ở đây (thiếu {path.name}); "
-                             "kiểm tra --store hoặc VANBAN_STORE")
+            raise UsageError(f"{path.parent}: no store here (no {path.name}); check --store or VANBAN_STORE")
         path.parent.mkdir(parents=True, exist_ok=True)
     elif not _writable(path):
         return _read_only(path), False

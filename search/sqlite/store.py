@@ -17,7 +17,8 @@ from pathlib import Path
 from vanban.errors import StoreError
 from vanban.identity import number_key
 from vanban.model import Document, SearchQuery, SearchResult, document_from_dict, to_dict
-from vanban.search import ranking
+from vanban.folding import fold
+from vanban.search import nearby, ranking
 from vanban.search.fields import document_fields
 from vanban.search.hits import Shown, hit_fields
 from vanban.search.passages import indexed_passages
@@ -202,6 +203,15 @@ class SqliteStore:
             " ORDER BY date, id",
             (key,),
         )
+
+    def words_near(self, word: str, limit: int = 5) -> list[str]:
+        """See Store.words_near: the index's words sharing the first letter are the candidates."""
+        folded = fold(word.lower())
+        if len(folded) < nearby.MIN_LENGTH:
+            return []
+        with self._lock:
+            self._refresh()
+            return nearby.closest(folded, self._fulltext.vocabulary(folded[0]), limit)
 
     def stats(self) -> dict[str, int]:
         documents, passages, targets = self._rows(

@@ -47,15 +47,19 @@ def test_query_unclosed_quote_and_noise():
     assert parse_query("rừng rừng").clauses == (Clause(("rừng",)),)
 
 
-def test_a_query_longer_than_the_limits_is_refused_in_vietnamese():
+def test_a_query_longer_than_the_limits_is_refused_and_said_in_vietnamese():
+    from vanban.translations import usage_vi
+
     words = [f"xã{i}" for i in range(MAX_QUERY_WORDS + 1)]
     assert len(parse_query(" ".join(words[:-1])).clauses) == MAX_QUERY_WORDS
-    with pytest.raises(UsageError, match=f"{MAX_QUERY_WORDS + 1} từ, vượt giới hạn {MAX_QUERY_WORDS} từ"):
+    with pytest.raises(UsageError, match=f"too many words: {MAX_QUERY_WORDS + 1}") as caught:
         parse_query(" ".join(words))
-    with pytest.raises(UsageError, match="từ"):  # words inside quotes count too
+    assert f"có {MAX_QUERY_WORDS + 1} từ, vượt giới hạn {MAX_QUERY_WORDS} từ" in usage_vi("E301", caught.value.message)
+    with pytest.raises(UsageError, match="too many words"):  # words inside quotes count too
         parse_query('"' + " ".join(words) + '"')
-    with pytest.raises(UsageError, match=f"vượt giới hạn {MAX_QUERY_CHARS} ký tự"):
+    with pytest.raises(UsageError, match=f"at most {MAX_QUERY_CHARS}") as caught:
         parse_query("đ" * (MAX_QUERY_CHARS + 1))
+    assert f"vượt giới hạn {MAX_QUERY_CHARS} ký tự" in usage_vi("E301", caught.value.message)
 
 
 def test_parsing_compares_each_clause_a_bounded_number_of_times(monkeypatch):
