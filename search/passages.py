@@ -36,6 +36,7 @@ REOPENING = {
 }
 MAX_MARK_LINE = 120  # a longer line is a sentence of the body, whatever it starts with
 
+_MARK_INITIALS = {c for mark in (*CLOSING, *REOPENING) for c in (mark[0], mark[0].upper(), "Đ", "đ")}
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.;!?:…]\s+")
@@ -64,7 +65,7 @@ def _closing_spans(text: str) -> list[tuple[int, int]]:
     opened = None
     for m in _LINE.finditer(text):
         line = m.group().strip()
-        if not line or len(line) > MAX_MARK_LINE:
+        if not line or len(line) > MAX_MARK_LINE or line[0] not in _MARK_INITIALS:
             continue
         folded = fold(line) + " "
         if opened is None and folded.startswith(tuple(CLOSING)):

@@ -25,13 +25,13 @@ MAX_RETRIES = 5
 def document_source(doc: Document) -> dict[str, Any]:
     passages = indexed_passages(doc)
     exact = [index_words(p.text) for p in passages]
-    words = {p.ordinal: w for p, w in zip(passages, exact)}
+    folded = [fold(w) for w in exact]
     fields = document_fields(doc)
     fields["title"] = fields["title"][:TITLE_SHOWN]  # a doc value holds at most 32 KB
     return {**fields, "passage_count": len(exact), "target_count": len(doc.targets),
-            "data": to_dict(doc), "exact": exact, "folded": [fold(w) for w in exact],
-            "passages": [{"ordinal": p.ordinal, "page": p.page, "text": p.text, "exact": words[p.ordinal],
-                          "folded": fold(words[p.ordinal])} for p in shown_passages(doc, passages)]}
+            "data": to_dict(doc), "exact": exact, "folded": folded,
+            "passages": [{"ordinal": p.ordinal, "page": p.page, "text": p.text, "exact": exact[p.ordinal],
+                          "folded": folded[p.ordinal]} for p in shown_passages(doc, passages)]}
 
 
 def put(index: str, doc: Document) -> dict[str, Any]:

@@ -96,15 +96,15 @@ def entries(seq: int, doc: Document) -> tuple[tantivy.Document, list[tantivy.Doc
     fields = document_fields(doc)
     passages = indexed_passages(doc)
     exact = [index_words(p.text) for p in passages]
+    folded = [fold(w) for w in exact]
     document = tantivy.Document(
-        seq=seq, id=doc.id, exact=exact, folded=[fold(w) for w in exact],
+        seq=seq, id=doc.id, exact=exact, folded=folded,
         kind=fields["kind"], level=fields["level"], year=fields["year"], issuer=fields["issuer"],
         issuer_folded=fields["issuer_folded"], refs=list(fields["refs"]), numbers=list(fields["numbers"]),
         date=date_number(doc.doc.date),
     )
-    words = {p.ordinal: w for p, w in zip(passages, exact)}
-    shown = [tantivy.Document(id=doc.id, seq=seq, ordinal=p.ordinal, page=p.page, text=p.text, exact=words[p.ordinal],
-                              folded=fold(words[p.ordinal])) for p in shown_passages(doc, passages)]
+    shown = [tantivy.Document(id=doc.id, seq=seq, ordinal=p.ordinal, page=p.page, text=p.text,
+                              exact=exact[p.ordinal], folded=folded[p.ordinal]) for p in shown_passages(doc, passages)]
     return document, shown
 
 
