@@ -180,6 +180,7 @@ class SearchQuery:
     date_to: str | None = None
     references: str | None = None  # documents citing this number
     year: str | None = None
+    signer: str | None = extra(None)  # the signer's name, accents and case aside
     limit: int = 10
     offset: int = 0
     sort: str = "relevance"  # or "date"

@@ -36,6 +36,7 @@ _OUTCOME_STATUS = {"ingested": 201, "skipped": 200}
 @router.get("/search")
 def api_search(
     q: str = "", kind: str | None = None, level: str | None = None, issuer: str | None = None,
+    signer: str | None = None,
     date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
     cites: str | None = None, year: str | None = None,
     limit: int = Query(10, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
@@ -43,7 +44,7 @@ def api_search(
     store: Store = Depends(store_of),
 ) -> dict[str, Any]:
     """{"total", "hits": [{"id","title","number","kind","issuer","date","score","page","snippet"}], "facets"}"""
-    query = SearchQuery(q=q, kind=kind, level=level, issuer=issuer, date_from=date_from,
+    query = SearchQuery(q=q, kind=kind, level=level, issuer=issuer, signer=signer, date_from=date_from,
                         date_to=date_to, references=cites, year=year, limit=limit, offset=offset,
                         sort=sort)
     return to_dict(store.search(query))

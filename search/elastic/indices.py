@@ -43,6 +43,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
         "properties": {
             "id": _KEYWORD, "kind": _KEYWORD, "level": _KEYWORD, "year": _KEYWORD, "date": _KEYWORD,
             "issuer": _KEYWORD, "issuer_folded": _KEYWORD, "number": _KEYWORD, "number_key": _KEYWORD,
+            "signer": _KEYWORD, "signer_folded": _KEYWORD,
             "refs": _KEYWORD, "numbers": _KEYWORD, "title": _SHOWN, "exact": _WORDS, "folded": _WORDS,
             "passage_count": {"type": "integer"}, "target_count": {"type": "integer"},
             "data": {"type": "object", "enabled": False},

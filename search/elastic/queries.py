@@ -65,6 +65,8 @@ def filter_clauses(f: Filters) -> list[dict[str, Any]]:
     if f.dated_only:
         clauses.append({"range": {"date": {k: v for k, v in (("gte", f.date_from), ("lt", f.date_before)) if v}}})
         clauses.append({"bool": {"must_not": {"term": {"date": ""}}}})
+    if f.signer_folded:
+        clauses.append({"term": {"signer_folded": f.signer_folded}})
     if f.references:
         clauses.append({"term": {"refs": f.references}})
     if f.signature:

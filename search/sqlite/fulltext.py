@@ -8,7 +8,7 @@ one entry per document:
                   here, as for Elasticsearch, and indexed with the whitespace tokenizer; a phrase
                   never spans two values, so never two passages
   seq             the record's key in SQLite: hits are read from there
-  id, kind, level, year, issuer, issuer_folded, refs, numbers, date (YYYYMMDD as an integer,
+  id, kind, level, year, issuer, signer, issuer_folded, signer_folded, refs, numbers, date (YYYYMMDD as an integer,
                   0 undated): what filters, facets and the ranking of named numbers read
 passages/ holds the passages a hit may be shown from (passages.shown_passages), one entry each
 (id, ordinal, page, text stored; exact and folded as above): for the page of hits only, each
@@ -47,7 +47,7 @@ from vanban.search.query import (
 from vanban.search.results import FACETS
 
 FOLDER = "fulltext"
-LAYOUT = 3  # moves on when the entry's fields change: the index is then rebuilt from the records
+LAYOUT = 4  # moves on when the entry's fields change: the index is then rebuilt from the records
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
 
@@ -74,9 +74,9 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("seq", fast=True, indexed=True)
     b.add_integer_field("date", fast=True, indexed=True)
     b.add_text_field("id", tokenizer_name="raw")
-    for name in ("kind", "level", "year", "issuer"):
+    for name in ("kind", "level", "year", "issuer", "signer"):
         b.add_text_field(name, tokenizer_name="raw", fast=True)
-    for name in ("issuer_folded", "refs", "numbers"):
+    for name in ("issuer_folded", "signer_folded", "refs", "numbers"):
         b.add_text_field(name, tokenizer_name="raw")
     return b.build()
 
@@ -100,7 +100,7 @@ def entries(seq: int, doc: Document) -> tuple[tantivy.Document, list[tantivy.Doc
     document = tantivy.Document(
         seq=seq, id=doc.id, exact=exact, folded=folded,
         kind=fields["kind"], level=fields["level"], year=fields["year"], issuer=fields["issuer"],
-        issuer_folded=fields["issuer_folded"], refs=list(fields["refs"]), numbers=list(fields["numbers"]),
+        signer=fields["signer"], issuer_folded=fields["issuer_folded"], signer_folded=fields["signer_folded"], refs=list(fields["refs"]), numbers=list(fields["numbers"]),
         date=date_number(doc.doc.date),
     )
     shown = [tantivy.Document(id=doc.id, seq=seq, ordinal=p.ordinal, page=p.page, text=p.text,
@@ -323,6 +323,8 @@ def filter_queries(f: Filters) -> list[tantivy.Query]:
         hi = date_number(f.date_before) if f.date_before else None
         queries.append(tantivy.Query.range_query(SCHEMA, "date", tantivy.FieldType.Integer, lo, hi,
                                                  include_lower=True, include_upper=hi is None))
+    if f.signer_folded:
+        queries.append(tantivy.Query.term_query(SCHEMA, "signer_folded", f.signer_folded))
     if f.references:
         queries.append(tantivy.Query.term_query(SCHEMA, "refs", f.references))
     if f.signature:

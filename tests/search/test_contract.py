@@ -204,6 +204,13 @@ def test_undated_documents_drop_out_of_date_filters_only(filled, corpus):
     assert "tin_tuc" not in found(filled, corpus, "", date_from="1900")
 
 
+def test_signer_filter_ignores_accents_case_and_spacing(filled, corpus):
+    assert found(filled, corpus, "", signer="Nguyễn Văn An") == {"nq", "chi_thi"}
+    assert found(filled, corpus, "", signer="nguyen  van AN") == {"nq", "chi_thi"}
+    assert found(filled, corpus, "rừng", signer="Trần Thị Bình") == {"kh_dong_da"}
+    assert found(filled, corpus, "", signer="Nguyễn Văn") == set()  # a name, not a part of one
+
+
 def test_year_filter(filled, corpus):
     assert found(filled, corpus, "", year="2022") == {"kh_nui_ngan", "chi_thi"}
     assert found(filled, corpus, "rừng", year="2021") == {"nq", "kh_dong_da"}
@@ -237,6 +244,7 @@ def test_facets_count_every_matching_document_not_just_the_page(filled, corpus):
         "level": {"district": 2, "commune": 1, "province": 1},
         "year": {"2021": 2, "2022": 1, "2023": 1},
         "issuer": {"Huyện ủy Núi Ngàn": 1, "Huyện ủy Đồng Đá": 1, "Tỉnh ủy Sông Mây": 1, "Đảng ủy xã Bến Đò": 1},
+        "signer": {"Nguyễn Văn An": 1, "Trần Thị Bình": 1},  # documents without a signer left out
     }
 
 

@@ -74,9 +74,10 @@ def test_answers_become_pages_totals_and_facets():
     count = {"hits": {"total": {"value": 3}}, "aggregations": {
         "kind": {"buckets": [{"key": "nghi_quyet", "doc_count": 3}]},
         "level": {"buckets": [{"key": "province", "doc_count": 2}, {"key": "district", "doc_count": 1}]},
-        "year": {"buckets": []}, "issuer": {"buckets": [{"key": "Tỉnh ủy Sông Mây", "doc_count": 3}]}}}
+        "year": {"buckets": []}, "issuer": {"buckets": [{"key": "Tỉnh ủy Sông Mây", "doc_count": 3}]},
+        "signer": {"buckets": [{"key": "", "doc_count": 3}]}}}
     assert queries.counts_of(count) == (3, {"kind": [("nghi_quyet", 3)], "level": [("province", 2), ("district", 1)],
-                                            "year": [], "issuer": [("Tỉnh ủy Sông Mây", 3)]})
+                                            "year": [], "issuer": [("Tỉnh ủy Sông Mây", 3)], "signer": [("", 3)]})
 
 
 def test_each_hit_is_shown_from_its_best_passage_or_else_its_first():

@@ -86,7 +86,7 @@ def test_one_elasticsearch_store_serves_every_request_and_closes_with_the_app(tm
 def test_search_answers_the_contract_shape_and_ignores_accents(client, documents):
     body = client.get("/api/search", params={"q": "dang bo"}).json()
     assert set(body) == {"total", "hits", "facets"}
-    assert set(body["facets"]) == {"kind", "level", "year", "issuer"}  # the contract's three, and the issuer
+    assert set(body["facets"]) == {"kind", "level", "year", "issuer", "signer"}  # the contract's three, and more
     assert all(set(hit) == HIT_KEYS for hit in body["hits"])
     assert {h["id"] for h in body["hits"]} == {documents[k].id for k in ("nq", "da_trang", "xss")}
     assert body["facets"]["kind"] == {"bao_cao": 1, "ke_hoach": 1, "nghi_quyet": 1}
@@ -444,12 +444,12 @@ def test_pages_send_a_strict_content_security_policy(client):
     assert missing.status_code == 404 and "Không có văn bản này trong kho." in missing.text
 
 
-def test_a_pasted_page_of_text_is_refused_in_vietnamese_with_its_code(client):
+def test_a_pasted_page_of_text_is_refused_with_its_code_and_in_vietnamese_on_the_page(client):
     pasted = " ".join(f"chỉ tiêu {i} của huyện" for i in range(600))  # ~3,000 words
     answer = client.get("/api/search", params={"q": pasted[:990]})
     assert answer.status_code == 400
-    assert answer.json()["code"] == "E301" and "vượt giới hạn 64 từ" in answer.json()["error"]
+    assert answer.json()["code"] == "E301" and "too many words" in answer.json()["error"]
     answer = client.get("/api/search", params={"q": pasted})
-    assert answer.status_code == 400 and "ký tự" in answer.json()["error"]
+    assert answer.status_code == 400 and "characters, at most 1000" in answer.json()["error"]
     page = client.get("/search", params={"q": pasted, "kind": "ke_hoach", "level": "district"})
-    assert page.status_code == 400 and "hãy rút gọn" in page.text
+    assert page.status_code == 400 and "vượt giới hạn 1000 ký tự" in page.text and "hãy rút gọn" in page.text

@@ -79,7 +79,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from vanban.model import SearchQuery, to_dict
 
-    query = SearchQuery(q=args.query, kind=args.kind, level=args.level, issuer=args.issuer,
+    query = SearchQuery(q=args.query, kind=args.kind, level=args.level, issuer=args.issuer, signer=args.signer,
                         date_from=args.date_from, date_to=args.date_to, references=args.cites,
                         limit=args.limit, offset=args.offset, sort=args.sort)
     store = _store(args)
@@ -230,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind")
     p.add_argument("--level")
     p.add_argument("--issuer")
+    p.add_argument("--signer", help="the signer's name, accents and case aside")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--cites", metavar="NUMBER", help="only documents citing this document number")
