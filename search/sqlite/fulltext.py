@@ -1,15 +1,16 @@
 """The embedded full-text index: tantivy, beside the SQLite records.
 
-store_dir/fulltext/ holds two tantivy indexes (Rust; its top-k collector skips what cannot make the
-page, where SQLite's FTS5 scored every matching passage with bm25). documents/ ranks and counts,
-one entry per document:
+store_dir/fulltext/ holds two tantivy indexes (Rust), so that a search costs what its page costs:
+the top-k collector skips documents that cannot make the page rather than scoring every match.
+documents/ ranks and counts, one entry per document:
   exact, folded   the text's words (query.index_words), a value per passage, lower-cased with
                   accents kept and folded by vanban.folding.fold (đ -> d). Words are cut and folded
                   here, as for Elasticsearch, and indexed with the whitespace tokenizer; a phrase
                   never spans two values, so never two passages
   seq             the record's key in SQLite: hits are read from there
-  id, kind, level, year, issuer, signer, issuer_folded, signer_folded, refs, numbers, date (YYYYMMDD as an integer,
-                  0 undated): what filters, facets and the ranking of named numbers read
+  id, kind, level, year, issuer, signer, issuer_folded, signer_folded, refs, numbers, date
+                  (YYYYMMDD as an integer, 0 undated): what filters, facets and the ranking of
+                  named numbers read
 passages/ holds the passages a hit may be shown from (passages.shown_passages), one entry each
 (id, ordinal, page, text stored; exact and folded as above): for the page of hits only, each
 document's best passage by the same query, as Elasticsearch picks an inner hit.
@@ -21,8 +22,9 @@ facets come from a second pass, an aggregation that counts without scoring, so t
 only keeps the best ``limit``.
 
 Writes follow the records: a writer commits its records and their ids in fulltext_pending, then
-``apply_pending`` (holding SQLite's write lock, so one tantivy writer at a time across
-processes) re-indexes those documents from their records, commits the index, and clears the ids.
+the store's ``_apply_pending`` (holding SQLite's write lock, so one tantivy writer at a time
+across processes) re-indexes those documents from their records, commits both indexes, and clears
+the ids.
 A crash in between leaves the ids pending for the next writer; the records are never behind.
 """
 
