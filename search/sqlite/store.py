@@ -67,7 +67,9 @@ class SqliteStore:
             self._refuse_if_read_only("its full-text index is missing or of an older layout")
             fulltext = self._rebuild(folder)
         self._fulltext = fulltext
-        if self.writable:
+        # A write cut short by a crash left ids pending: the first writer to open catches up
+        # (looked for with a read, so that opening takes no write lock).
+        if self.writable and self._rows("SELECT 1 FROM fulltext_pending LIMIT 1"):
             self._apply_pending({})
         return fulltext
 

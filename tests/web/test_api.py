@@ -42,13 +42,20 @@ def login(client: TestClient) -> str:
 
 # --- REST API -------------------------------------------------------------------------------
 
-def test_each_request_gets_its_own_sqlite_store_and_closes_it(client, monkeypatch):
-    closed = []
-    real_close = SqliteStore.close
+def test_the_embedded_store_is_kept_per_worker_thread_and_closed_with_the_app(store_dir, monkeypatch):
+    """Opening a store per request cost its connection and its full-text indexes each time."""
+    import threading
+
+    opened, closed = [], []
+    real_init, real_close = SqliteStore.__init__, SqliteStore.close
+    monkeypatch.setattr(SqliteStore, "__init__",
+                        lambda self, *a, **kw: opened.append(threading.get_ident()) or real_init(self, *a, **kw))
     monkeypatch.setattr(SqliteStore, "close", lambda self: closed.append(self) or real_close(self))
-    for _ in range(2):
-        assert client.get("/api/search", params={"q": "che phu rung"}).status_code == 200
-    assert len(closed) == 2 and closed[0] is not closed[1]
+    with TestClient(create_app(settings_for(store_dir))) as client:
+        for q in ("che phu rung", "ho ngheo", "Bến Sậy", "dang bo", "rung", "xa"):
+            assert client.get("/api/search", params={"q": q}).status_code == 200
+        assert 1 <= len(opened) == len(set(opened)) and not closed  # at most one per thread
+    assert len(closed) == len(opened)
 
 
 @pytest.mark.es
