@@ -33,6 +33,9 @@ RETIRED = ("passages", "targets")  # concepts older versions kept in indices of 
 
 _KEYWORD = {"type": "keyword"}
 _WORDS = {"type": "text", "analyzer": "whitespace"}
+# Word pairs indexed beside the words: a phrase is matched through its pairs, far rarer than its
+# words (the embedded index does the same with its *_pairs fields).
+_RANKED_WORDS = {**_WORDS, "index_phrases": True}
 # Read from doc values, never from _source: a hit's fields without parsing its whole Document.
 _SHOWN = {"type": "keyword", "index": False, "doc_values": True}
 MAPPINGS: dict[str, dict[str, Any]] = {
@@ -44,7 +47,7 @@ MAPPINGS: dict[str, dict[str, Any]] = {
             "id": _KEYWORD, "kind": _KEYWORD, "level": _KEYWORD, "year": _KEYWORD, "date": _KEYWORD,
             "issuer": _KEYWORD, "issuer_folded": _KEYWORD, "number": _KEYWORD, "number_key": _KEYWORD,
             "signer": _KEYWORD, "signer_folded": _KEYWORD,
-            "refs": _KEYWORD, "numbers": _KEYWORD, "title": _SHOWN, "exact": _WORDS, "folded": _WORDS,
+            "refs": _KEYWORD, "numbers": _KEYWORD, "title": _SHOWN, "exact": _RANKED_WORDS, "folded": _RANKED_WORDS,
             "passage_count": {"type": "integer"}, "target_count": {"type": "integer"},
             "data": {"type": "object", "enabled": False},
             "passages": {"type": "nested", "properties": {

@@ -7,6 +7,10 @@ documents/ ranks and counts, one entry per document:
                   accents kept and folded by vanban.folding.fold (đ -> d). Words are cut and folded
                   here, as for Elasticsearch, and indexed with the whitespace tokenizer; a phrase
                   never spans two values, so never two passages
+  exact_pairs, folded_pairs
+                  the same words two by two ("nong_thon thon_moi"): a phrase is looked up as its
+                  pairs, far rarer than its words, so matching it reads few positions (what
+                  Elasticsearch's index_phrases does)
   seq             the record's key in SQLite: hits are read from there
   id, kind, level, year, issuer, signer, issuer_folded, signer_folded, refs, numbers, date
                   (YYYYMMDD as an integer, 0 undated): what filters, facets and the ranking of
@@ -49,14 +53,20 @@ from vanban.search.query import (
 from vanban.search.results import FACETS
 
 FOLDER = "fulltext"
-LAYOUT = 4  # moves on when the entry's fields change: the index is then rebuilt from the records
+LAYOUT = 5  # moves on when the entry's fields change: the index is then rebuilt from the records
 WRITER_HEAP = 64_000_000  # bytes the tantivy writer buffers before it writes a segment
 _FACET_BUCKETS = 10_000
 
 
-def _words_fields(b: tantivy.SchemaBuilder) -> None:
-    for name in ("exact", "folded"):
+def _words_fields(b: tantivy.SchemaBuilder, pairs: bool = False) -> None:
+    for name in ("exact", "folded", *(("exact_pairs", "folded_pairs") if pairs else ())):
         b.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+
+
+def pairs(words: str) -> str:
+    """"nong thon moi" -> "nong_thon thon_moi" (words never hold an underscore: query.WORD)."""
+    split = words.split()
+    return " ".join(f"{a}_{b}" for a, b in zip(split, split[1:]))
 
 
 def _passage_schema() -> tantivy.Schema:
@@ -72,7 +82,7 @@ def _passage_schema() -> tantivy.Schema:
 
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    _words_fields(b)
+    _words_fields(b, pairs=True)
     b.add_integer_field("seq", fast=True, indexed=True)
     b.add_integer_field("date", fast=True, indexed=True)
     b.add_text_field("id", tokenizer_name="raw")
@@ -101,6 +111,7 @@ def entries(seq: int, doc: Document) -> tuple[tantivy.Document, list[tantivy.Doc
     folded = [fold(w) for w in exact]
     document = tantivy.Document(
         seq=seq, id=doc.id, exact=exact, folded=folded,
+        exact_pairs=[pairs(w) for w in exact], folded_pairs=[pairs(w) for w in folded],
         kind=fields["kind"], level=fields["level"], year=fields["year"], issuer=fields["issuer"],
         signer=fields["signer"], issuer_folded=fields["issuer_folded"], signer_folded=fields["signer_folded"], refs=list(fields["refs"]), numbers=list(fields["numbers"]),
         date=date_number(doc.doc.date),
@@ -281,8 +292,13 @@ class _Mirror:
 # --- queries: pure functions of a parsed query and filters --------------------------------------
 
 def _words(field: str, words: tuple[str, ...], schema: tantivy.Schema = SCHEMA) -> tantivy.Query:
+    """The words side by side in ``field``; on the documents index, a phrase as its pairs."""
     if len(words) == 1:
         return tantivy.Query.term_query(schema, field, words[0])
+    if schema is SCHEMA:
+        joined = pairs(" ".join(words)).split()
+        return (tantivy.Query.term_query(schema, f"{field}_pairs", joined[0]) if len(joined) == 1
+                else tantivy.Query.phrase_query(schema, f"{field}_pairs", joined))
     return tantivy.Query.phrase_query(schema, field, list(words))
 
 

@@ -9,8 +9,10 @@ is shown from.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -231,25 +233,26 @@ class SqliteStore:
         return ranking.search(self, query)
 
     def run(self, requests: Sequence[ranking.Count | ranking.Page]) -> list:
-        """See ranking.Engine."""
-        answers: list = []
+        """See ranking.Engine. The requests of a batch run side by side (tantivy lets go of the
+        GIL), so a count and its page together take about the time of the slower."""
         with self._lock:
             self._refresh()
             try:
-                for r in requests:
-                    if isinstance(r, ranking.Count):
-                        answers.append(self._fulltext.counted(text_query(r.parsed, r.filters)))
-                        continue
-                    index_query = text_query(r.parsed, r.filters, r.cited)
-                    page = self._fulltext.ranked(index_query, r.offset, r.limit, r.by_date)
-                    if r.by_date and r.parsed.ranked:
-                        page = self._fulltext.scored(index_query, page)
-                    answers.append(page)
+                answers = list(_BATCH.map(self._answer, requests))
             except ValueError as exc:
                 raise StoreError(f"{self.path}: full-text search failed ({exc})") from exc
         ids = self._ids([seq for a, r in zip(answers, requests) if isinstance(r, ranking.Page) for seq, _ in a])
         return [[(ids[seq], score) for seq, score in a if seq in ids] if isinstance(r, ranking.Page) else a
                 for a, r in zip(answers, requests)]
+
+    def _answer(self, r: ranking.Count | ranking.Page) -> object:
+        if isinstance(r, ranking.Count):
+            return self._fulltext.counted(text_query(r.parsed, r.filters))
+        index_query = text_query(r.parsed, r.filters, r.cited)
+        page = self._fulltext.ranked(index_query, r.offset, r.limit, r.by_date)
+        if r.by_date and r.parsed.ranked:
+            page = self._fulltext.scored(index_query, page)
+        return page
 
     def shown(self, doc_ids: Sequence[str], parsed: ParsedQuery) -> dict[str, Shown]:
         """See ranking.Engine."""
@@ -293,6 +296,10 @@ class SqliteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Threads that run the requests of a search batch side by side, shared by the stores of a process.
+_BATCH = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="vanban-search")
 
 
 class _Transaction:
