@@ -16,12 +16,14 @@ from vanban.extractors.nlp.dates import DateScan, scan_dates
 from vanban.extractors.nlp.metadata import extract_metadata
 from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
 from vanban.extractors.nlp.references import Citations, find_citations
+from vanban.extractors.nlp.results import ResultReader, ResultReading
 from vanban.extractors.nlp.structure import Structure
 from vanban.extractors.nlp.targets import TargetReader, TargetReading
 from vanban.extractors.nlp.tokenizer import TEXT, WORD_SPANS
 from vanban.model import DocMeta
 
-COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets")
+COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets",
+              "vanban_results")
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Facts:
     dates: DateScan | None = None
     quantities: list[Quantity] = field(default_factory=list)
     targets: list[TargetReading] = field(default_factory=list)
+    results: list[ResultReading] = field(default_factory=list)
 
 
 def facts_of(doc: Any) -> Facts:
@@ -79,7 +82,15 @@ def targets_component(doc: Any) -> Any:
     return doc
 
 
-_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, targets_component)
+def results_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    reader = ResultReader(facts.text, facts.structure, facts.quantities, facts.dates.mentions, facts.meta)
+    facts.results = reader.read()
+    return doc
+
+
+_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, targets_component,
+              results_component)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,172 @@
+"""Follow-through: where each target of a resolution or plan stands, from the reports on it.
+
+    run_progress(store, parent) -> Progress     the JSON of `vanban progress --parent X --json`
+
+Each result of every document reviewing the parent (``reviews``) is linked to the parent's target
+that measures the same indicator, with the checks' matching and its reasons
+(``indicators.match``; units must measure the same thing, a fraction "55/78 xã" may answer a share
+"75% số xã"); among matching targets the best score wins, then the nearest horizon not before the
+result. A share the text states of a target ("đạt 58,6% chỉ tiêu") goes with the value before it in
+its sentence. Counts of tasks and targets ("15/21 nhiệm vụ", "12/20 chỉ tiêu") are task counts;
+results that match no target are listed unlinked. Each target then gets its timeline, oldest first,
+and its standing (``standing``); coverage says who implements the parent (``coverage``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from vanban.folding import fold
+from vanban.model import (Document, Progress, ReportedValue, Result, ReviewingReport, TargetProgress, TaskCount,
+                          Target)
+from vanban.search.base import Store
+
+from vanban.checks import indicators, standing
+from vanban.checks.compare import level_of, year
+from vanban.checks.coverage import coverage_of
+from vanban.checks.linking import resolve
+from vanban.checks.reviews import reviews
+from vanban.checks.units import compatible, parse_unit
+
+# Counts of tasks or targets: shown as such, never linked to a target.
+_TASK_UNIT = re.compile(r"^(?:nhiem vu|chi tieu|noi dung|cong viec|tieu chi|nhom nhiem vu|giai phap)\b")
+# Abbreviations reports use for words resolutions spell out; (pattern, spelled out, why).
+_SPELLED_OUT = tuple((re.compile(rf"(?<!\w){a}(?!\w)"), b, why) for a, b, why in (
+    ("NSNN", "ngân sách nhà nước", "NSNN is ngân sách nhà nước"),
+    ("NSTW", "ngân sách trung ương", "NSTW is ngân sách trung ương"),
+    ("KHCN", "khoa học, công nghệ", "KHCN is khoa học, công nghệ"),
+    ("ĐMST", "đổi mới sáng tạo", "ĐMST is đổi mới sáng tạo"),
+    ("CĐS", "chuyển đổi số", "CĐS is chuyển đổi số"),
+    ("TTHC", "thủ tục hành chính", "TTHC is thủ tục hành chính"),
+    ("DVC", "dịch vụ công", "DVC is dịch vụ công"),
+    ("CSDL", "cơ sở dữ liệu", "CSDL is cơ sở dữ liệu"),
+    ("BHYT", "bảo hiểm y tế", "BHYT is bảo hiểm y tế"),
+))
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def spelled_out(indicator: str) -> str:
+    for pattern, words, _ in _SPELLED_OUT:
+        indicator = pattern.sub(words, indicator)
+    return indicator
+
+
+def choose(docs: list[Document]) -> Document:
+    """Of the documents sharing a number, the one with targets, then the newest."""
+    return max(docs, key=lambda d: (bool(d.targets), d.doc.date, d.id))
+
+
+def fits(result: Result, target: Target) -> bool:
+    """Whether the result's unit can say where the target stands."""
+    ru, tu = parse_unit(result.unit), parse_unit(target.unit)
+    if result.of and tu.family == "percent":
+        return True
+    return compatible(ru, tu)
+
+
+def link(result: Result, targets: list[Target], rural: bool = False) -> tuple[int, str] | None:
+    """(index of the target the result measures, the matching reason), or None."""
+    words = spelled_out(result.indicator)
+    found = []
+    for i, t in enumerate(targets):
+        m = indicators.match(t.indicator, words, rural)
+        if m is not None and fits(result, t):
+            found.append((m.score, i, m.reason))
+    if not found:
+        return None
+    best = max(score for score, _, _ in found)
+    tied = [(i, why) for score, i, why in found if score >= best - 1e-9]
+    when = int(result.as_of[:4]) if result.as_of[:4].isdigit() else None
+    return min(tied, key=lambda iw: _horizon_rank(targets[iw[0]], when))
+
+
+def _horizon_rank(target: Target, when: int | None) -> tuple[int, int]:
+    """Nearest horizon not before the result first, then the latest of those before it."""
+    y = year(target)
+    if y is None or when is None:
+        return (1, 0)
+    return (0, y - when) if y >= when else (2, when - y)
+
+
+def reported(result: Result, report: Document) -> ReportedValue:
+    return ReportedValue(
+        value=result.value, of=result.of, unit=result.unit, as_of=result.as_of or report.doc.date,
+        assessment=result.assessment, source=report.label, source_id=report.id, sentence=result.sentence,
+        page=result.page, indicator=result.indicator, assessment_text=result.assessment_text,
+        level=level_of(report), estimate=result.estimate, share_of_target=result.share_of_target,
+        scope=result.scope)
+
+
+def task_count(result: Result, report: Document) -> TaskCount:
+    return TaskCount(done=result.value, total=result.of, as_of=result.as_of or report.doc.date,
+                     source_id=report.id, sentence=result.sentence, source=report.label, unit=result.unit,
+                     page=result.page)
+
+
+def period_start(parent: Document) -> dt.date | None:
+    """When the parent's targets start counting: its period, else the one its title names, else its date."""
+    period = getattr(parent.doc, "period", None)
+    start = period.get("start") if isinstance(period, dict) else getattr(period, "start", "")
+    if start and str(start)[:4].isdigit():
+        return dt.date(int(str(start)[:4]), 1, 1)
+    found = _PERIOD.search(parent.doc.title)
+    if found:
+        return dt.date(int(found[1]), 1, 1)
+    return standing.date_of(parent.doc.date)
+
+
+def run_progress(store: Store, parent: str) -> Progress:
+    """The progress of the document ``parent`` names (a number in any spelling, or an id).
+    Raises NotFoundError when it names no stored document."""
+    doc = choose(resolve(store, parent))
+    targets = list(doc.targets)
+    rural = level_of(doc) == "commune"
+    timelines: list[list[ReportedValue]] = [[] for _ in targets]
+    unlinked: list[ReportedValue] = []
+    tasks: list[TaskCount] = []
+    found = reviews(store, doc)
+    for report, _why in found:
+        anchor: tuple[str, int] | None = None  # the sentence and target of the last linked value
+        for r in report.results:
+            if _TASK_UNIT.match(fold(r.unit)):
+                tasks.append(task_count(r, report))
+                continue
+            value = reported(r, report)
+            if r.share_of_target is not None and anchor is not None and anchor[0] == r.sentence:
+                i, why = anchor[1], "tỷ lệ so với chỉ tiêu, nêu cùng câu với kết quả"
+            else:
+                linked = link(r, targets, rural)
+                if linked is None:
+                    unlinked.append(value)
+                    continue
+                i, why = linked
+            value.match = why
+            timelines[i].append(value)
+            anchor = (r.sentence, i)
+    start = period_start(doc)
+    baselines = _baselines(doc, targets, rural)
+    level = level_of(doc)
+    out = []
+    for i, t in enumerate(targets):
+        values = sorted(timelines[i], key=lambda v: (v.as_of, v.source))
+        judged = standing.judge(t, values, start, level, baselines.get(i))
+        out.append(TargetProgress(t.indicator, t, judged.status, values, reason=judged.reason, stated=judged.stated,
+                                  cumulative=standing.is_cumulative(t), source_id=doc.id))
+    return Progress(doc.label, doc.id, out, unlinked, tasks, coverage_of(store, doc),
+                    reports=[ReviewingReport(r.id, r.doc.number, r.doc.kind, r.doc.issuer, level_of(r), r.doc.date,
+                                             r.doc.title, why) for r, why in found])
+
+
+def _baselines(doc: Document, targets: list[Target], rural: bool) -> dict[int, float]:
+    """The parent's own figures for where its targets start ("tỷ lệ che phủ rừng đạt 52,4%" in its
+    review part), in each target's unit."""
+    out: dict[int, float] = {}
+    for r in doc.results:
+        linked = link(r, targets, rural)
+        if linked is None or r.share_of_target is not None:
+            continue
+        value = standing.in_target_unit(reported(r, doc), targets[linked[0]])
+        if value is not None:
+            out[linked[0]] = value
+    return out

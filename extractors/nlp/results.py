@@ -1,0 +1,334 @@
+"""Which quantities are reported results, and what each says: indicator, date, the text's judgement.
+
+Reports (báo cáo, thông báo kết luận, công văn, news) are read whole; other documents only in their
+review parts (under a heading such as "Kết quả đạt được", "Tình hình thực hiện"). A quantity is a
+result when the nearest cue before it in its stretch of text reports it ("đã kết nạp", "ước đạt",
+"đến nay mới đạt", "toàn tỉnh có"), no goal word governs it after the last firm one ("phấn đấu
+giải ngân đạt 100%" is a target: "đạt" is the word results use too), it does not size a task
+("Chủ trì xây dựng ... 117 thôn"), and its unit is not a duration or a name ("10 tháng", "6 rõ").
+Under headings of tasks and goals only a firm cue counts (đã, ước, đến nay, hiện). A quantity with
+no cue of its own takes the verdict of the one before it in its sentence ("huyện Ngọc Khê 1.296
+đảng viên, huyện Vân Lĩnh 1.021 đảng viên"). The phrases and their reasons are in result_rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from vanban.extractors.nlp import result_rules as rules
+from vanban.extractors.nlp.numbers import YEAR
+from vanban.extractors.nlp.periods import Period, PeriodReader
+from vanban.extractors.nlp.quantities import Quantity
+from vanban.extractors.nlp.structure import Structure, is_top_heading
+from vanban.folding import fold
+from vanban.model import DateMention, DocMeta
+from vanban.vocab import REPORTING_KINDS
+
+_CLAUSE_BREAK = re.compile(r"[;:()|\[\]]|\n\s*\|")
+_JOINT = re.compile(r",|\s(?:và|hoặc)\s")
+_FUTURE_YEAR = re.compile(rf"(?<!\w)(?:năm|đến|tới|trong)\s+(?:năm\s+)?({YEAR})(?!\d)", re.IGNORECASE)
+# A time phrase inside an indicator frames it ("Tổng thu ngân sách 10 tháng"); it is not part of it.
+_TIME_PHRASE = re.compile(
+    rf"(?<!\w)(?:(?:từ|trong|sau|lũy kế|luỹ kế|tính đến|đến hết|đến|tới|cuối|hết)\s+)*"
+    rf"(?:\d{{1,2}}\s+tháng(?:\s+đầu)?(?:\s+năm(?:\s+{YEAR})?)?|tháng\s+\d{{1,2}}\s*/\s*{YEAR}|quý\s+[IV\d]+(?:\s*/\s*{YEAR})?"
+    rf"|(?:giai đoạn\s+)?{YEAR}\s*[-–]\s*{YEAR}|năm\s+{YEAR}|nay|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/{YEAR}"
+    rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{YEAR})(?:\s*,)?",
+    re.IGNORECASE)
+_SCOPE = re.compile(r"^(?:(?:toàn tỉnh|toàn huyện|toàn xã|toàn thành phố|toàn quốc|toàn đảng bộ|toàn ngành|cả nước"
+                    r"|trên địa bàn(?: tỉnh| huyện| xã)?|trong đó|đồng thời|riêng|cụ thể|qua đó|bên cạnh đó"
+                    r"|(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w-]*)+)\s*,?\s*)+")
+_LEAD = re.compile(r"^[\s\-–+•*,.;:()\d]*(?:[ivx]{1,4}\)|[a-zđ]\))?\s*", re.IGNORECASE)
+_TAIL_STOP = re.compile(r"[;:.()|]|,\s*(?=(?:đạt|bằng|vượt|tăng|giảm|chiếm|so với|trong đó|đồng thời|cao hơn|thấp hơn"
+                        r"|góp phần|nhằm|để|còn|riêng|với)(?!\w))|\s(?:so với|đạt(?!\s+chuẩn)|bằng|vượt|chiếm|cao hơn"
+                        r"|thấp hơn)(?!\w)|,\s*(?=(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận)\s+[A-ZĐ])")
+# Before a comma, words that make what precedes it a lead-in, not the first half of an indicator.
+_LEAD_IN = re.compile(r"(?<!\w)(?:năm|giai đoạn|tháng|quý|nay|hiện nay|đến|sau khi|ngay sau khi|trong đó|đồng thời|"
+                      r"qua đó|theo đó|bên cạnh đó|nhìn chung|tính chung|cụ thể|ban hành|cùng kỳ)(?!\w)", re.IGNORECASE)
+_PLACE_AFTER_COMMA = re.compile(r",\s*(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)\s+[A-ZĐ].*$")
+MAX_WORDS = 15
+HEADINGS_UP = 60
+BRACKET = 300
+LEAD_IN = 200  # characters of a lead-in before ":" that govern the items after it  # the longest aside in brackets read as part of the words around it  # headings looked at above a sentence for its part of the document
+
+
+_PART = re.compile(r"^\W*(?:(?:trong đó|riêng|tại|ở)\s+)?((?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)"
+                   r"(?:\s+[A-ZĐÂĂÊÔƠƯ][\w-]*)+)")
+
+
+@dataclass(slots=True)
+class ResultReading:
+    quantity: Quantity
+    indicator: str
+    scope: str
+    period: Period
+    assessment: str
+    assessment_text: str
+    kind: str
+    estimate: bool
+    share_of_target: float | None
+    sentence: tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Verdict:
+    result: bool
+    estimate: bool = False
+
+
+def _cue_end(patterns, text: str) -> tuple[int, int, object | None]:
+    """(end, -start, cue) of the cue ending last in ``text`` (the longer one on a tie)."""
+    best = (-1, 0, None)
+    for cue in patterns:
+        for m in cue.pattern.finditer(text):
+            key = (m.end(), -m.start(), cue)
+            if key[:2] > best[:2]:
+                best = key
+    return best
+
+
+class ResultReader:
+    def __init__(self, text: str, st: Structure, quantities: list[Quantity], dates: list[DateMention],
+                 meta: DocMeta):
+        self.text = text
+        self.low = text.lower()
+        self.st = st
+        self.quantities = quantities
+        self.starts = [q.start for q in quantities]
+        self.reporting = meta.kind in REPORTING_KINDS
+        self.doc_year = int(meta.date[:4]) if meta.date[:4].isdigit() else None
+        self.periods = PeriodReader(text, dates, meta.date)
+
+    def read(self) -> list[ResultReading]:
+        out: list[ResultReading] = []
+        for a, b in self.st.sentences:
+            inside = self.quantities[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+            if not inside:
+                continue
+            context = self._context(a)
+            if context == "plan" and not self.reporting or context is None and not self.reporting:
+                continue
+            verdict: _Verdict | None = None
+            previous: ResultReading | None = None
+            prev_end = a
+            for i, q in enumerate(inside):
+                if rules.NOT_RESULT_UNIT.match(fold(q.unit)):
+                    continue  # "10 tháng" frames the value after it; it ends no phrase
+                clause = self._clause(q.start, a, b)
+                seg_start = self._segment_start(prev_end, clause[0], q.start)
+                nxt = inside[i + 1].start if i + 1 < len(inside) else b
+                own = self._judge(q, seg_start, clause, (a, b), context, nxt)
+                verdict = own if own is not None else verdict
+                prev_end = q.end
+                if verdict is None or not verdict.result:
+                    continue
+                reading = self._reading(q, seg_start, clause, (a, b), nxt, verdict, previous)
+                out.append(reading)
+                previous = reading
+        return out
+
+    # --- is it a result? -------------------------------------------------------------------------
+
+    def _context(self, offset: int) -> str | None:
+        """"review" under a heading of results, "plan" under one of goals or tasks, else None: the
+        nearest heading that says either (wrapped numbered lines and table headers say neither)."""
+        for h in self.st.heading_before(offset, limit=HEADINGS_UP):
+            words = fold(h.text)
+            if rules.REVIEW_HEADING.search(words):
+                return "review"
+            if rules.PLAN_HEADING.search(words):
+                return "plan"
+        return None
+
+    def _clause(self, offset: int, a: int, b: int) -> tuple[int, int]:
+        """The stretch around ``offset`` between ; : | and brackets; a bracket holding no number
+        ("(GRDP)", "(IIP)") is part of the words, not a break."""
+        breaks = [m for m in _CLAUSE_BREAK.finditer(self.text, a, b) if not self._naming_bracket(m)]
+        start = max([m.end() for m in breaks if m.end() <= offset], default=a)
+        stop = min([m.start() for m in breaks if m.start() >= offset], default=b)
+        return start, stop
+
+    def _naming_bracket(self, m: re.Match) -> bool:
+        """A bracket that holds no quantity: a name, an aside, a citation ("(IIP)", "(tại Quyết
+        định số 185/QĐ-TTg ngày 17/9/2025)", "(i)")."""
+        if m.group() == "(":
+            a, b = m.end(), self.text.find(")", m.end(), m.end() + BRACKET)
+        elif m.group() == ")":
+            a, b = self.text.rfind("(", max(0, m.start() - BRACKET), m.start()), m.start()
+        else:
+            return False
+        return a >= 0 and b >= 0 and bisect.bisect_left(self.starts, a) == bisect.bisect_left(self.starts, b)
+
+    def _segment_start(self, prev_end: int, clause_start: int, q_start: int) -> int:
+        """Where the words leading to this quantity begin: after the previous quantity's phrase."""
+        if prev_end <= clause_start:
+            return clause_start
+        commas = [m.end() for m in re.finditer(",", self.text[prev_end:q_start])]
+        if commas:  # "đạt và vượt tiến độ, 6 chỉ tiêu": the last comma, not the "và" inside a phrase
+            return prev_end + commas[-1]
+        joint = _JOINT.search(self.text, prev_end, q_start)
+        return joint.end() if joint else prev_end
+
+    def _judge(self, q: Quantity, seg_start: int, clause, sentence, context: str | None,
+               nxt: int) -> _Verdict | None:
+        """The verdict the words before ``q`` give; None when they say nothing (the sentence's holds).
+        Items after a lead-in ending in ":" read it as their own words ("NHNN đã: (i) Tổ chức 05
+        cuộc họp")."""
+        lead = self._lead_in(clause[0], sentence[0])
+        before = self.low[seg_start:q.start]
+        if seg_start == clause[0] and not _cue_end(rules.REACHED + rules.GOAL, before)[2]:
+            before = lead + " " + before
+        goal_end, _, _ = _cue_end(rules.GOAL, before)
+        firm_after_goal = _cue_end(rules.FIRM, before[max(goal_end, 0):])[0] >= 0
+        if goal_end >= 0 and not firm_after_goal:
+            return _Verdict(False)  # "phấn đấu giải ngân đạt 100%": the goal governs a plain "đạt"
+        reached = _cue_end(rules.REACHED, before)[2]
+        if reached is None and not rules.AFTER_REACHED.match(self.low, q.end, min(clause[1], q.end + 80)):
+            return None
+        firm = _cue_end(rules.FIRM, lead + " " + self.low[clause[0]:q.start])[0] >= 0
+        if not firm:
+            if context == "plan" or not self.reporting and context != "review":
+                return _Verdict(False)  # under goals and tasks only a firm cue reports
+            if self._task(sentence[0], clause[0], q.start) or self._future(seg_start, min(clause[1], nxt)):
+                return _Verdict(False)
+        estimate = any(c.estimate and c.pattern.search(before) for c in rules.REACHED)
+        return _Verdict(True, estimate)
+
+    def _lead_in(self, clause_start: int, sentence_start: int) -> str:
+        """The words before a ":" that opens this clause, lower-cased ("" when there is none)."""
+        if clause_start <= sentence_start or self.text[clause_start - 1] != ":":
+            return ""
+        stop = clause_start - 1
+        start = max([sentence_start, stop - LEAD_IN] + [m.end() for m in re.finditer(r"[;|]", self.text[sentence_start:stop])])
+        return self.low[start:stop]
+
+    def _task(self, sentence_start: int, clause_start: int, value: int) -> bool:
+        """A task's own words: the clause or the sentence opens with a task verb and nothing between
+        it and the value is past ("Chủ trì, phối hợp ..., hoàn thành 04 CSDL")."""
+        return any(rules.TASK_OPENERS.match(self.low, start) and not rules.PAST.search(self.low, start, value)
+                   for start in (clause_start, sentence_start))
+
+    def _future(self, start: int, end: int) -> bool:
+        """A year after the report's own around the value: a horizon, so the value is wanted."""
+        if self.doc_year is None:
+            return False
+        return any(int(m[1]) > self.doc_year for m in _FUTURE_YEAR.finditer(self.text, start, end))
+
+    # --- what the result says ----------------------------------------------------------------------
+
+    def _reading(self, q: Quantity, seg_start: int, clause, sentence, nxt: int, verdict: _Verdict,
+                 previous: ResultReading | None) -> ResultReading:
+        share = self._share(q)
+        q = self._own_unit(q)
+        indicator = self._indicator(q, seg_start, clause, nxt, previous, share is not None)
+        period = (self.periods.in_span(seg_start, min(clause[1], nxt), q.start)
+                  or self.periods.in_span(*sentence, q.start) or self._period_above(sentence[0])
+                  or self.periods.now())
+        assessment, words = self._assessment(q, (seg_start, clause[1]), nxt, share)
+        if share is not None and previous is not None and previous.assessment_text == "":
+            previous.assessment, previous.assessment_text = assessment, words
+            previous.share_of_target = share
+        kind = self._kind(q, indicator, clause)
+        part = _PART.match(self.text, self._after_lead_in(seg_start, q), q.start)
+        return ResultReading(q, indicator, part[1] if part else "", period, assessment, words, kind, verdict.estimate, share, sentence)
+
+    @staticmethod
+    def _own_unit(q: Quantity) -> Quantity:
+        """The unit without a place the list reading swept in ("đảng viên, huyện Vân Lĩnh")."""
+        cut = _PLACE_AFTER_COMMA.search(q.unit)
+        if cut is None:
+            return q
+        unit = q.unit[:cut.start()]
+        return Quantity(q.value, q.of, q.value_max, unit, q.start, q.end - (len(q.unit) - len(unit)), q.measure)
+
+    def _share(self, q: Quantity) -> float | None:
+        """58.6 for "đạt 58,6% chỉ tiêu": a share of what was set, as the text states it."""
+        if not q.unit.startswith("%") or not rules.SHARE_LEAD.search(self.low, max(0, q.start - 12), q.start):
+            return None
+        after = rules.SHARE_OF_TARGET.match(self.low, q.end)
+        return q.value if after else None
+
+    def _period_above(self, offset: int) -> Period | None:
+        """The period of the paragraph's lead ("Trong 10 tháng đầu năm 2025, ...") or a heading."""
+        i = bisect.bisect_left([s for s, _ in self.st.sentences], offset)
+        headings = self.st.heading_before(offset, limit=1)
+        floor = headings[0].end if headings else 0
+        for a, b in self.st.sentences[max(0, i - 3):i][::-1]:
+            if a < floor:
+                break
+            found = self.periods.in_span(a, b, b)
+            if found is not None:
+                return found
+        for h in self.st.heading_before(offset, limit=3):
+            found = self.periods.in_span(h.start, h.end, h.end)
+            if found is not None:
+                return found
+        return None
+
+    def _indicator(self, q: Quantity, seg_start: int, clause, nxt: int, previous: ResultReading | None,
+                   share: bool) -> str:
+        if share and previous is not None:
+            return previous.indicator
+        seg_start = self._after_lead_in(seg_start, q)
+        phrase = re.sub(r"\s+", " ", _TIME_PHRASE.sub(" ", self.text[seg_start:q.start]))
+        phrase = _SCOPE.sub("", _LEAD.sub("", phrase).strip())
+        done = [m.end() for m in re.finditer(r"(?<!\w)đã(?!\w)", phrase, re.IGNORECASE)]
+        phrase = rules.TAIL_WORDS.sub("", phrase[done[-1]:] if done else phrase).strip(" ,.;:-–")
+        tail = self._tail(q, min(clause[1], nxt))
+        previous = previous if previous is not None and previous.quantity.end >= clause[0] else None
+        same_unit = previous is not None and previous.quantity.unit.split()[:1] == q.unit.split()[:1]
+        if not phrase and (same_unit or q.measure and not tail) and previous is not None:
+            return previous.indicator  # "huyện Vân Lĩnh 1.021 đảng viên": what the sentence counts
+        if phrase.lower() in ("tăng", "giảm") and not tail and previous is not None:
+            return f"{previous.indicator} {phrase.lower()}"  # "FDI đạt 1.219 triệu USD, tăng 84%"
+        if len(phrase.split()) <= 2:
+            counted = "" if q.measure else q.unit
+            phrase = " ".join(x for x in (phrase, counted, tail) if x)
+        phrase = phrase or q.unit
+        return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and not phrase[1:2].isupper() else phrase
+
+    def _after_lead_in(self, seg_start: int, q: Quantity) -> int:
+        """Past the commas that close a lead-in ("Ngay sau khi Nghị quyết được ban hành, 100% cấp
+        ủy ..."); a comma inside an indicator ("thu gom, xử lý") is no place to start."""
+        start = cursor = seg_start
+        for m in re.finditer(",", self.text[seg_start:q.start]):
+            comma = seg_start + m.start()
+            if not q.measure or _LEAD_IN.search(self.text, cursor, comma):
+                start = comma + 1
+            cursor = comma + 1
+        return start
+
+    def _tail(self, q: Quantity, limit: int) -> str:
+        region = self.text[q.end:limit]
+        stop = _TAIL_STOP.search(region)
+        region = _TIME_PHRASE.sub(" ", region[:stop.start()] if stop else region)
+        words = region.split()[:MAX_WORDS]
+        return rules.TAIL_WORDS.sub("", " ".join(words)).strip(" ,")
+
+    def _assessment(self, q: Quantity, clause, nxt: int, share: float | None) -> tuple[str, str]:
+        """The text's own judgement: after the value first, then the words leading to it."""
+        if share is not None:
+            lead = rules.SHARE_LEAD.search(self.low, max(0, q.start - 12), q.start)
+            end = rules.SHARE_OF_TARGET.match(self.low, q.end).end()
+            state = "exceeded" if share > 100 else "achieved" if share == 100 else "stated_in_text_only"
+            return state, re.sub(r"\s+", " ", self.text[lead.start():end])
+        if q.of is not None and q.of > 0 and q.value >= q.of and rules.PAST_OR_DONE.search(self.low, q.end, clause[1]):
+            return "achieved", re.sub(r"\s+", " ", self.text[q.start:clause[1]]).strip()[:120]
+        regions = ((q.end, min(clause[1], nxt, q.end + 80), False), (clause[0], q.start, True))
+        for a, b, nearest_last in regions:
+            found = [(m.start(), m.end(), a_) for p, a_, _ in rules.ASSESSMENT_WORDS for m in p.finditer(self.low, a, b)]
+            if found:
+                s, e, state = max(found, key=lambda f: (f[0], f[1] - f[0])) if nearest_last else min(found)
+                return state, re.sub(r"\s+", " ", self.text[s:e])
+        return "stated_in_text_only", ""
+
+    def _kind(self, q: Quantity, indicator: str, clause) -> str:
+        folded_clause = fold(self.text[clause[0]:clause[1]])
+        if rules.TASK_UNIT.match(fold(q.unit)) or rules.COMPLETED_SHARE.search(folded_clause):
+            return "task_completion"
+        words = f"{fold(q.unit)} {fold(indicator)} {folded_clause}"
+        for pattern, kind, _ in rules.RESULT_KINDS:
+            if pattern.search(fold(q.unit)) if kind == "other" else pattern.search(words):
+                return kind
+        return "indicator_result"
