@@ -22,6 +22,7 @@ from vanban.extractors.nlp.dates import FULL_NUMERIC, FULL_WORDS, date_value
 from vanban.folding import fold, nfc
 from vanban.model import Coverage, Document, ExpectedUnit, Implementer, MissingUnit
 from vanban.search.base import Store
+from vanban.vocab import REPORTING_KINDS
 
 from vanban.checks.compare import level_of
 from vanban.checks.linking import linked_pairs
@@ -117,7 +118,9 @@ def _body(text: str) -> str:
 
 def coverage_of(store: Store, parent: Document) -> Coverage:
     deadline, deadline_sentence = plan_deadline(parent)
-    children = {c.id: (c, why) for p, c, why in linked_pairs(store, parent=parent.id) if p.id == parent.id}
+    # reports and notices carry out nothing, whatever relation words they quote
+    children = {c.id: (c, why) for p, c, why in linked_pairs(store, parent=parent.id)
+                if p.id == parent.id and c.doc.kind not in REPORTING_KINDS}
     implemented = [
         Implementer(c.id, c.doc.number, c.doc.issuer, level_of(c), c.doc.date,
                     (c.doc.date <= deadline) if deadline and c.doc.date else None, c.doc.kind, c.doc.title, why)

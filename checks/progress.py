@@ -43,6 +43,11 @@ _SPELLED_OUT = tuple((re.compile(rf"(?<!\w){a}(?!\w)"), b, why) for a, b, why in
     ("CSDL", "cơ sở dữ liệu", "CSDL is cơ sở dữ liệu"),
     ("BHYT", "bảo hiểm y tế", "BHYT is bảo hiểm y tế"),
 ))
+# Where a result's scope is said rather than what it measures.
+_SCOPE = re.compile(r"(?<!\w)(?:trên phạm vi (?:toàn quốc|cả nước|toàn tỉnh|toàn huyện)|trên cả nước|trên toàn quốc"
+                    r"|trên địa bàn(?: tỉnh| huyện| xã)?|toàn quốc|cả nước)(?!\w)", re.IGNORECASE)
+_QUALIFIER_START = re.compile(r"^(?:theo|của|tại|với|để|nhằm|trong|cho|từ|so)$", re.IGNORECASE)
+MIN_WORDS = 2
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 
 
@@ -65,14 +70,34 @@ def fits(result: Result, target: Target) -> bool:
     return compatible(ru, tu)
 
 
+def phrasings(indicator: str) -> list[str]:
+    """The result's indicator, and the shorter readings of it that drop words around what is
+    measured: a report's phrase carries the actor and the scope ("đôn đốc các doanh nghiệp viễn
+    thông phủ sóng 5G trên phạm vi toàn quốc") where a resolution names the measure alone. Each
+    keeps at least MIN_WORDS words; matching stays the checks' own."""
+    text = _SCOPE.sub(" ", spelled_out(indicator))
+    words = text.split()
+    out = [" ".join(words)]
+    for i in range(1, len(words) - MIN_WORDS + 1):
+        out.append(" ".join(words[i:]))  # the head of a Vietnamese phrase comes last: drop the front
+    for j in range(len(words) - 1, MIN_WORDS - 1, -1):
+        if _QUALIFIER_START.match(words[j]):
+            out.append(" ".join(words[:j]))  # "... theo Kế hoạch 02", "... của tỉnh": drop the tail
+    return list(dict.fromkeys(out))
+
+
 def link(result: Result, targets: list[Target], rural: bool = False) -> tuple[int, str] | None:
     """(index of the target the result measures, the matching reason), or None."""
-    words = spelled_out(result.indicator)
+    readings = phrasings(result.indicator)
     found = []
     for i, t in enumerate(targets):
-        m = indicators.match(t.indicator, words, rural)
-        if m is not None and fits(result, t):
-            found.append((m.score, i, m.reason))
+        if not fits(result, t):
+            continue
+        scored = [(m.score, -n, m.reason) for n, words in enumerate(readings)
+                  if (m := indicators.match(t.indicator, words, rural))]
+        if scored:
+            score, _, why = max(scored)
+            found.append((score, i, why))
     if not found:
         return None
     best = max(score for score, _, _ in found)
@@ -95,7 +120,7 @@ def reported(result: Result, report: Document) -> ReportedValue:
         assessment=result.assessment, source=report.label, source_id=report.id, sentence=result.sentence,
         page=result.page, indicator=result.indicator, assessment_text=result.assessment_text,
         level=level_of(report), estimate=result.estimate, share_of_target=result.share_of_target,
-        scope=result.scope)
+        scope=result.scope, start=result.start, end=result.end)
 
 
 def task_count(result: Result, report: Document) -> TaskCount:

@@ -120,7 +120,10 @@ def judge(target: Target, values: list[ReportedValue], start: dt.date | None, le
     stated = latest.assessment if latest.assessment in ("achieved", "exceeded", "behind", "on_track") else ""
     gap = (value - goal) * sign
     if gap >= -EPS * max(1.0, abs(goal)):
-        status = "exceeded" if gap > EPS * max(1.0, abs(goal)) else "achieved"
+        # within a range ("6,5-7%") is achieved; beyond its far end, exceeded
+        far = max(target.value, target.value_max or target.value) if sign > 0 else target.value
+        beyond = (value - far) * sign > EPS * max(1.0, abs(far))
+        status = "exceeded" if beyond else "achieved"
         return _with_stated(Standing(status, f"{how}{shown}"), stated)
     deadline = end_of(target.deadline)
     if deadline is None or at is None or start is None or at >= deadline:
@@ -170,4 +173,5 @@ def _current(target: Target, used: list[ReportedValue], cumulative: bool) -> tup
             total = sum(yearly.values())
             years = ", ".join(sorted(yearly))
             return total, date_of(max(yearly)), f"cộng các năm {years}: "
-    return value, date_of(latest.as_of), f"{latest.source} ({latest.as_of or 'không rõ ngày'}): "
+    when = "/".join(reversed(latest.as_of.split("-"))) if latest.as_of else "không rõ ngày"
+    return value, date_of(latest.as_of), f"{latest.source} ({when}): "

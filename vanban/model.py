@@ -241,6 +241,8 @@ class ReportedValue:
     estimate: bool = extra(False)
     share_of_target: float | None = extra(None)
     scope: str = extra("")  # a part of the whole (one district of the province): shown, not counted
+    start: int = extra(-1)  # the value's offsets in the source's text
+    end: int = extra(-1)
 
 
 @dataclass(slots=True)

@@ -84,7 +84,8 @@ def targets_component(doc: Any) -> Any:
 
 def results_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    reader = ResultReader(facts.text, facts.structure, facts.quantities, facts.dates.mentions, facts.meta)
+    reader = ResultReader(facts.text, facts.structure, facts.quantities, facts.dates.mentions, facts.meta,
+                          facts.targets)
     facts.results = reader.read()
     return doc
 

@@ -24,7 +24,9 @@ _MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km�
                       r"|lượt(?:\s+(?:người|khách))?|lần|ngày|tháng|năm|giờ|USD)(?!\w)"
                       r"(?:\s*/\s*(?:người|năm|tháng|ngày|ha|hộ|người/năm))*")
 # Words before a number that make it a name, an ordinal or a section, not a quantity.
-_NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
+# "số" before a colon is the label of a number ("Số: 15") only at the start of a line; inside a phrase
+# it ends a name ("môi trường số: 20.701 lượt").
+_NOT_QUANTITY_BEFORE = re.compile(rf"(?:(?:^|\n)[ \t]*[Ss]ố\s*:\s*$)|(?:\bthứ|\bsố(?!\s*:)|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")

@@ -21,7 +21,8 @@ from vanban.extractors.nlp import result_rules as rules
 from vanban.extractors.nlp.numbers import YEAR
 from vanban.extractors.nlp.periods import Period, PeriodReader
 from vanban.extractors.nlp.quantities import Quantity
-from vanban.extractors.nlp.structure import Structure, is_top_heading
+from vanban.extractors.nlp.structure import Structure
+from vanban.extractors.nlp.targets import TargetReading
 from vanban.folding import fold
 from vanban.model import DateMention, DocMeta
 from vanban.vocab import REPORTING_KINDS
@@ -53,6 +54,8 @@ BRACKET = 300
 LEAD_IN = 200  # characters of a lead-in before ":" that govern the items after it  # the longest aside in brackets read as part of the words around it  # headings looked at above a sentence for its part of the document
 
 
+_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}|[a-zđ]|[IVXL]{1,4})[.)]\s*")
+_ITEM = re.compile(r"\s*(?:[-+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|\([ivx\d]{1,4}\)\s)")
 _PART = re.compile(r"^\W*(?:(?:trong đó|riêng|tại|ở)\s+)?((?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)"
                    r"(?:\s+[A-ZĐÂĂÊÔƠƯ][\w-]*)+)")
 
@@ -75,6 +78,8 @@ class ResultReading:
 class _Verdict:
     result: bool
     estimate: bool = False
+    over_goal: bool = False  # reported in words that stand against a goal set earlier (đã, đến nay)
+    local: bool = False  # a floor or ceiling ("ít nhất 02 cán bộ"): it rules its own value only
 
 
 def _cue_end(patterns, text: str) -> tuple[int, int, object | None]:
@@ -90,8 +95,9 @@ def _cue_end(patterns, text: str) -> tuple[int, int, object | None]:
 
 class ResultReader:
     def __init__(self, text: str, st: Structure, quantities: list[Quantity], dates: list[DateMention],
-                 meta: DocMeta):
+                 meta: DocMeta, targets: list[TargetReading] = ()):
         self.text = text
+        self.targets = sorted(targets, key=lambda t: t.quantity.start)
         self.low = text.lower()
         self.st = st
         self.quantities = quantities
@@ -102,14 +108,22 @@ class ResultReader:
 
     def read(self) -> list[ResultReading]:
         out: list[ResultReading] = []
+        lead: _Verdict | None = None  # a lead-in ending in ":" governs the list items under it
+        after_colon = marker = False
         for a, b in self.st.sentences:
-            inside = self.quantities[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
-            if not inside:
+            if _MARKER_ONLY.fullmatch(self.text, a, b):
+                marker = True  # "1." split from its item: the item goes on
                 continue
+            inside = self.quantities[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+            lead = lead if after_colon or marker or _ITEM.match(self.text, a) else None
+            marker = False
+            after_colon = self.text[a:b].rstrip().endswith(":")
+            if not inside:
+                continue  # an item's own lead-in ("1. Nâng cao nhận thức ...:") keeps the outer one
             context = self._context(a)
             if context == "plan" and not self.reporting or context is None and not self.reporting:
                 continue
-            verdict: _Verdict | None = None
+            verdict: _Verdict | None = lead
             previous: ResultReading | None = None
             prev_end = a
             for i, q in enumerate(inside):
@@ -119,13 +133,17 @@ class ResultReader:
                 seg_start = self._segment_start(prev_end, clause[0], q.start)
                 nxt = inside[i + 1].start if i + 1 < len(inside) else b
                 own = self._judge(q, seg_start, clause, (a, b), context, nxt)
-                verdict = own if own is not None else verdict
+                if own is not None and (verdict is None or verdict.result or verdict.local or not own.result
+                                        or own.over_goal):
+                    verdict = own  # a goal at the head of a sentence runs on past a plain "đạt"
                 prev_end = q.end
                 if verdict is None or not verdict.result:
                     continue
                 reading = self._reading(q, seg_start, clause, (a, b), nxt, verdict, previous)
                 out.append(reading)
                 previous = reading
+            if after_colon and verdict is not None:
+                lead = verdict
         return out
 
     # --- is it a result? -------------------------------------------------------------------------
@@ -175,14 +193,15 @@ class ResultReader:
         """The verdict the words before ``q`` give; None when they say nothing (the sentence's holds).
         Items after a lead-in ending in ":" read it as their own words ("NHNN đã: (i) Tổ chức 05
         cuộc họp")."""
-        lead = self._lead_in(clause[0], sentence[0])
+        lead = self._lead_in(clause[0], sentence[0]) if seg_start == clause[0] else ""
         before = self.low[seg_start:q.start]
-        if seg_start == clause[0] and not _cue_end(rules.REACHED + rules.GOAL, before)[2]:
-            before = lead + " " + before
-        goal_end, _, _ = _cue_end(rules.GOAL, before)
-        firm_after_goal = _cue_end(rules.FIRM, before[max(goal_end, 0):])[0] >= 0
+        if lead and (not _cue_end(rules.REACHED, before)[2] or _cue_end(rules.GOAL, lead)[2]):
+            before = lead + " " + before  # "Mục tiêu: ... 8%", "NHNN đã: (i) Tổ chức 05 cuộc họp"
+        goal_end, _, goal = _cue_end(rules.GOAL, before)
+        firm_after_goal = _cue_end(rules.OVER_GOAL, before[max(goal_end, 0):])[0] >= 0
         if goal_end >= 0 and not firm_after_goal:
-            return _Verdict(False)  # "phấn đấu giải ngân đạt 100%": the goal governs a plain "đạt"
+            # "phấn đấu giải ngân đạt 100%": the goal governs a plain "đạt"
+            return _Verdict(False, local=goal in rules.NORMS)
         reached = _cue_end(rules.REACHED, before)[2]
         if reached is None and not rules.AFTER_REACHED.match(self.low, q.end, min(clause[1], q.end + 80)):
             return None
@@ -193,7 +212,7 @@ class ResultReader:
             if self._task(sentence[0], clause[0], q.start) or self._future(seg_start, min(clause[1], nxt)):
                 return _Verdict(False)
         estimate = any(c.estimate and c.pattern.search(before) for c in rules.REACHED)
-        return _Verdict(True, estimate)
+        return _Verdict(True, estimate, _cue_end(rules.OVER_GOAL, before)[0] >= 0)
 
     def _lead_in(self, clause_start: int, sentence_start: int) -> str:
         """The words before a ":" that opens this clause, lower-cased ("" when there is none)."""
@@ -280,6 +299,9 @@ class ResultReader:
         same_unit = previous is not None and previous.quantity.unit.split()[:1] == q.unit.split()[:1]
         if not phrase and (same_unit or q.measure and not tail) and previous is not None:
             return previous.indicator  # "huyện Vân Lĩnh 1.021 đảng viên": what the sentence counts
+        aim = self._target_before(q)
+        if not phrase and not tail and aim is not None:
+            return aim.indicator  # "phải đạt 90% trong năm 2025 (đến nay mới đạt 39,5%)": the same measure
         if phrase.lower() in ("tăng", "giảm") and not tail and previous is not None:
             return f"{previous.indicator} {phrase.lower()}"  # "FDI đạt 1.219 triệu USD, tăng 84%"
         if len(phrase.split()) <= 2:
@@ -287,6 +309,12 @@ class ResultReader:
             phrase = " ".join(x for x in (phrase, counted, tail) if x)
         phrase = phrase or q.unit
         return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and not phrase[1:2].isupper() else phrase
+
+    def _target_before(self, q: Quantity) -> TargetReading | None:
+        """The target stated just before the value in its sentence, if one is."""
+        a, _ = self.st.sentence_at(q.start)
+        before = [t for t in self.targets if a <= t.quantity.start < q.start]
+        return before[-1] if before else None
 
     def _after_lead_in(self, seg_start: int, q: Quantity) -> int:
         """Past the commas that close a lead-in ("Ngay sau khi Nghị quyết được ban hành, 100% cấp
