@@ -101,6 +101,12 @@ ASSESSMENTS: dict[str, str] = {
     "stated_in_text_only": "Chỉ nêu trong văn bản", "unknown": "Không rõ",
 }
 
+# Formats the progress and the checks are exported to (for meetings), with their media types.
+EXPORT_FORMATS: dict[str, str] = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
 # What a reported result measures (the gold-results conventions of corpus-real).
 RESULT_KINDS: dict[str, str] = {
     "indicator_result": "Kết quả chỉ tiêu", "task_completion": "Hoàn thành nhiệm vụ",

@@ -42,7 +42,7 @@ _SCOPE = re.compile(r"^(?:(?:toàn tỉnh|toàn huyện|toàn xã|toàn thành p
                     r"|(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w-]*)+)\s*,?\s*)+")
 _LEAD = re.compile(r"^[\s\-–+•*,.;:()\d]*(?:[ivx]{1,4}\)|[a-zđ]\))?\s*", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"[;:.()|]|,\s*(?=(?:đạt|bằng|vượt|tăng|giảm|chiếm|so với|trong đó|đồng thời|cao hơn|thấp hơn"
-                        r"|góp phần|nhằm|để|còn|riêng|với)(?!\w))|\s(?:so với|đạt(?!\s+chuẩn)|bằng|vượt|chiếm|cao hơn"
+                        r"|góp phần|nhằm|để|còn|riêng|với)(?!\w))|\s(?:so với|so cùng kỳ|đạt(?!\s+chuẩn)|bằng|vượt|chiếm|cao hơn"
                         r"|thấp hơn)(?!\w)|,\s*(?=(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận)\s+[A-ZĐ])")
 # Before a comma, words that make what precedes it a lead-in, not the first half of an indicator.
 _LEAD_IN = re.compile(r"(?<!\w)(?:năm|giai đoạn|tháng|quý|nay|hiện nay|đến|sau khi|ngay sau khi|trong đó|đồng thời|"
