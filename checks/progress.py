@@ -21,12 +21,13 @@ from vanban.folding import fold
 from vanban.model import (Document, Progress, ReportedValue, Result, ReviewingReport, TargetProgress, TaskCount,
                           Target)
 from vanban.search.base import Store
+from vanban.vocab import REPORTING_KINDS
 
 from vanban.checks import indicators, standing
 from vanban.checks.compare import level_of, year
 from vanban.checks.coverage import coverage_of
 from vanban.checks.linking import resolve
-from vanban.checks.reviews import reviews
+from vanban.checks.reviews import name, reviews
 from vanban.checks.units import compatible, parse_unit
 
 # Counts of tasks or targets: shown as such, never linked to a target.
@@ -117,7 +118,7 @@ def _horizon_rank(target: Target, when: int | None) -> tuple[int, int]:
 def reported(result: Result, report: Document) -> ReportedValue:
     return ReportedValue(
         value=result.value, of=result.of, unit=result.unit, as_of=result.as_of or report.doc.date,
-        assessment=result.assessment, source=report.label, source_id=report.id, sentence=result.sentence,
+        assessment=result.assessment, source=name(report), source_id=report.id, sentence=result.sentence,
         page=result.page, indicator=result.indicator, assessment_text=result.assessment_text,
         level=level_of(report), estimate=result.estimate, share_of_target=result.share_of_target,
         scope=result.scope, start=result.start, end=result.end)
@@ -125,7 +126,7 @@ def reported(result: Result, report: Document) -> ReportedValue:
 
 def task_count(result: Result, report: Document) -> TaskCount:
     return TaskCount(done=result.value, total=result.of, as_of=result.as_of or report.doc.date,
-                     source_id=report.id, sentence=result.sentence, source=report.label, unit=result.unit,
+                     source_id=report.id, sentence=result.sentence, source=name(report), unit=result.unit,
                      page=result.page)
 
 
@@ -139,6 +140,14 @@ def period_start(parent: Document) -> dt.date | None:
     if found:
         return dt.date(int(found[1]), 1, 1)
     return standing.date_of(parent.doc.date)
+
+
+def parents_with_targets(store: Store) -> list[Document]:
+    """Documents whose progress can be followed (they state targets), highest level first, newest first."""
+    order = {"central": 0, "province": 1, "district": 2, "commune": 3}
+    docs = sorted((d for d in store.documents() if d.targets and d.doc.kind not in REPORTING_KINDS),
+                  key=lambda d: (d.doc.date, d.label), reverse=True)
+    return sorted(docs, key=lambda d: order.get(level_of(d), 4))
 
 
 def run_progress(store: Store, parent: str) -> Progress:

@@ -19,7 +19,7 @@ from vanban.folding import fold, nfc
 from vanban.identity import number_key
 from vanban.model import Document
 from vanban.search.base import Store
-from vanban.vocab import REPORTING_KINDS
+from vanban.vocab import REPORTING_KINDS, kind_label
 
 from vanban.checks.compare import level_of
 from vanban.checks.linking import Index, parents_of
@@ -54,6 +54,14 @@ def _partial_names(number: str, kind: str, parent: Document) -> bool:
     return bool(key) and re.match(rf"{re.escape(number_key(number))}[-/]", key) is not None
 
 
+def name(doc: Document) -> str:
+    """How a report is named in a reason: its number, else its kind and date ("tin tức 15/03/2022")."""
+    if doc.doc.number:
+        return doc.doc.number
+    when = "/".join(reversed(doc.doc.date.split("-"))) if doc.doc.date else ""
+    return " ".join(x for x in (kind_label(doc.doc.kind).lower(), when) if x)
+
+
 def review_evidence(doc: Document, parent: Document) -> str | None:
     """Why ``doc`` reports on ``parent`` (in Vietnamese), or None."""
     if doc.id == parent.id or not doc.results:
@@ -62,15 +70,15 @@ def review_evidence(doc: Document, parent: Document) -> str | None:
     partial_only = not any(r for r in doc.references if number_key(r.number) == number_key(parent.doc.number))
     if not at or partial_only and not same_body(doc, parent):
         return None
-    label = parent.label
+    label, own = name(parent), name(doc)
     if doc.doc.kind in REPORTING_KINDS:
-        return f"{doc.label} trích dẫn {label} và nêu kết quả"
+        return f"{own} trích dẫn {label} và nêu kết quả"
     if _REVIEW_WORDS.search(fold(doc.doc.title)) and number_key(parent.doc.number) in number_key(doc.doc.title):
-        return f"tiêu đề {doc.label} đánh giá việc thực hiện {label}"
+        return f"tiêu đề {own} đánh giá việc thực hiện {label}"
     for start in at:
         near = fold(doc.text[max(0, start - _NEAR):start + _NEAR])
         if _REVIEW_WORDS.search(near):
-            return f"{doc.label} đánh giá kết quả thực hiện {label}"
+            return f"{own} đánh giá kết quả thực hiện {label}"
     return None
 
 
@@ -96,5 +104,5 @@ def reviews(store: Store, parent: Document) -> list[tuple[Document, str]]:
                 continue
             why = review_evidence(doc, above)
             if why:
-                found[doc.id] = (doc, f"{why}; {parent.label} thực hiện {above.label}")
+                found[doc.id] = (doc, f"{why}; {name(parent)} thực hiện {name(above)}")
     return sorted(found.values(), key=lambda dw: (dw[0].doc.date, dw[0].label))
