@@ -55,6 +55,13 @@ _MEMBERS = {"district": re.compile(r"^(?:huyen uy|quan uy|thi uy|thanh uy|dang u
 _UNIT_LEVEL = {"tinh": "province", "huyen": "district", "xa": "commune"}
 
 
+def is_member_unit(doc: Document) -> bool:
+    """Whether the document comes from a unit under a province's committee (a district's, a
+    commune's, a bloc's party committee): its figures are its own part, not the province's."""
+    issuer = " ".join(fold(nfc(doc.doc.issuer)).split())
+    return any(p.search(issuer) for p in _MEMBERS.values())
+
+
 def plan_deadline(parent: Document) -> tuple[str, str]:
     """(ISO date, sentence) of the date the parent set for implementing plans, or ("", "")."""
     for a, b in _sentences(parent.text):

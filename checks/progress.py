@@ -25,7 +25,7 @@ from vanban.vocab import REPORTING_KINDS
 
 from vanban.checks import indicators, standing
 from vanban.checks.compare import level_of, year
-from vanban.checks.coverage import coverage_of
+from vanban.checks.coverage import coverage_of, is_member_unit
 from vanban.checks.linking import resolve
 from vanban.checks.reviews import name, reviews
 from vanban.checks.units import compatible, parse_unit
@@ -115,13 +115,18 @@ def _horizon_rank(target: Target, when: int | None) -> tuple[int, int]:
     return (0, y - when) if y >= when else (2, when - y)
 
 
-def reported(result: Result, report: Document) -> ReportedValue:
+def reported(result: Result, report: Document, parent: Document | None = None) -> ReportedValue:
+    """The result as a value on a timeline; a member unit's report (a district, a bloc's party
+    committee) gives its own part of a higher parent's whole."""
+    part = result.scope
+    if not part and parent is not None and is_member_unit(report) and not is_member_unit(parent):
+        part = " ".join(report.doc.issuer.split())
     return ReportedValue(
         value=result.value, of=result.of, unit=result.unit, as_of=result.as_of or report.doc.date,
         assessment=result.assessment, source=name(report), source_id=report.id, sentence=result.sentence,
         page=result.page, indicator=result.indicator, assessment_text=result.assessment_text,
         level=level_of(report), estimate=result.estimate, share_of_target=result.share_of_target,
-        scope=result.scope, start=result.start, end=result.end)
+        scope=part, start=result.start, end=result.end)
 
 
 def task_count(result: Result, report: Document) -> TaskCount:
@@ -166,7 +171,7 @@ def run_progress(store: Store, parent: str) -> Progress:
             if _TASK_UNIT.match(fold(r.unit)):
                 tasks.append(task_count(r, report))
                 continue
-            value = reported(r, report)
+            value = reported(r, report, doc)
             if r.share_of_target is not None and anchor is not None and anchor[0] == r.sentence:
                 i, why = anchor[1], "tỷ lệ so với chỉ tiêu, nêu cùng câu với kết quả"
             else:

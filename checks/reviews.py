@@ -106,3 +106,18 @@ def reviews(store: Store, parent: Document) -> list[tuple[Document, str]]:
             if why:
                 found[doc.id] = (doc, f"{why}; {name(parent)} thực hiện {name(above)}")
     return sorted(found.values(), key=lambda dw: (dw[0].doc.date, dw[0].label))
+
+
+def parents_reviewed(store: Store, doc_ids: list[str]) -> list[Document]:
+    """The documents the given (newly ingested) documents report on, each once: only the numbers
+    each one cites are looked up, so an ingest stays cheap however large the store is."""
+    parents: dict[str, Document] = {}
+    for doc_id in doc_ids:
+        doc = store.get(doc_id)
+        if doc is None or not doc.results:
+            continue
+        for ref in doc.references:
+            for parent in store.find_by_number(ref.number):
+                if parent.id not in parents and review_evidence(doc, parent):
+                    parents[parent.id] = parent
+    return list(parents.values())

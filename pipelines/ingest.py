@@ -277,7 +277,8 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
     """Ingest files and folders into the store.
 
     Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed"} extended with
-    "files" (one outcome per file) and "checked" (ids of the parents whose check flow ran).
+    "files" (one outcome per file), "checked" (ids of the parents whose check flow ran) and
+    "followed" (ids of the documents whose progress was refreshed).
     """
     from vanban.pipelines.progress import stderr_progress
 
@@ -287,7 +288,8 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
                              description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
                                          f"{len(summary.failed)} failed")
     checked = check_implemented_parents(summary, store=store, backend=backend, es_url=es_url)
-    return {**summary.to_json(), "checked": checked}
+    followed = refresh_reviewed_progress(summary, checked, store=store, backend=backend, es_url=es_url)
+    return {**summary.to_json(), "checked": checked, "followed": followed}
 
 
 def check_implemented_parents(summary: IngestSummary, **where: str | None) -> list[str]:
@@ -312,6 +314,30 @@ def check_implemented_parents(summary: IngestSummary, **where: str | None) -> li
         # One check run for all of them; a failed check shows as a failed subflow in the UI,
         # it must not undo a good ingest.
         check_consistency(parents=parents, **where, return_state=True)
+    return parents
+
+
+def refresh_reviewed_progress(summary: IngestSummary, implemented: list[str], **where: str | None) -> list[str]:
+    """Event-driven follow-through: a new report refreshes the progress of what it reviews, a new
+    plan the coverage of what it implements (``implemented``, the parents the checks just ran for)."""
+    from vanban.checks.reviews import parents_reviewed
+    from vanban.pipelines.follow import refresh_progress
+    from vanban.search.base import open_store
+
+    new = [f["id"] for f in summary.files if f["status"] == "ingested"]
+    if not new:
+        return []
+    try:
+        index = open_store(settings_for(**where))
+        try:
+            reviewed = [p.id for p in parents_reviewed(index, new)]
+        finally:
+            index.close()
+    except StoreError:
+        return []  # stored all the same; the next view of a progress page computes it afresh
+    parents = list(dict.fromkeys([*reviewed, *implemented]))
+    if parents:
+        refresh_progress(parents=parents, **where, return_state=True)
     return parents
 
 

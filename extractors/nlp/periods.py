@@ -30,7 +30,8 @@ _NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tới nay|đế
 # Words before a date that make it the date of a result, a span's start, or something else.
 _AT_CUE = re.compile(r"(?:đến|tính đến|đến hết|hết|tới|trong|vào|cuối|năm|tháng|giai đoạn|ngày|tại|qua)\s*$",
                      re.IGNORECASE)
-_NOT_AT = re.compile(r"(?:trước|hạn|thời hạn|chậm nhất|số\s+\S+|kể từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
+_NOT_AT = re.compile(r"(?:trước|hạn|thời hạn|chậm nhất|số\s+\S+|kể từ|so với(?:\s+cùng kỳ)?(?:\s+năm)?)\s*(?:ngày\s*)?$",
+                     re.IGNORECASE)
 _SINCE = re.compile(rf"(?<!\w)(?:từ|kể từ|sau)\s+(?:đầu\s+)?(?:năm\s+)?{YEAR}|lũy kế|luỹ kế|tổng cộng|cộng dồn",
                     re.IGNORECASE)
 _CITED_BEFORE = re.compile(r"số\s+[\w./-]+\s+$", re.IGNORECASE)

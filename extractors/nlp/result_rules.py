@@ -39,6 +39,7 @@ REACHED = _cues(
     (r"còn|giảm còn|giảm xuống còn|tăng lên|tăng(?!\s+trưởng)|giảm", "a change or a level reached"),
     (r"bằng|chiếm|gấp|tổng số là|tổng số|tổng cộng|là", "a share or an amount stated as it is"),
     (r"kết nạp được|xóa xong|xoá xong|hoàn thành|được", "reported as carried out"),
+    (r"theo báo cáo|báo cáo cho thấy|kết quả", "what a report or a review found"),
     (r"bổ sung|bố trí|phân bổ|giải ngân|thu hút|huy động|cân đối đủ|cân đối thêm|cân đối",
      "money or means already allotted (a budget result)"),
 )
@@ -55,8 +56,8 @@ AFTER_REACHED = re.compile(r"[^;.()|]{0,70}?(?<!\w)(?:so với cùng kỳ|so cù
                            r"|đã được|đã có|chưa bảo đảm|chưa đảm bảo|chưa đạt|được hình thành|đang triển khai)(?!\w)")
 # Words ending a result's lead-in that are not part of what it measures ("đạt", "ước đạt", "có").
 TAIL_WORDS = re.compile(r"(?:\s*(?<!\w)(?:đạt|đạt được|ước đạt|ước|mới đạt|chỉ đạt|đạt mức|đạt tỷ lệ|đạt tỉ lệ|là|có|đã có|"
-                        r"bằng|chiếm|được|với|tổng số|tổng cộng|chỉ|còn|giảm còn|giảm xuống còn|xuống còn|"
-                        r"thêm|khoảng|trên|gần|hơn|cân đối đủ|cân đối thêm|đủ|mức)(?!\w))+\s*$", re.IGNORECASE)
+                        r"bằng|chiếm|được|với|tổng số|tổng cộng|chỉ|còn|vẫn|vẫn còn|giảm còn|giảm xuống còn|xuống còn|"
+                        r"thêm|khoảng|trên|gần|hơn|cân đối đủ|cân đối thêm|đủ|mức|giảm từ|tăng từ|từ|xuống|lên)(?!\w))+\s*$", re.IGNORECASE)
 # A share of units that did a task: "34/34 địa phương hoàn thành", "đạt tỷ lệ 100%" after it.
 COMPLETED_SHARE = re.compile(r"\b\d+/\d+\b.*\b(?:hoan thanh|quan triet|thuc hien|ban hanh)\b")
 # A fraction whose clause says it is done: 34/34 địa phương hoàn thành.
@@ -70,7 +71,8 @@ GOAL = _cues(
     (r"giao|được giao|yêu cầu|đề nghị|đôn đốc", "an assignment (not \"chỉ đạo\": Ban Chỉ đạo is a name)"),
 )
 NORMS = _cues((r"ít nhất|tối thiểu|không dưới|không thấp hơn|tối đa|không quá|không vượt quá",
-               "a floor or a ceiling is a norm"))
+               "a floor or a ceiling is a norm"),
+              (r"(?:giảm|tăng|nâng) từ", "the level a change starts from (giảm từ 14,6% xuống còn 7,9%), not the one reached"))
 GOAL = GOAL + NORMS
 
 # A clause that opens with one of these (and holds no past marker) sets a task: its numbers are the

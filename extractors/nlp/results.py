@@ -29,6 +29,7 @@ from vanban.vocab import REPORTING_KINDS
 
 _CLAUSE_BREAK = re.compile(r"[;:()|\[\]]|\n\s*\|")
 _JOINT = re.compile(r",|\s(?:và|hoặc)\s")
+_PAST_YEAR = re.compile(rf"(?<!\w)(?:năm|trong năm)\s+({YEAR})(?!\d|\s*[-–])", re.IGNORECASE)
 _FUTURE_YEAR = re.compile(rf"(?<!\w)(?:năm|đến|tới|trong)\s+(?:năm\s+)?({YEAR})(?!\d)", re.IGNORECASE)
 # A time phrase inside an indicator frames it ("Tổng thu ngân sách 10 tháng"); it is not part of it.
 _TIME_PHRASE = re.compile(
@@ -42,11 +43,15 @@ _SCOPE = re.compile(r"^(?:(?:toàn tỉnh|toàn huyện|toàn xã|toàn thành p
                     r"|(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w-]*)+)\s*,?\s*)+")
 _LEAD = re.compile(r"^[\s\-–+•*,.;:()\d]*(?:[ivx]{1,4}\)|[a-zđ]\))?\s*", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"[;:.()|]|,\s*(?=(?:đạt|bằng|vượt|tăng|giảm|chiếm|so với|trong đó|đồng thời|cao hơn|thấp hơn"
+                        r"|chưa|cơ bản|không|mới"
                         r"|góp phần|nhằm|để|còn|riêng|với)(?!\w))|\s(?:so với|so cùng kỳ|đạt(?!\s+chuẩn)|bằng|vượt|chiếm|cao hơn"
                         r"|thấp hơn)(?!\w)|,\s*(?=(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận)\s+[A-ZĐ])")
 # Before a comma, words that make what precedes it a lead-in, not the first half of an indicator.
 _LEAD_IN = re.compile(r"(?<!\w)(?:năm|giai đoạn|tháng|quý|nay|hiện nay|đến|sau khi|ngay sau khi|trong đó|đồng thời|"
                       r"qua đó|theo đó|bên cạnh đó|nhìn chung|tính chung|cụ thể|ban hành|cùng kỳ)(?!\w)", re.IGNORECASE)
+_QUANTITY_TEXT = re.compile(r"\d[\d.,/]*\s*%?")
+_NOW_WORDS = re.compile(r"^(?:(?:hiện nay|hiện|mới|đến nay|tuy nhiên|theo đó|theo báo cáo(?: tại hội nghị)?)\s*,?\s*)+",
+                        re.IGNORECASE)
 _PLACE_AFTER_COMMA = re.compile(r",\s*(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)\s+[A-ZĐ].*$")
 MAX_WORDS = 15
 HEADINGS_UP = 60
@@ -203,7 +208,8 @@ class ResultReader:
             # "phấn đấu giải ngân đạt 100%": the goal governs a plain "đạt"
             return _Verdict(False, local=goal in rules.NORMS)
         reached = _cue_end(rules.REACHED, before)[2]
-        if reached is None and not rules.AFTER_REACHED.match(self.low, q.end, min(clause[1], q.end + 80)):
+        if reached is None and not rules.AFTER_REACHED.match(self.low, q.end, min(clause[1], q.end + 80)) \
+                and not self._past(seg_start, q.start, clause[0]):
             return None
         firm = _cue_end(rules.FIRM, lead + " " + self.low[clause[0]:q.start])[0] >= 0
         if not firm:
@@ -227,6 +233,13 @@ class ResultReader:
         it and the value is past ("Chủ trì, phối hợp ..., hoàn thành 04 CSDL")."""
         return any(rules.TASK_OPENERS.match(self.low, start) and not rules.PAST.search(self.low, start, value)
                    for start in (clause_start, sentence_start))
+
+    def _past(self, seg_start: int, value: int, clause_start: int) -> bool:
+        """A year before the report's own leads the clause ("năm 2021 toàn huyện kết nạp 362 ..."):
+        what it counts happened."""
+        if self.doc_year is None:
+            return False
+        return any(int(m[1]) < self.doc_year for m in _PAST_YEAR.finditer(self.text, clause_start, value))
 
     def _future(self, start: int, end: int) -> bool:
         """A year after the report's own around the value: a horizon, so the value is wanted."""
@@ -292,16 +305,21 @@ class ResultReader:
         seg_start = self._after_lead_in(seg_start, q)
         phrase = re.sub(r"\s+", " ", _TIME_PHRASE.sub(" ", self.text[seg_start:q.start]))
         phrase = _SCOPE.sub("", _LEAD.sub("", phrase).strip())
+        phrase = _NOW_WORDS.sub("", phrase)
         done = [m.end() for m in re.finditer(r"(?<!\w)đã(?!\w)", phrase, re.IGNORECASE)]
         phrase = rules.TAIL_WORDS.sub("", phrase[done[-1]:] if done else phrase).strip(" ,.;:-–")
-        tail = self._tail(q, min(clause[1], nxt))
+        tail = self._tail(q, min(clause[1], nxt), nxt < clause[1])
         previous = previous if previous is not None and previous.quantity.end >= clause[0] else None
         same_unit = previous is not None and previous.quantity.unit.split()[:1] == q.unit.split()[:1]
-        if not phrase and (same_unit or q.measure and not tail) and previous is not None:
+        if not phrase and (same_unit or q.measure) and previous is not None:
             return previous.indicator  # "huyện Vân Lĩnh 1.021 đảng viên": what the sentence counts
         aim = self._target_before(q)
         if not phrase and not tail and aim is not None:
             return aim.indicator  # "phải đạt 90% trong năm 2025 (đến nay mới đạt 39,5%)": the same measure
+        if not phrase and not tail and seg_start > clause[0]:
+            # "tỷ lệ hộ nghèo giảm từ 14,6% xuống còn 7,9%": the words before the value it changed from
+            words = _QUANTITY_TEXT.sub(" ", self.text[clause[0]:q.start])
+            phrase = rules.TAIL_WORDS.sub("", re.sub(r"\s+", " ", _TIME_PHRASE.sub(" ", words))).strip(" ,.;:-–")
         if phrase.lower() in ("tăng", "giảm") and not tail and previous is not None:
             return f"{previous.indicator} {phrase.lower()}"  # "FDI đạt 1.219 triệu USD, tăng 84%"
         if len(phrase.split()) <= 2:
@@ -327,8 +345,10 @@ class ResultReader:
             cursor = comma + 1
         return start
 
-    def _tail(self, q: Quantity, limit: int) -> str:
+    def _tail(self, q: Quantity, limit: int, before_next: bool = False) -> str:
         region = self.text[q.end:limit]
+        if before_next and "," in region:  # "362 đảng viên mới, trồng mới 640 ha": the comma ends it
+            region = region[:region.rindex(",")]
         stop = _TAIL_STOP.search(region)
         region = _TIME_PHRASE.sub(" ", region[:stop.start()] if stop else region)
         words = region.split()[:MAX_WORDS]
