@@ -78,10 +78,10 @@ GOAL = GOAL + NORMS
 # A clause that opens with one of these (and holds no past marker) sets a task: its numbers are the
 # task's size ("Chủ trì xây dựng phương án ... 117 thôn", "Sửa đổi, bổ sung 322 văn bản").
 TASK_OPENERS = re.compile(
-    r"^\W*(?:\(?[ivx\d]{1,4}[).]\s*|[a-zđ]\)\s*|[-+•]\s*)*(?:khẩn trương\s+|tiếp tục\s+|tập trung\s+)?"
+    r"\W*(?:\(?[ivx\d]{1,4}[).]\s*|[a-zđ]\)\s*|[-+•]\s*)*(?:khẩn trương\s+|tiếp tục\s+|tập trung\s+)?"
     r"(?:chủ trì|phối hợp|xây dựng|triển khai|tổ chức|rà soát|nghiên cứu|tham mưu|trình|ban hành|"
     r"sửa đổi|hoàn thiện|hướng dẫn|thành lập|lựa chọn|cung cấp|bảo đảm|đảm bảo|đẩy mạnh|phát triển|"
-    r"đầu tư|kiện toàn|thực hiện|hoàn thành|giao|đôn đốc|chỉ đạo|yêu cầu|đề nghị|tích hợp|số hoá|số hóa)(?!\w)")
+    r"đầu tư|kiện toàn|thực hiện|hoàn thành|giao|đôn đốc|yêu cầu|đề nghị|tích hợp|số hoá|số hóa)(?!\w)")
 PAST = re.compile(r"(?<!\w)(?:đã|đang|được|hiện|đến nay|mới)(?!\w)")
 
 # Headings over a review part: its numbers are results by default.

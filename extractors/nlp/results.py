@@ -61,7 +61,7 @@ LEAD_IN = 200  # characters of a lead-in before ":" that govern the items after 
 
 _MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}|[a-zđ]|[IVXL]{1,4})[.)]\s*")
 _ITEM = re.compile(r"\s*(?:[-+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|\([ivx\d]{1,4}\)\s)")
-_PART = re.compile(r"^\W*(?:(?:trong đó|riêng|tại|ở)\s+)?((?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)"
+_PART = re.compile(r"\W*(?:(?:trong đó|riêng|tại|ở)\s+)?((?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)"
                    r"(?:\s+[A-ZĐÂĂÊÔƠƯ][\w-]*)+)")
 
 
@@ -105,8 +105,8 @@ class ResultReader:
         self.targets = sorted(targets, key=lambda t: t.quantity.start)
         self.low = text.lower()
         self.st = st
-        self.quantities = quantities
-        self.starts = [q.start for q in quantities]
+        self.quantities = [self._own_unit(q) for q in quantities]
+        self.starts = [q.start for q in self.quantities]
         self.reporting = meta.kind in REPORTING_KINDS
         self.doc_year = int(meta.date[:4]) if meta.date[:4].isdigit() else None
         self.periods = PeriodReader(text, dates, meta.date)
@@ -252,7 +252,6 @@ class ResultReader:
     def _reading(self, q: Quantity, seg_start: int, clause, sentence, nxt: int, verdict: _Verdict,
                  previous: ResultReading | None) -> ResultReading:
         share = self._share(q)
-        q = self._own_unit(q)
         indicator = self._indicator(q, seg_start, clause, nxt, previous, share is not None)
         period = (self.periods.in_span(seg_start, min(clause[1], nxt), q.start)
                   or self.periods.in_span(*sentence, q.start) or self._period_above(sentence[0])
