@@ -28,6 +28,12 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
     facts = doc._.vanban
     text = document.text
     document.doc = facts.meta
+    document.doc.period = facts.period
+    document.tables = facts.tables
+    for table in document.tables:
+        table.page = document.page_at(table.start)
+        for row in table.rows:
+            row.page = document.page_at(row.start)
     citations = resolve_partials(facts.citations, facts.meta.issuer, resolver)
     document.references = citations.full
     document.references_partial = citations.partial
@@ -46,7 +52,7 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
                unit=t.quantity.unit, comparator=t.comparator, deadline=t.deadline,
                text=text[t.start:t.end], start=t.start, end=t.end, approx=t.approx,
                sentence=re.sub(r"\s+", " ", text[t.sentence[0]:t.sentence[1]]).strip(),
-               page=document.page_at(t.start))
+               page=document.page_at(t.start), period=t.period, row=t.row)
         for t in facts.targets
     ]
     document.results = [_result(document, r) for r in facts.results]
@@ -55,10 +61,11 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
 
 def _result(document: Document, r) -> Result:
     q, (a, b) = r.quantity, r.sentence
-    return Result(indicator=r.indicator, value=q.value, of=q.of, value_max=q.value_max, unit=q.unit,
+    end = q.end - (len(q.unit) - len(r.unit))  # without a place the unit reading swept in
+    return Result(indicator=r.indicator, value=q.value, of=q.of, value_max=q.value_max, unit=r.unit,
                   as_of=r.period.as_of, period=r.period.text, assessment=r.assessment,
-                  assessment_text=r.assessment_text, kind=r.kind, text=document.text[q.start:q.end],
-                  start=q.start, end=q.end, sentence=re.sub(r"\s+", " ", document.text[a:b]).strip(),
+                  assessment_text=r.assessment_text, kind=r.kind, text=document.text[q.start:end],
+                  start=q.start, end=end, sentence=re.sub(r"\s+", " ", document.text[a:b]).strip(),
                   page=document.page_at(q.start), estimate=r.estimate, share_of_target=r.share_of_target,
                   cumulative=r.period.cumulative, scope=r.scope)
 

@@ -67,7 +67,8 @@ _PART = re.compile(r"\W*(?:(?:trong đó|riêng|tại|ở)\s+)?((?:huyện|xã|t
 
 @dataclass(slots=True)
 class ResultReading:
-    quantity: Quantity
+    quantity: Quantity  # the pipeline's quantity (targets and figures are told apart by it)
+    unit: str  # its unit without a place swept into it
     indicator: str
     scope: str
     period: Period
@@ -106,6 +107,7 @@ class ResultReader:
         self.low = text.lower()
         self.st = st
         self.quantities = [self._own_unit(q) for q in quantities]
+        self.origin = {id(mine): q for mine, q in zip(self.quantities, quantities)}  # the pipeline's own objects
         self.starts = [q.start for q in self.quantities]
         self.reporting = meta.kind in REPORTING_KINDS
         self.doc_year = int(meta.date[:4]) if meta.date[:4].isdigit() else None
@@ -262,7 +264,7 @@ class ResultReader:
             previous.share_of_target = share
         kind = self._kind(q, indicator, clause)
         part = _PART.match(self.text, self._after_lead_in(seg_start, q), q.start)
-        return ResultReading(q, indicator, part[1] if part else "", period, assessment, words, kind, verdict.estimate, share, sentence)
+        return ResultReading(self.origin[id(q)], q.unit, indicator, part[1] if part else "", period, assessment, words, kind, verdict.estimate, share, sentence)
 
     @staticmethod
     def _own_unit(q: Quantity) -> Quantity:
@@ -309,7 +311,7 @@ class ResultReader:
         phrase = rules.TAIL_WORDS.sub("", phrase[done[-1]:] if done else phrase).strip(" ,.;:-–")
         tail = self._tail(q, min(clause[1], nxt), nxt < clause[1])
         previous = previous if previous is not None and previous.quantity.end >= clause[0] else None
-        same_unit = previous is not None and previous.quantity.unit.split()[:1] == q.unit.split()[:1]
+        same_unit = previous is not None and previous.unit.split()[:1] == q.unit.split()[:1]
         if not phrase and (same_unit or q.measure) and previous is not None:
             return previous.indicator  # "huyện Vân Lĩnh 1.021 đảng viên": what the sentence counts
         aim = self._target_before(q)

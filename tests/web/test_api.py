@@ -144,7 +144,7 @@ def test_checks_answer_pairs_with_a_status_per_indicator(client):
         ("21-KH/HU", "tỷ lệ che phủ rừng"): "weaker", ("21-KH/HU", "tỷ lệ hộ nghèo"): "ok",
         ("09-KH/HU", "tỷ lệ che phủ rừng"): "later_deadline", ("09-KH/HU", "tỷ lệ hộ nghèo"): "missing",
     }
-    assert set(pairs[0]["items"][0]) == {"indicator", "status", "parent_target", "child_target", "message"}
+    assert set(pairs[0]["items"][0]) == {"indicator", "status", "reason", "parent_target", "child_target", "message"}
     assert client.get("/api/checks", params={"parent": "99-NQ/TU"}).status_code == 404
 
 
@@ -308,7 +308,8 @@ def test_the_page_script_gets_json_outcomes_and_json_errors(store_dir):
                           headers=json_accept)
         assert one.status_code == 200
         assert one.json()["files"] == [{"path": "lon.txt", "status": "failed", "id": "",
-                                        "error": "[E105] lon.txt: larger than the upload limit of 1000 bytes"}]
+                                        "error": "[E105] lon.txt: larger than the upload limit of 1000 bytes",
+                                        "code": "E105"}]
 
 
 # --- pages: escaping and content ------------------------------------------------------------
