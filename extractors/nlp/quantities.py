@@ -70,6 +70,9 @@ class Words:
 
     def from_offset(self, offset: int):
         i = bisect.bisect_left(self.starts, offset)
+        if i > 0 and self.spans[i - 1][1] > offset:
+            # a word the tokenizer joined across the number's end ("28/30 xã"): its part after it
+            yield offset, self.spans[i - 1][1]
         while i < len(self.spans):
             yield self.spans[i]
             i += 1

@@ -53,7 +53,7 @@ _QUANTITY_TEXT = re.compile(r"\d[\d.,/]*\s*%?")
 _NOW_WORDS = re.compile(r"^(?:(?:hiện nay|hiện|mới|đến nay|tuy nhiên|theo đó|theo báo cáo(?: tại hội nghị)?)\s*,?\s*)+",
                         re.IGNORECASE)
 _PLACE_AFTER_COMMA = re.compile(r",\s*(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)\s+[A-ZĐ].*$")
-MAX_WORDS = 15
+MAX_WORDS = 20
 HEADINGS_UP = 60
 BRACKET = 300
 LEAD_IN = 200  # characters of a lead-in before ":" that govern the items after it  # the longest aside in brackets read as part of the words around it  # headings looked at above a sentence for its part of the document
@@ -211,7 +211,7 @@ class ResultReader:
             return _Verdict(False, local=goal in rules.NORMS)
         reached = _cue_end(rules.REACHED, before)[2]
         if reached is None and not rules.AFTER_REACHED.match(self.low, q.end, min(clause[1], q.end + 80)) \
-                and not self._past(seg_start, q.start, clause[0]):
+                and not self._past(q.start, clause[0], context == "review"):
             return None
         firm = _cue_end(rules.FIRM, lead + " " + self.low[clause[0]:q.start])[0] >= 0
         if not firm:
@@ -236,12 +236,13 @@ class ResultReader:
         return any(rules.TASK_OPENERS.match(self.low, start) and not rules.PAST.search(self.low, start, value)
                    for start in (clause_start, sentence_start))
 
-    def _past(self, seg_start: int, value: int, clause_start: int) -> bool:
+    def _past(self, value: int, clause_start: int, review: bool) -> bool:
         """A year before the report's own leads the clause ("năm 2021 toàn huyện kết nạp 362 ..."):
-        what it counts happened."""
+        what it counts happened. Under a heading of results the report's own year is past too."""
         if self.doc_year is None:
             return False
-        return any(int(m[1]) < self.doc_year for m in _PAST_YEAR.finditer(self.text, clause_start, value))
+        last = self.doc_year if review else self.doc_year - 1
+        return any(int(m[1]) <= last for m in _PAST_YEAR.finditer(self.text, clause_start, value))
 
     def _future(self, start: int, end: int) -> bool:
         """A year after the report's own around the value: a horizon, so the value is wanted."""
@@ -373,11 +374,14 @@ class ResultReader:
         return "stated_in_text_only", ""
 
     def _kind(self, q: Quantity, indicator: str, clause) -> str:
-        folded_clause = fold(self.text[clause[0]:clause[1]])
-        if rules.TASK_UNIT.match(fold(q.unit)) or rules.COMPLETED_SHARE.search(folded_clause):
+        """The first kind whose words the result holds; plans issued before a share of units done."""
+        unit, folded_clause = fold(q.unit), fold(self.text[clause[0]:clause[1]])
+        if rules.TASK_UNIT.match(unit):
             return "task_completion"
-        words = f"{fold(q.unit)} {fold(indicator)} {folded_clause}"
+        words = f"{unit} {fold(indicator)} {folded_clause}"
         for pattern, kind, _ in rules.RESULT_KINDS:
-            if pattern.search(fold(q.unit)) if kind == "other" else pattern.search(words):
+            if pattern.search(unit if kind == "other" else words):
                 return kind
+            if kind == "plans_issued" and rules.COMPLETED_SHARE.search(folded_clause):
+                return "task_completion"
         return "indicator_result"
