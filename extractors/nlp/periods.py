@@ -30,8 +30,10 @@ _NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tới nay|đế
 # Words before a date that make it the date of a result, a span's start, or something else.
 _AT_CUE = re.compile(r"(?:đến|tính đến|đến hết|hết|tới|trong|vào|cuối|năm|tháng|giai đoạn|ngày|tại|qua)\s*$",
                      re.IGNORECASE)
-_NOT_AT = re.compile(r"(?:trước|hạn|thời hạn|chậm nhất|số\s+\S+|kể từ|so với(?:\s+cùng kỳ)?(?:\s+năm)?)\s*(?:ngày\s*)?$",
-                     re.IGNORECASE)
+_NOT_AT = re.compile(r"(?:trước|hạn|thời\s+hạn|chậm\s+nhất|số\s+\S+|kể\s+từ|so\s+với(?:\s+cùng\s+kỳ)?(?:\s+năm)?)\s*"
+                     r"(?:ngày\s*)?$", re.IGNORECASE)
+# "Trong năm", "cả năm" with no year named: the report's own year.
+_THIS_YEAR = re.compile(rf"(?<!\w)(?:trong\s+năm|cả\s+năm|năm\s+nay)(?!\s*(?:{YEAR}|\d))", re.IGNORECASE)
 _SINCE = re.compile(rf"(?<!\w)(?:từ|kể từ|sau)\s+(?:đầu\s+)?(?:năm\s+)?{YEAR}|lũy kế|luỹ kế|tổng cộng|cộng dồn",
                     re.IGNORECASE)
 _CITED_BEFORE = re.compile(r"số\s+[\w./-]+\s+$", re.IGNORECASE)
@@ -96,6 +98,9 @@ class PeriodReader:
             out.append(Period(value, d.text, d.start, d.end, cumulative=bool(re.fullmatch(r"\d{4}-\d{4}", d.value))))
         for m in _NOW.finditer(text, a, b):
             out.append(Period(self.doc_date, m.group(), m.start(), m.end()))
+        for m in _THIS_YEAR.finditer(text, a, b):
+            if self.doc_year is not None:
+                out.append(Period(str(self.doc_year), m.group(), m.start(), m.end()))
         return sorted(out, key=lambda p: p.start)
 
     def _result_date(self, d: DateMention) -> bool:

@@ -41,7 +41,7 @@ _STOP = {
     "hơn", "nhất", "thực hiện", "triển khai", "tham gia", "đi", "vào", "ra", "lên", "xuống", "bình quân",
     "hằng năm", "hàng năm", "mỗi", "năm", "trở xuống", "tham dự", "dự", "đạt được", "còn lại", "đến nay",
     "kèm theo", "tương ứng", "trực tiếp", "sau", "trước", "nữa", "ước", "khi", "nhưng", "cùng", "đồng thời",
-    "chưa", "không", "vẫn", "trở", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
+    "chưa", "không", "khó", "vẫn", "trở", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
 }
 # Nouns that continue a unit across a comma: "huyện, thị xã, thành phố", "đảng bộ, chi bộ cơ sở".
 _LIST_NOUNS = {"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh", "đảng bộ", "chi bộ",

@@ -54,6 +54,7 @@ _NOW_WORDS = re.compile(r"^(?:(?:hiện nay|hiện|mới|đến nay|tuy nhiên|t
                         re.IGNORECASE)
 _PLACE_AFTER_COMMA = re.compile(r",\s*(?:huyện|xã|tỉnh|thành phố|thị xã|phường|quận|thị trấn)\s+[A-ZĐ].*$")
 MAX_WORDS = 20
+PARAGRAPH = 8  # sentences looked back for the period a paragraph's lead gives its values
 HEADINGS_UP = 60
 BRACKET = 300
 LEAD_IN = 200  # characters of a lead-in before ":" that govern the items after it  # the longest aside in brackets read as part of the words around it  # headings looked at above a sentence for its part of the document
@@ -117,6 +118,7 @@ class ResultReader:
         out: list[ResultReading] = []
         lead: _Verdict | None = None  # a lead-in ending in ":" governs the list items under it
         after_colon = marker = False
+        carry: tuple[_Verdict | None, ResultReading | None] = (None, None)  # the last sentence's state
         for a, b in self.st.sentences:
             if _MARKER_ONLY.fullmatch(self.text, a, b):
                 marker = True  # "1." split from its item: the item goes on
@@ -132,6 +134,8 @@ class ResultReader:
                 continue
             verdict: _Verdict | None = lead
             previous: ResultReading | None = None
+            if self.text[a:a + 1].islower():  # a sentence a page break cut in two goes on
+                verdict, previous = lead or carry[0], carry[1]
             prev_end = a
             for i, q in enumerate(inside):
                 if rules.NOT_RESULT_UNIT.match(fold(q.unit)):
@@ -151,6 +155,7 @@ class ResultReader:
                 previous = reading
             if after_colon and verdict is not None:
                 lead = verdict
+            carry = (verdict, previous)
         return out
 
     # --- is it a result? -------------------------------------------------------------------------
@@ -288,9 +293,9 @@ class ResultReader:
         i = bisect.bisect_left([s for s, _ in self.st.sentences], offset)
         headings = self.st.heading_before(offset, limit=1)
         floor = headings[0].end if headings else 0
-        for a, b in self.st.sentences[max(0, i - 3):i][::-1]:
-            if a < floor:
-                break
+        for a, b in self.st.sentences[max(0, i - PARAGRAPH):i][::-1]:
+            if a < floor or "\n\n" in self.text[b:offset]:
+                break  # not above the heading, nor across a blank line
             found = self.periods.in_span(a, b, b)
             if found is not None:
                 return found
