@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.checks.lacgiang import MemoryStore
-from tests.checks.test_progress import report, resolution
+from tests.checks.progress_docs import plan, report, resolution
 from vanban.checks import run_checks
 from vanban.checks.export import export_checks, export_progress, filename
 from vanban.checks.progress import run_progress
@@ -56,8 +56,6 @@ def test_csv_is_one_table_a_row_per_target_and_reported_value(progress):
 
 
 def test_the_checks_export_a_row_per_item_and_counts_per_pair():
-    from tests.checks.test_progress import plan
-
     kh = plan("21-KH/HU", "Huyện ủy Khe Mơ", "2021-04-20")
     results = run_checks(MemoryStore([resolution(), kh]))
     book = load_workbook(io.BytesIO(export_checks(results, "xlsx")))
