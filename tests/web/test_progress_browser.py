@@ -13,16 +13,8 @@ from openpyxl import load_workbook
 
 from tests.search.conftest import BACKENDS
 from tests.web.progress_store import filled_settings
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _free_port, sync_api
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+from tests.web.test_browser import ARTIFACTS, _free_port
+from tests.web.test_browser import browser as chromium  # noqa: F401  (the suite's Chromium, a fixture)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
