@@ -9,8 +9,9 @@
 - expected: the units such sentences name ("Các huyện ủy, đảng ủy trực thuộc Tỉnh ủy", "Ban cán sự
   đảng Ủy ban nhân dân tỉnh ... xây dựng kế hoạch của Ủy ban nhân dân tỉnh");
 - missing: the units expected with no implementing document in the store: a unit named one by one,
-  and the members of a class of units ("các huyện ủy") that the store knows from documents citing
-  the parent. The store holds only what was uploaded, so a missing unit is "chưa có trong kho"
+  and the members of a class of units ("các huyện ủy", "đảng ủy các xã"): for a province's resolution
+  its districts (before 1 July 2025) or communes (from then) in the dated table of administrative
+  units, and the units the store knows from documents citing the parent. The store holds only what was uploaded, so a missing unit is "chưa có trong kho"
   (no plan in the store yet), never "has not issued one".
 """
 
@@ -137,12 +138,19 @@ def coverage_of(store: Store, parent: Document) -> Coverage:
     missing: dict[str, MissingUnit] = {}
     for unit in expected:
         if _is_class(unit):
-            for name, level in _known_members(store, parent, unit.level):
-                if not any(_body(name) in i or i in _body(name) for i in issuers):
+            for name, level in _table_members(parent, unit.level) + _known_members(store, parent, unit.level):
+                if not any(_body(name) in i or i in _body(name) or _unit_named(name, i) for i in issuers):
                     missing.setdefault(fold(name), MissingUnit(name, level))
         elif not any(_names(unit.unit, i) for i in issuers):
             missing.setdefault(fold(unit.unit), MissingUnit(unit.unit, unit.level))
     return Coverage(implemented, expected, list(missing.values()), deadline, deadline_sentence)
+
+
+def _unit_named(unit: str, issuer: str) -> bool:
+    """Whether a folded issuer is the committee of a unit of the table ("Huyện Văn Chấn" and
+    "huyen uy van chan")."""
+    short = re.sub(r"^(?:huyen|quan|thi xa|thanh pho|xa|phuong|thi tran|dac khu)\s+", "", _body(unit))
+    return bool(short) and re.search(rf"\b{re.escape(short)}\b", issuer) is not None
 
 
 def _names(unit: str, issuer: str) -> bool:
@@ -150,6 +158,26 @@ def _names(unit: str, issuer: str) -> bool:
     "UBND tỉnh Lam Giang")."""
     words = _body(unit).split()
     return all(w in issuer.split() for w in words)
+
+
+_ORGAN_WORDS = re.compile(r"^(?:ban thường vụ\s+|ban chấp hành đảng bộ\s+|đảng bộ\s+)?(?:tỉnh ủy|thành ủy|ủy ban nhân dân"
+                          r"(?:\s+tỉnh|\s+thành phố)?|ubnd(?:\s+tỉnh|\s+thành phố)?|hội đồng nhân dân(?:\s+tỉnh)?|tỉnh|thành phố)\s+",
+                          re.IGNORECASE)
+
+
+def _table_members(parent: Document, level: str) -> list[tuple[str, str]]:
+    """The units of a class under a province's resolution, from the dated table of administrative
+    units: its districts before 1 July 2025, its communes from then (``vanban.admin_units``)."""
+    from vanban import admin_units
+
+    if level_of(parent) != "province" or level not in ("district", "commune"):
+        return []
+    issuer = _ORGAN_WORDS.sub("", " ".join(parent.doc.issuer.split()))
+    province = next((p for p in (admin_units.province_of(name, parent.doc.date or None)
+                                 for name in (parent.doc.place, issuer) if name) if p), None)
+    if province is None:
+        return []
+    return [(u.name, u.level) for u in admin_units.units_of(province, parent.doc.date or None) if u.level == level]
 
 
 def _known_members(store: Store, parent: Document, level: str) -> list[tuple[str, str]]:

@@ -123,3 +123,20 @@ def test_a_bloc_committees_figures_are_its_own_part():
 def test_an_unknown_parent_is_a_clear_error():
     with pytest.raises(NotFoundError):
         run_progress(MemoryStore([resolution()]), "99-NQ/TU")
+
+
+def test_a_real_provinces_districts_without_a_plan_come_from_the_table_of_units():
+    text = ("TỈNH ỦY YÊN BÁI\nSố 40-NQ/TU\nNGHỊ QUYẾT về phát triển quế\n"
+            "Các huyện ủy, thị ủy, thành ủy xây dựng kế hoạch thực hiện, hoàn thành trước ngày 30/6/2021.\n")
+    from tests.checks.progress_docs import _doc
+    from vanban.model import Reference
+
+    nq = _doc(text, kind="nghi_quyet", number="40-NQ/TU", issuer="Tỉnh ủy Yên Bái", level="province",
+              date="2021-04-02", place="Yên Bái")
+    kh = _doc("HUYỆN ỦY VĂN CHẤN\nSố 12-KH/HU\nKẾ HOẠCH thực hiện Nghị quyết số 40-NQ/TU\n", kind="ke_hoach",
+              number="12-KH/HU", issuer="Huyện ủy Văn Chấn", level="district", date="2021-05-02",
+              title="thực hiện Nghị quyết số 40-NQ/TU")
+    kh.references = [Reference("40-NQ/TU", "40-NQ/TU", 0, 8, relation="thực hiện")]
+    missing = [m.unit for m in run_progress(MemoryStore([nq, kh]), "40-NQ/TU").coverage.missing]
+    assert "Huyện Trấn Yên" in missing and "Thị xã Nghĩa Lộ" in missing
+    assert not any("Văn Chấn" in unit for unit in missing)  # its plan is in the store
