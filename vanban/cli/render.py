@@ -20,7 +20,7 @@ def render_document(document: Document) -> str:
         f"  title: {meta.title or '-'}",
         f"  references: {', '.join(r.number for r in document.references) or '-'}",
         f"  dates: {', '.join(d.value for d in document.dates) or '-'}",
-        f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
+        f"  figures: {len(document.figures)}   targets: {len(document.targets)}   results: {len(document.results)}",
     ]
     for t in document.targets:
         bound = number(t.value) + (f"-{number(t.value_max)}" if t.value_max is not None else "")
