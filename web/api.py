@@ -72,7 +72,7 @@ _FORMAT = Query("xlsx", pattern="^(xlsx|csv)$", description="xlsx or csv")
 
 
 def _download(data: bytes, name: str, fmt: str) -> Response:
-    from vanban.web.pages import content_disposition
+    from vanban.web.document_view import content_disposition
 
     return Response(data, media_type=EXPORT_FORMATS[fmt], headers={"Content-Disposition": content_disposition(name)})
 

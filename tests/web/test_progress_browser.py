@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from tests.search.conftest import BACKENDS
 from tests.web.progress_store import filled_settings
-from tests.web.test_browser import ARTIFACTS, _free_port
+from tests.web.test_browser import ARTIFACTS, PHONE, WIDE, _free_port, _tab, audit
 from tests.web.test_browser import browser as chromium  # noqa: F401  (the suite's Chromium, a fixture)
 
 
@@ -40,8 +40,8 @@ def server(request, tmp_path_factory):
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN", accept_downloads=True)
-    yield context.new_page()
+    context, tab = _tab(chromium, viewport=WIDE, accept_downloads=True)
+    yield tab
     context.close()
 
 
@@ -67,6 +67,7 @@ def test_a_manager_reads_where_each_target_stands(server, page):
     plans = page.locator("table.implementers tbody tr").all_inner_texts()
     assert "Đúng hạn" in plans[0] and "Chậm so với hạn" in plans[1]
     assert "Ban cán sự đảng Ủy ban nhân dân tỉnh (Tỉnh): chưa có trong kho" in page.locator(".pg-missing").inner_text()
+    audit(page)  # axe-core: no serious or critical violation
     page.screenshot(path=str(ARTIFACTS / f"progress-{backend}.png"), full_page=True)
 
 
@@ -89,10 +90,10 @@ def test_the_progress_and_the_checks_download_for_a_meeting(server, page):
 
 def test_the_progress_page_fits_a_phone(server, chromium):
     backend, base = server
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
-    tab = context.new_page()
+    context, tab = _tab(chromium, viewport=PHONE, is_mobile=True, has_touch=True)
     try:
         open_progress(tab, base)
+        audit(tab)
         width = tab.evaluate("document.documentElement.scrollWidth")
         tab.screenshot(path=str(ARTIFACTS / f"progress-phone-{backend}.png"), full_page=True)
         assert width <= 390, f"the progress page scrolls sideways: {width}px wide"
