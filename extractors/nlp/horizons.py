@@ -70,10 +70,11 @@ def heading_rank(line: str) -> int:
 
 class Sections:
     """The headings that govern each offset of a text: the nearest heading above it, then the
-    heading that one sits under, and so on up to the top."""
+    heading that one sits under, and so on up to the top. A heading the line breaks of a crawled
+    page cut in two ("4. Các" / "chỉ tiêu cụ thể đến năm 2030") is read with its second line."""
 
     def __init__(self, structure: Structure):
-        self.headings: list[Line] = structure.headings
+        self.headings: list[Line] = [_with_continuation(structure, h) for h in structure.headings]
         self._ends = [h.end for h in self.headings]
         self._parent: list[int] = []  # index of each heading's governing heading, -1 for none
         stack: list[tuple[int, int]] = []  # (rank, index)
@@ -100,6 +101,22 @@ class Sections:
             if found:
                 return found[0]
         return None
+
+
+CUT_HEADING_WORDS = 3  # a numbered heading this short may go on on the next line
+
+
+def _with_continuation(structure: Structure, heading: Line) -> Line:
+    words = heading.stripped.split()
+    if len(words) > CUT_HEADING_WORDS or heading.stripped[-1:] in ".:;":
+        return heading
+    nxt = structure.line_after(heading)
+    if nxt is None or not nxt.stripped[:1].islower() or len(nxt.stripped) > MAX_CONTINUATION:
+        return heading
+    return Line(heading.start, nxt.end, f"{heading.text} {nxt.stripped}")
+
+
+MAX_CONTINUATION = 120
 
 
 # --- the document's period -----------------------------------------------------------------------

@@ -27,6 +27,8 @@ _MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km�
 _NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
+_PER_POPULATION = re.compile(r"\s+(?:trên|/)\s*(?:một|1|mỗi)?\s*(?:vạn|nghìn|ngàn|triệu|10\.000|1\.000|100\.000)"
+                             r"\s+(?:dân|người dân|dân số)(?!\w)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
@@ -157,5 +159,8 @@ def _unit_after(text: str, end: int, words: Words) -> tuple[str, int, bool] | No
         if ua == ub and not scale:
             return None
         unit_end, measure = (ub, False) if ua < ub else (scale.end(), True)  # "2.000 tỷ": the scale alone
+        per = _PER_POPULATION.match(text, ub) if ua < ub else None
+        if per:
+            unit_end, measure = per.end(), True  # "12 người trên một vạn dân": a rate, not a count
     unit = re.sub(r"\s+", " ", text[end:unit_end]).strip()
     return (unit, unit_end, measure) if unit else None

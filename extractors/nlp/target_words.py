@@ -96,6 +96,12 @@ TAIL_WORDS = Phrases(("đạt", "là", "chiếm", "khoảng", "trên", "dưới"
                       "không dưới", "không quá", "từ", "sẽ", "phải", "phải đạt", "sẽ đạt", "đạt mức", "ở mức", "bằng",
                       "có", "còn", "ước đạt", "đạt trên"),
                      "verbs and comparators between an indicator and its value")
+LEVEL_VERB = re.compile(r"(?<!\w)(?:đạt|là|chiếm|bằng)(?:\s+(?:mức|trên|dưới|khoảng|ít\s+nhất|tối\s+thiểu|tối\s+đa"
+                        r"|hơn|gần|từ))*\s*$", re.IGNORECASE)
+"""A verb of level just before a value: what comes before it is the indicator, even for a count."""
+RANK_ABOUT = re.compile(r"\s(?:về|trong lĩnh vực)\s+(?P<what>[^,;.:()]+)", re.IGNORECASE)
+RANK_REGION = re.compile(r"(?:khu\s+vực\s+)?(?P<region>thế\s+giới|toàn\s+cầu|Đông\s+Nam\s+Á"
+                         r"|ASEAN|châu\s+Á|khu\s+vực)", re.IGNORECASE)
 MOVEMENT = re.compile(r"\s+(?:tăng|giảm)(?:\s+(?:bình quân|xuống|lên|thêm|(?:hằng|hàng|mỗi) năm))*$", re.IGNORECASE)
 """A change stated of an indicator ("giảm bình quân"), dropped when a later clause gives its level."""
 
@@ -154,6 +160,7 @@ NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|củ
 HORIZON_IN_PHRASE = re.compile(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?",
                                re.IGNORECASE)
 AHEAD_LEADS = ("đến", "tới")  # "đến năm 2025" in a 2022 document looks ahead: a goal
+AHEAD_IF_DATED = ("vào", "tro")  # "vào năm 2030" too, when the document's own year shows it is ahead
 BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)  # "- Năm 2023: 132 xã"
 ANNUAL = Phrases(("hằng năm", "hàng năm", "mỗi năm", "trong năm", "năm nào cũng"),
                  "a yearly target: it holds every year of its period")

@@ -144,7 +144,7 @@ def test_checks_answer_pairs_with_a_status_per_indicator(client):
         ("21-KH/HU", "tỷ lệ che phủ rừng"): "weaker", ("21-KH/HU", "tỷ lệ hộ nghèo"): "ok",
         ("09-KH/HU", "tỷ lệ che phủ rừng"): "later_deadline", ("09-KH/HU", "tỷ lệ hộ nghèo"): "missing",
     }
-    assert set(pairs[0]["items"][0]) == {"indicator", "status", "parent_target", "child_target", "message"}
+    assert set(pairs[0]["items"][0]) == {"indicator", "status", "reason", "parent_target", "child_target", "message"}
     assert client.get("/api/checks", params={"parent": "99-NQ/TU"}).status_code == 404
 
 
