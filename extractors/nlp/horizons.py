@@ -149,12 +149,15 @@ def _period_in(text: str, doc_year: int | None) -> _Span | None:
     m = _UNTIL.search(text)
     if m:
         return _Span(str(doc_year) if doc_year and doc_year <= int(m["to"]) else "", m["to"])
+    single = horizons(text, 0, len(text))
+    if single:  # "... nhiệm vụ phát triển kinh tế - xã hội năm 2021": the plan of one year
+        return _Span(single[0].year, single[0].year)
     return None
 
 
 def doc_period(title: str, term: str, text: str, doc_year: int | None) -> dict[str, str] | None:
     """The period a document plans for: from its title ("... giai đoạn 2026 - 2030", "... đến năm
-    2030"), else the term it was adopted for ("nhiệm kỳ 2020-2025"), else a sentence of its opening
+    2030", "... năm 2021"), else the term it was adopted for ("nhiệm kỳ 2020-2025"), else a sentence of its opening
     that states when it runs ("Thời gian thực hiện: từ năm 2025 đến hết năm 2030")."""
     span = _period_in(title, doc_year)
     if span is None and re.fullmatch(rf"{YEAR}-{YEAR}", term or ""):

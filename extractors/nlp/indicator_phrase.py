@@ -26,7 +26,8 @@ JOINT = re.compile(r",|\s(?:và|hoặc)\s")
 _TAIL_END = re.compile(rf"(?:(?:^|\s+)(?:và|hoặc|{W.TIME_WORDS}))+$", re.IGNORECASE)
 _LEAD_WORDS = re.compile(rf"^\s*(?:(?:\(?\d{{1,2}}\)|[a-zđ]\)|{W.TIME_WORDS}|{W.LEAD_WORDS.alternation}|\d{{4}}"
                          r"|[-–—+•:;,.()])\s*)+", re.IGNORECASE)
-_TAIL_WORDS = re.compile(rf"(?:\s*(?:{W.TAIL_WORDS.alternation})\s*)+$", re.IGNORECASE)
+_TAIL_WORDS = re.compile(rf"(?:\s*(?<!\w)(?:{W.TAIL_WORDS.alternation})\s*)+$", re.IGNORECASE)
+_AT_LEAST_OR_MOST = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)  # the comparator, not the indicator
 _TRAILING_JOIN = re.compile(r"\s*\b(?:và|hoặc)\s*$")
 SHORT_PHRASE_WORDS = 2  # a phrase this short ("tăng", "đạt có") says too little on its own
 
@@ -150,7 +151,9 @@ def _tail(text: str, q: Quantity, nxt: int, before_quantity: bool) -> tuple[list
     A comma goes on with the phrase ("100% thôn, tổ dân phố có chi bộ"; "được đánh giá, xếp
     loại ...") unless what follows opens a clause of its own or leads to the next quantity.
     """
-    region = text[q.end:nxt]
+    skip = _AT_LEAST_OR_MOST.match(text, q.end, nxt)
+    start = skip.end() if skip else q.end
+    region = text[start:nxt]
     hard = _TAIL_STOP.search(region)
     limit = hard.start() if hard else len(region)
     parts = region[:limit].split(",")
@@ -166,4 +169,4 @@ def _tail(text: str, q: Quantity, nxt: int, before_quantity: bool) -> tuple[list
     if len(spans) > W.MAX_TAIL_WORDS:
         spans = [m.span() for m in re.finditer(r"\S+", parts[0])][:W.SHORT_TAIL_WORDS]
     words = _TAIL_END.sub("", " ".join(region[a:b] for a, b in spans)).split()
-    return words, q.end + spans[len(words) - 1][1] if words else q.end
+    return words, start + spans[len(words) - 1][1] if words else q.end

@@ -131,6 +131,7 @@ AT_LEAST_AFTER = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)  # "8% trở 
 AT_MOST_AFTER = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
 RANGE_FROM = re.compile(r"\btu\s*$")  # "từ 90 - 100": a range, not a floor
 RANK_BEFORE = re.compile(r"\b(?:nhom|top|xep hang|xep thu|dung thu)\s*$")
+SAME_PHRASE = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,8}\s+", re.IGNORECASE)  # words only, no comma
 RANK_UNIT = re.compile(r"^(?:nuoc|quoc gia|nen kinh te)\b")
 """A rank among nations ("nhóm 3 nước dẫn đầu", "top 50 quốc gia"): better when lower, a ceiling."""
 
