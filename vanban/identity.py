@@ -44,12 +44,16 @@ _KIND_BY_LABEL = {fold(k.label): k.code for k in KINDS.values()}
 def cites(kind: str, bare: str, number: str) -> bool:
     """Whether a partial citation ("Nghị quyết số 20": kind "nghi_quyet" or its label, number "20") can name
     the full number ``number`` ("20-NQ/HU", "20/2021/NQ-HĐND"): the same number (leading zeros
-    aside) and a code of that kind. A kind without codes names nothing for sure."""
+    aside) and a code of that kind, in a numbering style the kind uses (party numbers put a hyphen
+    before the code, state numbers a slash: "12-TT/TW" is a thông tri, "12/2020/TT-BTC" a thông
+    tư). A kind without codes names nothing for sure."""
     kind = kind if kind in KINDS else _KIND_BY_LABEL.get(" ".join(fold(nfc(kind)).split()), kind)
-    codes = {number_key(c) for c in KINDS[kind].number_codes} if kind in KINDS else set()
+    found = KINDS.get(kind)
+    codes = {number_key(c) for c in found.number_codes} if found else set()
     key = number_key(number)
-    head, _, rest = key.partition("-") if "-" in key.split("/")[0] else key.partition("/")
-    if not codes or head.lstrip("0") != number_key(bare).lstrip("0"):
+    party = "-" in key.split("/")[0]
+    head, _, rest = key.partition("-") if party else key.partition("/")
+    if not codes or head.lstrip("0") != number_key(bare).lstrip("0") or not (found.party if party else found.state):
         return False
     code = next((s for s in _SEGMENTS.split(rest) if s and not s.isdigit()), "")
     return code in codes

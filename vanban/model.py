@@ -34,8 +34,13 @@ class DocMeta:
     level: str = "unknown"  # one of vocab.LEVELS
     date: str = ""  # YYYY-MM-DD or ""
     title: str = ""  # trích yếu
-    place: str = ""
+    place: str = ""  # the place of the dateline: "Lạng Sơn" of "Lạng Sơn, ngày 5 tháng 3 năm 2025"
     term: str = extra("")  # "2020-2025" or "khóa XIX"
+    signer: str = ""  # the name under the signature block: "Nguyễn Văn An"
+    signer_title: str = ""  # the title the signer signs with, above the name: "Phó Chủ tịch"
+    # today's province holding the issuer (admin_units, a former province or district placed under
+    # the province of the 34 it is part of); "" for central organs and unknown places
+    province: str = extra("")
     period: dict[str, str] | None = extra(None)  # {"start": "2026", "end": "2030"}: what the document plans for
 
 

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
+from vanban.errors import VanbanError
 from vanban.settings import Settings
 
 from vanban.web import api, checks_view, pages, staff
@@ -74,16 +74,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _status_of(exc: VanbanError) -> int:
-    if isinstance(exc, NotFoundError):
-        return 404
-    if isinstance(exc, UsageError):
-        return 400
-    if isinstance(exc, InputError):
-        return 422
-    return 503  # the store failed or the backend is unreachable: not the client's fault
-
-
 def _error(request: Request, status: int, message: str, code: str | None = None) -> Response:
     if wants_json(request):
         body = {"error": message} | ({"code": code} if code else {})
@@ -96,7 +86,7 @@ def _error(request: Request, status: int, message: str, code: str | None = None)
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VanbanError)
     async def vanban_error(request: Request, exc: VanbanError) -> Response:
-        return _error(request, _status_of(exc), exc.message, exc.code)
+        return _error(request, exc.http_status, exc.message, exc.code)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -66,7 +66,7 @@ def _spool(settings: Settings, upload: Upload, target: Path) -> None:
 
 
 def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lock) -> list[dict[str, str]]:
-    """Run the ingest flow over the uploads: one {"path", "status", "id", "error"} each, in order.
+    """Run the ingest flow over the uploads: one {"path", "status", "id", "error", "code"} each, in order.
 
     status is ingested, skipped (the same bytes are already stored) or failed (with the reason).
     """
@@ -82,7 +82,8 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
                 _spool(settings, upload, target)
             except TooLargeError as exc:
                 target.unlink(missing_ok=True)
-                outcomes.append({"path": upload.name, "status": "failed", "id": "", "error": str(exc)})
+                outcomes.append({"path": upload.name, "status": "failed", "id": "", "error": str(exc),
+                                 "code": exc.code})
                 continue
             sources[str(target)] = upload.name
             outcomes.append(None)

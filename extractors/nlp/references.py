@@ -5,18 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vanban.extractors.nlp.kinds import KIND_PATTERN, kind_at_start
+from vanban.extractors.nlp.kinds import KIND_PATTERN, kind_at_start, kind_of_code
 from vanban.extractors.nlp.spans import Taken
 from vanban.identity import cites
 from vanban.model import PartialReference, Reference
 
 _SP = r"[ \t\u00a0]*"
-_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
-_ORG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,7}"  # "NQ", "CTr", "QĐi"; an official letter's organ code in its place: "BVHTTDL"
+# An issuer code; an official letter's drafting unit may hold dots ("11554/VPCP-V.I").
+_ORG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}(?:\.[A-ZĐ][A-Za-zĐđ0-9]{0,3})*"
+# Numbers run to five digits in ministries' official letters ("10989/BNV-TCBC") and keep their
+# leading zeros ("02125/QĐ-UBND").
 # Party style: number-KIND/ISSUER ("37-NQ/TU", "37 - NQ/TU", "08-QĐi/TW").
-_PARTY = rf"(?P<pn>\d{{1,4}}){_SP}[-–]{_SP}(?P<pcode>{_CODE}){_SP}/{_SP}(?P<porg>{_ORG})"
+_PARTY = rf"(?P<pn>\d{{1,5}}){_SP}[-–]{_SP}(?P<pcode>{_CODE}){_SP}/{_SP}(?P<porg>{_ORG})"
 # State style: number[/year]/KIND-ISSUER ("10/CTr-UBND", "56/2020/NQ-HĐND", "749/QĐ-TTg").
-_STATE = (rf"(?P<sn>\d{{1,4}}){_SP}(?:/(?P<year>\d{{4}}))?/{_SP}(?P<scode>{_CODE}){_SP}-{_SP}"
+_STATE = (rf"(?P<sn>\d{{1,5}}){_SP}(?:/(?P<year>\d{{4}}))?/{_SP}(?P<scode>{_CODE}){_SP}-{_SP}"
           rf"(?P<sorg>{_ORG}(?:-{_ORG})*)")
 # Laws: number/year/legislature ("77/2015/QH13").
 _LAW = r"(?P<ln>\d{1,4})/(?P<lyear>\d{4})/(?P<lorg>(?:UBTV)?QH\d{1,2})"
@@ -38,6 +41,16 @@ def type_code(number: str) -> str:
     if not m:
         return ""
     return m.group("pcode") or m.group("scode") or ""
+
+
+def kind_of_number(number: str) -> str | None:
+    """The kind a full number's code names, read in the number's style: "12-TT/TW" is a party
+    thông tri, "110/2025/TT-BTC" a state thông tư."""
+    m = FULL_NUMBER.fullmatch(number)
+    if not m:
+        return None
+    party = m.group("pcode") is not None
+    return kind_of_code(m.group("pcode") or m.group("scode") or "", party)
 
 
 def issuer_code(number: str) -> str:

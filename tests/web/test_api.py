@@ -308,7 +308,8 @@ def test_the_page_script_gets_json_outcomes_and_json_errors(store_dir):
                           headers=json_accept)
         assert one.status_code == 200
         assert one.json()["files"] == [{"path": "lon.txt", "status": "failed", "id": "",
-                                        "error": "[E105] lon.txt: larger than the upload limit of 1000 bytes"}]
+                                        "error": "[E105] lon.txt: larger than the upload limit of 1000 bytes",
+                                        "code": "E105"}]
 
 
 # --- pages: escaping and content ------------------------------------------------------------
