@@ -80,6 +80,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 _FIELD_NAMES = {name: re.compile(rf"\b{re.escape(fold(name)).replace(',', ',?')}\b") for name in FIELDS}
 _DIGITAL = ("kinh tế số", "xã hội số", "chính phủ số")
+for _field in _DIGITAL:  # the digital transformation as a whole belongs to each of its parts
+    FIELDS[_field] += ("chuyen doi so",)
 _DIGITAL_NAME = re.compile(r"\bchuyen doi so\b")
 
 
