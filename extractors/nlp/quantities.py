@@ -30,6 +30,10 @@ _NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkho
 _PER_POPULATION = re.compile(r"\s+(?:trên|/)\s*(?:một|1|mỗi)?\s*(?:vạn|nghìn|ngàn|triệu|10\.000|1\.000|100\.000)"
                              r"\s+(?:dân|người dân|dân số)(?!\w)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
+# A bare number after a comparator, ending its clause, is the level of an index.
+_BARE_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:trên|dưới|tối thiểu|ít nhất|không dưới|không quá|tối đa|duy trì)\s*$",
+                                re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 # Words that end a unit phrase: verbs, prepositions, comparators, qualifiers.
@@ -138,6 +142,8 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
             else:
                 end = m.end("a")
         unit = _unit_after(text, end, words)
+        if unit is None and _BARE_LEVEL_BEFORE.search(before) and _CLAUSE_END.match(text, end):
+            unit = ("", end, True)  # "chỉ số HDI duy trì trên 0,7.": an index, a level with no unit
         if unit is None:
             continue
         found.append(Quantity(a, of, value_max, unit[0], m.start(), unit[1], unit[2]))
