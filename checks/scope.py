@@ -38,25 +38,32 @@ class ScopeRule:
     why: str
 
 
-# A rank among nations: a place measured against a region of the world, or among countries.
-RANK_AMONG_NATIONS = ScopeRule(re.compile(r"\b(?:the gioi|toan cau|dong nam a|asean|chau a|khu vuc|nuoc|quoc gia)\b"),
-                               "thứ hạng của Việt Nam giữa các nước")
-# A rank among provinces ("chỉ số chuyển đổi số cấp tỉnh") is a province's own.
+# A rank ("Thứ bậc", "nhóm 3 nước dẫn đầu") is the country's place among nations, unless it says
+# it ranks provinces ("chỉ số chuyển đổi số cấp tỉnh": a province's own).
+RANK_AMONG_NATIONS = "thứ hạng của Việt Nam giữa các nước"
 RANK_AMONG_PROVINCES = re.compile(r"\b(?:cap tinh|cac tinh|tinh, thanh pho|ca nuoc|toan quoc|trong nuoc)\b")
-# Counts of institutions or firms measured against the world: the country's, not a province's share.
-COUNT_AGAINST_WORLD = ScopeRule(re.compile(r"\bngang tam (?:cac )?nuoc|\bhang dau (?:the gioi|khu vuc)|\bxep hang khu vuc"
-                                           r"|\b(?:khu vuc va|tren) the gioi"),
-                                "số tổ chức, doanh nghiệp của cả nước so với thế giới")
+# Counts of institutions, firms or works that only the whole country has: measured against the
+# world, named national, or national infrastructure.
+COUNT_OF_THE_NATION = ScopeRule(re.compile(r"\bngang tam (?:cac )?nuoc|\bhang dau (?:the gioi|khu vuc)|\bxep hang khu vuc"
+                                           r"|\b(?:khu vuc va|tren) the gioi|\bquoc gia\b|\bviet nam\b|\btrung uong\b"
+                                           r"|\bcap quang (?:tren )?bien\b"),
+                                "số tổ chức, doanh nghiệp hay công trình của cả nước")
+# A share of the country's own total ("doanh thu công nghiệp số Việt Nam").
+SHARE_OF_THE_NATION = ScopeRule(re.compile(r"\bviet nam\b|\bca nuoc\b|\btoan quoc\b"), "tỷ lệ tính trên cả nước")
+_INDEX_UNIT = re.compile(r"(?:chi so|ty le|ti le|he so|muc)\b")  # an index named as the unit: not a count
 
 
 def national_scope(target: Target) -> str:
     """Why only the whole country has this target ("" when a province can have it too)."""
     unit = parse_unit(target.unit)
     folded = fold(nfc(f"{target.indicator} {target.unit}"))
-    if unit.family == "rank" and RANK_AMONG_NATIONS.pattern.search(folded) and not RANK_AMONG_PROVINCES.search(folded):
-        return RANK_AMONG_NATIONS.why
-    if unit.absolute and unit.family != "rank" and COUNT_AGAINST_WORLD.pattern.search(folded):
-        return COUNT_AGAINST_WORLD.why
+    if unit.family == "rank" and not RANK_AMONG_PROVINCES.search(folded):
+        return RANK_AMONG_NATIONS
+    counted = unit.absolute and unit.family != "rank" and not _INDEX_UNIT.match(fold(nfc(unit.written)).strip())
+    if counted and COUNT_OF_THE_NATION.pattern.search(folded):
+        return COUNT_OF_THE_NATION.why
+    if unit.family == "percent" and SHARE_OF_THE_NATION.pattern.search(folded):
+        return SHARE_OF_THE_NATION.why
     return ""
 
 

@@ -35,7 +35,7 @@ _BASES: dict[str, tuple[str, float]] = {
 }
 
 # A rank: a place in a league table ("Thứ bậc" of a table, "nhóm 3 nước dẫn đầu" of prose).
-_RANKS = ("thu bac", "thu hang", "xep hang", "nuoc dan dau", "nuoc dung dau", "quoc gia dan dau", "quoc gia dung dau")
+_RANKS = ("thu bac", "thu hang", "xep hang", "nuoc dan dau", "nuoc dung dau", "quoc gia")
 _RANK_ALONE = ("nuoc", "quoc gia", "nen kinh te")  # "nhóm 3 nước": places among nations
 # "người trên một vạn dân" is "người/vạn dân": a rate per so many inhabitants.
 _PER_WORDS = re.compile(r"\s+tren\s+(?:mot|1|moi)\s+")

@@ -99,7 +99,7 @@ class TargetReader:
         readings: list[TargetReading] = []
         lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
         for a, b in self.units:
-            inside = self._inside(a, b)
+            inside = self._without_qualifiers(self._inside(a, b))
             sentence_text = self.text[a:b].rstrip()
             # a lead-in governs its bullets and numbered items, up to a heading or a new paragraph
             starts_line = a == 0 or not self.text[self.text.rfind("\n", 0, a) + 1:a].strip()
@@ -179,8 +179,6 @@ class TargetReader:
     def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
         if q.of is not None or W.NEVER_TARGET_UNIT.folded_prefix.match(fold(q.unit)):
             return None
-        if self._qualifies_previous(q, clause, inside):
-            return None
         if not goal and not W.NORM.at_end.search(self.text[max(clause[0], q.start - W.NORM_WINDOW):q.start]):
             return None
         counted = [p.end for p in inside if p.end <= q.start and not W.NEVER_TARGET_UNIT.folded_prefix.match(fold(p.unit))]
@@ -223,13 +221,17 @@ class TargetReader:
         return TargetReading(q, indicator, comparator, approx, deadline, start, end,
                              self.evidence.get(sentence, sentence), period=period)
 
-    def _qualifies_previous(self, q: Quantity, clause, inside: list[Quantity]) -> bool:
-        """"8 cơ sở giáo dục đại học thuộc nhóm 200 đại học hàng đầu châu Á": a rank that says which
-        of the things counted just before are meant, not a target of its own."""
-        if not W.RANK_BEFORE.search(fold(self.text[max(clause[0], q.start - W.NORM_WINDOW):q.start])):
-            return False
-        before = [p for p in inside if clause[0] <= p.start and p.end <= q.start]
-        return bool(before) and W.SAME_PHRASE.fullmatch(self.text, before[-1].end, q.start) is not None
+    def _without_qualifiers(self, inside: list[Quantity]) -> list[Quantity]:
+        """The quantities of a sentence but those that say which of the things counted just before
+        are meant ("8 cơ sở giáo dục đại học thuộc nhóm 200 đại học hàng đầu châu Á"): part of the
+        indicator, neither a target nor where the indicator stops."""
+        kept: list[Quantity] = []
+        for q in inside:
+            rank = W.RANK_BEFORE.search(fold(self.text[max(0, q.start - W.NORM_WINDOW):q.start]))
+            if rank and kept and W.SAME_PHRASE.fullmatch(self.text, kept[-1].end, q.start):
+                continue
+            kept.append(q)
+        return kept
 
     def _after_lead_in(self, seg_start: int, q: Quantity) -> int:
         """Where the indicator can start once commas that close a lead-in are passed.
