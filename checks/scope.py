@@ -68,14 +68,15 @@ def national_scope(target: Target) -> str:
 
 
 # Fields a plan's title may limit it to, each with the words that say a target belongs to it.
-# "chuyển đổi số" holds the three digital fields.
+# "chuyển đổi số" names the three digital fields at once.
+_DIGITAL_WORDS = ("chuyen doi so", "so hoa", "du lieu", "dien tu", "truc tuyen", "moi truong so", "nen tang so")
 FIELDS: dict[str, tuple[str, ...]] = {
-    "kinh tế số": ("kinh te so", "thuong mai dien tu", "khong dung tien mat", "thanh toan", "nen tang so",
-                   "cong nghe so", "du lieu", "so hoa", "ha tang so", "dien tu", "truc tuyen"),
-    "xã hội số": ("xa hoi so", "ky nang so", "chu ky so", "cong dan so", "internet", "bang rong", "cap quang",
-                  "dien thoai thong minh", "tai khoan", "dien tu", "truc tuyen", "so hoa", "du lieu"),
-    "chính phủ số": ("chinh phu so", "chinh phu dien tu", "chinh quyen so", "dich vu cong", "thu tuc hanh chinh",
-                     "truc tuyen", "dien tu", "du lieu", "van ban", "ho so"),
+    "kinh tế số": (*_DIGITAL_WORDS, "kinh te so", "thuong mai dien tu", "khong dung tien mat", "thanh toan",
+                   "cong nghe so", "ha tang so"),
+    "xã hội số": (*_DIGITAL_WORDS, "xa hoi so", "ky nang so", "chu ky so", "cong dan so", "internet", "bang rong",
+                  "cap quang", "phu song", "5g", "dien thoai thong minh", "tai khoan"),
+    "chính phủ số": (*_DIGITAL_WORDS, "chinh phu so", "chinh quyen so", "dich vu cong", "thu tuc hanh chinh",
+                     "van ban", "ho so"),
     "khoa học, công nghệ": ("khoa hoc", "cong nghe", "nghien cuu", "r&d", "r d", "sang che", "cong bo",
                             "nang suat", "tfp", "doi moi sang tao"),
     "đổi mới sáng tạo": ("doi moi sang tao", "khoi nghiep", "sang che"),
@@ -87,8 +88,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 _FIELD_NAMES = {name: re.compile(rf"\b{re.escape(fold(name)).replace(',', ',?')}\b") for name in FIELDS}
 _DIGITAL = ("kinh tế số", "xã hội số", "chính phủ số")
-for _field in _DIGITAL:  # the digital transformation as a whole belongs to each of its parts
-    FIELDS[_field] += ("chuyen doi so",)
 _DIGITAL_NAME = re.compile(r"\bchuyen doi so\b")
 
 
