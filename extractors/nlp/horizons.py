@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from vanban.extractors.nlp import target_words as W
 from vanban.extractors.nlp.numbers import YEAR
@@ -125,7 +124,8 @@ _PERIOD_WORDS = re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|k�
 _TERM = re.compile(rf"(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})")
 _UNTIL = re.compile(rf"(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to>{YEAR})", re.IGNORECASE)
 _RUNNING_TIME = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)", re.IGNORECASE)
-OPENING = 3000  # characters of the text where a document states the period it runs for
+OPENING = 12_000  # characters of the text where a document states when it runs ("3. Thời gian thực hiện")
+RUNNING_TIME_WINDOW = 200  # characters after "Thời gian thực hiện" that give the years
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,20 +163,9 @@ def doc_period(title: str, term: str, text: str, doc_year: int | None) -> dict[s
     if span is None and re.fullmatch(rf"{YEAR}-{YEAR}", term or ""):
         span = _Span(term[:4], term[-4:])
     if span is None:
-        for m in _RUNNING_TIME.finditer(text, 0, OPENING * 4):
-            span = _period_in(text[m.start():m.start() + 200], doc_year)
+        for m in _RUNNING_TIME.finditer(text, 0, OPENING):
+            span = _period_in(text[m.start():m.start() + RUNNING_TIME_WINDOW], doc_year)
             if span:
                 break
     return span.as_dict() if span else None
 
-
-@dataclass
-class DocumentTime:
-    """What a reader needs to date a document's targets."""
-
-    year: int | None  # the year it was issued
-    period: dict[str, str] | None
-
-    @cached_property
-    def deadline(self) -> str:
-        return self.period["end"] if self.period else ""

@@ -20,7 +20,6 @@ from vanban.extractors.nlp import target_words as W
 from vanban.extractors.nlp.horizons import Horizon, Sections, horizons
 from vanban.extractors.nlp.numbers import NUMBER, parse_number
 from vanban.extractors.nlp.quantities import Quantity
-from vanban.extractors.nlp.tables import ROW_NUMBER
 from vanban.extractors.nlp.targets import TargetReading
 from vanban.folding import fold
 from vanban.model import Table, TableRow
