@@ -51,7 +51,7 @@ _COMPILED = tuple((re.compile(rf"\b(?:{p})\b"), c, why) for p, c, why in _EQUIVA
 # Words that frame a figure rather than name what is measured. "binh quan" is dropped only
 # after the equivalents above kept "bình quân đầu người" as a whole.
 _STOP_PHRASES = (
-    "bo tri", "bao dam", "dam bao", "duy tri", "trung binh", "ti le", "xep hang", "chi so", "thu bac",
+    "bo tri", "bao dam", "dam bao", "duy tri", "trung binh", "ti le", "xep hang", "chi so", "thu bac", "quy mo",
     "phan dau", "it nhat", "toi thieu", "toi da", "khong duoi", "khong qua", "khong vuot qua",
     "tro len", "tren dia ban", "toan tinh", "toan huyen", "toan xa", "cua tinh", "cua huyen",
     # where: the plan's own territory, whatever its level
