@@ -59,6 +59,13 @@ class Phrases:
 # --- what makes a clause a goal ------------------------------------------------------------------
 GOAL = Phrases(("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "phải đạt", "giao chỉ tiêu", "được giao"),
                "a clause that sets or assigns a goal: its quantities are targets")
+NOT_GOAL = Phrases(("chương trình mục tiêu", "vượt kế hoạch đề ra", "vượt chỉ tiêu đề ra", "vượt mục tiêu đề ra",
+                    "so với mục tiêu", "so với chỉ tiêu", "so với kế hoạch", "mục tiêu kép"),
+                   "goal words that name a programme or measure a result against a goal: no goal set here")
+RESULT_AFTER = Phrases(("vượt kế hoạch", "vượt chỉ tiêu", "vượt mục tiêu", "vượt dự toán", "so cùng kỳ",
+                        "so với cùng kỳ", "bằng kế hoạch"),
+                       "just after a value, what says it was reached: a figure reported against its plan")
+RESULT_AFTER_WINDOW = 40  # characters after a value where "vượt kế hoạch" reports it reached
 GOAL_NAMES = Phrases(("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra"),
                      "where the words stating a goal end and its indicator begins")
 NORM = Phrases(("ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "tối đa", "không quá", "không vượt quá"),
@@ -74,8 +81,11 @@ HEADING_REPORT = Phrases(("tình hình", "kết quả", "đánh giá", "sơ kế
                          "a heading announcing a review: the quantities below it are results")
 NEVER_TARGET_UNIT = Phrases(
     ("chỉ tiêu", "tiêu chí", "nhiệm vụ", "giải pháp", "nhóm", "mục tiêu", "nội dung", "đề án", "dự án",
-     "chương trình", "ngày", "tháng", "năm", "quý", "tuần", "giờ", "đại biểu", "lần thứ", "kỳ", "tuổi"),
-    "units that count chỉ tiêu, plans, durations or meeting parts: never a target's value")
+     "chương trình", "ngày", "tháng", "năm", "quý", "tuần", "giờ", "đại biểu", "lần thứ", "kỳ", "tuổi",
+     "giai đoạn", "bước", "khâu"),
+    "units that count chỉ tiêu, plans, durations, stages or meeting parts: never a target's value")
+ENUMERATION = re.compile(r"\s*:\s*[A-ZĐ][^\W\d]*(?:\s+[A-ZĐ][^\W\d]*){0,3}\s*,")
+"""A count that names what it counts ("04 xã: Gia Thuận, Tân Điền, ..."): which ones, not a target."""
 
 # --- where an indicator starts and ends ----------------------------------------------------------
 OPENER = Phrases(("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "là", "như", "gồm", "cụ thể", "trong đó", "với",

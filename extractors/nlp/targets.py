@@ -149,6 +149,7 @@ class TargetReader:
 
     def _goal(self, a: int, b: int, quantities: list[Quantity] | None = None) -> bool:
         folded = _masked(self.text, a, b, self._inside(a, b) if quantities is None else quantities)
+        folded = W.NOT_GOAL.folded.sub(" ", folded)
         if W.GOAL.folded.search(folded) or self._ahead(a, b):
             return True
         bullet = W.BULLET_YEAR.match(self.text, a)
@@ -178,6 +179,10 @@ class TargetReader:
 
     def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
         if q.of is not None or W.NEVER_TARGET_UNIT.folded_prefix.match(fold(q.unit)):
+            return None
+        if W.ENUMERATION.match(self.text, q.end):
+            return None
+        if W.RESULT_AFTER.accented.search(self.text, q.end, min(clause[1], q.end + W.RESULT_AFTER_WINDOW)):
             return None
         if not goal and not W.NORM.at_end.search(self.text[max(clause[0], q.start - W.NORM_WINDOW):q.start]):
             return None
