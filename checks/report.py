@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vanban.vocab import CHECK_STATUSES, status_label
+from vanban.vocab import CHECK_STATUSES, NOT_APPLICABLE_REASONS, status_label
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import wording
@@ -128,16 +128,18 @@ NAME_WIDTH = 48  # characters of an indicator's name shown there
 
 def render_summary(results: list[CheckResult], every_missing: bool = False) -> str:
     """For a terminal, read at a glance: one line of counts per pair (parent → child), then the
-    findings that need action (every status but ok and missing), each with its two sentences,
-    then the missing indicators folded into one line per pair. ``every_missing`` lists each
-    missing indicator with its sentence among the findings instead (``vanban check --all``)."""
+    findings that need action (every status but ok, not_applicable and missing), each with its two
+    sentences, then the missing indicators folded into one line per pair, and the targets that do
+    not apply counted by reason. ``every_missing`` lists each missing indicator with its sentence
+    among the findings instead (``vanban check --all``)."""
     lines = [f"Kiểm tra tính thống nhất: {_pairs_line(results)} — {_counts_line(results)}"]
     if not results:
         return "\n".join(lines + [NOTHING_FOUND]) + "\n"
     width = max(len(_pair_label(r)) for r in results)
     lines += [""] + [f"  {_pair_label(r):<{width}}  {_counts_line([r])}" for r in results]
     folded = () if every_missing else ("missing",)
-    findings = [(r, [item for item in r.items if item.status not in ("ok", *folded)]) for r in results]
+    findings = [(r, [item for item in r.items if item.status not in ("ok", "not_applicable", *folded)])
+                for r in results]
     if any(items for _, items in findings):
         lines += ["", "Các phát hiện:" if every_missing else "Cần xử lý:"]
     for r, items in findings:
@@ -149,6 +151,12 @@ def render_summary(results: list[CheckResult], every_missing: bool = False) -> s
         lines += ["", f"Thiếu trong các kế hoạch ({sum(len(items) for _, items in missing)}; "
                       "`vanban check --all` liệt kê từng chỉ tiêu với câu văn):"]
         lines += [f"  {_pair_label(r)}: {_named(items)}" for r, items in missing if items]
+    not_applicable = [(r, Counter(i.reason for i in r.items if i.status == "not_applicable")) for r in results]
+    if any(reasons for _, reasons in not_applicable):
+        lines += ["", "Không áp dụng (không cần xử lý; `vanban check --json` ghi lý do từng chỉ tiêu):"]
+        lines += [f"  {_pair_label(r)}: " + ", ".join(f"{n} {NOT_APPLICABLE_REASONS.get(reason, reason)}"
+                                                    for reason, n in reasons.most_common())
+                  for r, reasons in not_applicable if reasons]
     if all(item.status in ("ok", "not_applicable") for r in results for item in r.items):
         lines += ["", NOTHING_FOUND]
     return "\n".join(lines) + "\n"
