@@ -23,7 +23,7 @@ from vanban.errors import (BackendUnavailableError, EmptyFileError, InputError, 
                            VanbanError)
 from vanban.identity import doc_id
 from vanban.model import Document
-from vanban.pipelines.files import collect_files
+from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
 
 BATCH = 50
@@ -39,14 +39,17 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+    # one {"path", "reason"} per skipped file: a duplicate of a stored document, or not a document
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
     # one {"path", "status", "id", "error", "code"} per file, for the upload page and the Prefect
-    # artifact; "code" is the error's code (vanban.errors) when the file failed
+    # artifact; "code" is the error's code (vanban.errors) when the file failed; "error" holds a
+    # skipped file's reason too
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The DESIGN.md contract shape plus the per-file list under "files"."""
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
-                "files": self.files}
+                "skipped_files": self.skipped_files, "files": self.files}
 
     def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "") -> str:
         self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code})
@@ -54,6 +57,7 @@ class IngestSummary:
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
+            self.skipped_files.append({"path": path, "reason": error})
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
@@ -80,6 +84,10 @@ class FileOutcome:
     error: str = ""  # one line naming the file
     bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
     code: str = ""  # the error's code
+
+
+def already_stored(doc_id: str) -> str:
+    return f"đã có trong kho: cùng nội dung với văn bản {doc_id}"
 
 
 def _failure(source: str, exc: BaseException, **kw) -> FileOutcome:
@@ -167,9 +175,12 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     from vanban.search.base import open_store
     from vanban.search.rawfiles import RawFiles
 
-    files = collect_files([Path(p) for p in paths])
+    collected = collect([Path(p) for p in paths])
+    files = collected.files
     chunk_task, retry_task = _tagged(extract_documents), _tagged(extract_document)
     summary = IngestSummary()
+    for path, why in collected.skipped:
+        summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
     raw = RawFiles(settings.store)
     pending: list[Document] = []
@@ -207,7 +218,8 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             item = _File(str(path), (sources or {}).get(str(path), str(path)))
             _read(item, path, settings)
             if not item.status and (item.doc_id in seen or _patiently(lambda: store.has(item.doc_id))):
-                item.status, item.data = "skipped", b""  # it may wait in the window: hold no bytes
+                # it may wait in the window: hold no bytes
+                item.status, item.data, item.error = "skipped", b"", already_stored(item.doc_id)
             if item.status and not window:
                 settle(item, None)  # nothing before it is waiting: report it now
                 continue
@@ -268,7 +280,7 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: 
     if document is None:
         item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one chunk
-        item.status = "skipped"
+        item.status, item.error = "skipped", already_stored(item.doc_id)
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
         raw.put(item.doc_id, data, Path(item.source).suffix.lower())
@@ -283,8 +295,9 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
            sources: dict[str, str] | None = None) -> dict:
     """Ingest files and folders into the store.
 
-    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed"} extended with
-    "files" (one outcome per file) and "checked" (ids of the parents whose check flow ran).
+    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
+    extended with "files" (one outcome per file) and "checked" (ids of the parents whose check
+    flow ran).
     """
     from vanban.pipelines.progress import stderr_progress
 

@@ -67,17 +67,42 @@ LEVELS: dict[str, str] = {
 
 COMPARATORS: dict[str, str] = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    code: str
+    label: str  # as a person names it
+    # The names the format goes by. A folder ingest takes only files named so (a folder also holds
+    # indexes, scripts and data); a file whose bytes hold another format is read with a note.
+    suffixes: tuple[str, ...]
+
+
 # What a file holds once its bytes are sniffed (never what its name says).
-FORMATS: tuple[str, ...] = ("txt", "pdf", "docx", "doc", "html", "image")
+_FORMATS = (
+    Format("txt", "văn bản thuần (TXT)", (".txt", ".text")),
+    Format("pdf", "PDF", (".pdf",)),
+    Format("docx", "Word (DOCX)", (".docx",)),
+    Format("doc", "Word 97-2003 (DOC)", (".doc",)),
+    Format("rtf", "RTF", (".rtf",)),
+    Format("odt", "OpenDocument (ODT)", (".odt",)),
+    Format("html", "trang web (HTML)", (".html", ".htm")),
+    Format("image", "ảnh quét (PNG, JPEG, TIFF)", (".png", ".jpg", ".jpeg", ".tif", ".tiff")),
+)
+FORMATS: tuple[str, ...] = tuple(f.code for f in _FORMATS)
+FORMAT_LABELS: dict[str, str] = {f.code: f.label for f in _FORMATS}
+FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {f.code: f.suffixes for f in _FORMATS}
+DOCUMENT_SUFFIXES: frozenset[str] = frozenset(s for names in FORMAT_SUFFIXES.values() for s in names)
 
 # Relation words a citation carries: the first four make the citing document an implementation
-# of the cited one; "căn cứ" is a legal basis only.
+# of the cited one; "căn cứ" is a legal basis only; "thay thế" replaces the cited document.
 IMPLEMENTING_RELATIONS: tuple[str, ...] = ("thực hiện", "triển khai", "cụ thể hóa", "quán triệt")
-RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, "căn cứ")
+BASIS_RELATION = "căn cứ"
+REPLACING_RELATION = "thay thế"
+RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, BASIS_RELATION, REPLACING_RELATION)
 
 CHECK_STATUSES: dict[str, str] = {
     "ok": "Đạt",
-    "weaker": "Thấp hơn cấp trên",
+    "weaker": "Kém hơn cấp trên",  # the row says which: lower than a floor, above a ceiling, a lower rank
     "later_deadline": "Thời hạn muộn hơn",
     "missing": "Không có chỉ tiêu",
     "unit_mismatch": "Khác đơn vị",

@@ -23,8 +23,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vanban.errors import VanbanError
 from vanban.settings import Settings
+from vanban.translations import error_vi, http_vi
 
-from vanban.web import api, checks_view, pages, staff
+from vanban.web import api, checks_view, document_view, pages, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf
@@ -55,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
-    for module in (api, pages, checks_view, staff):
+    for module in (api, pages, document_view, checks_view, staff):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)
@@ -75,11 +76,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _error(request: Request, status: int, message: str, code: str | None = None) -> Response:
+    # People read the pages, and what the pages' scripts show: Vietnamese, with the code kept for
+    # support (vanban.translations). The API under /api keeps the producers' English for programs.
+    shown = error_vi(f"[{code}] {message}") if code else http_vi(message)
     if wants_json(request):
-        body = {"error": message} | ({"code": code} if code else {})
+        said = message if request.url.path.startswith("/api/") else shown
+        body = {"error": said} | ({"code": code} if code else {})
         return JSONResponse(body, status_code=status)
     return templates.TemplateResponse(request, "error.html", {
-        "title": TITLES.get(status, "Lỗi"), "message": message, "status": status,
+        "title": TITLES.get(status, "Lỗi"), "message": shown, "status": status,
     }, status_code=status)
 
 

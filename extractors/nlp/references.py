@@ -26,7 +26,7 @@ _LAW = r"(?P<ln>\d{1,4})/(?P<lyear>\d{4})/(?P<lorg>(?:UBTV)?QH\d{1,2})"
 FULL_NUMBER = re.compile(rf"(?<![\d/.,\w])(?:{_PARTY}|{_STATE}|{_LAW})(?![\w/])")
 _PARTIAL = re.compile(rf"(?P<kind>{KIND_PATTERN}){_SP}số{_SP}(?P<n>\d{{1,4}})(?![\d.,]*{_SP}[-–/]{_SP}\w)(?!\w)",
                       re.IGNORECASE)
-_RELATION = re.compile(r"(căn\s+cứ|thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]a|cụ\s+thể\s+hoá|quán\s+triệt)"
+_RELATION = re.compile(r"(căn\s+cứ|thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]a|cụ\s+thể\s+hoá|quán\s+triệt|thay\s+thế)"
                        rf"\s+(?:các\s+)?{KIND_PATTERN}\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
 
 

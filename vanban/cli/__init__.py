@@ -64,10 +64,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
                      es_url=settings.es_url, show_progress=True)
     if args.json:
-        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed")})
+        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed", "skipped_files")})
     else:
         failed = summary["failed"]
         print(f"ingested {summary['ingested']}, skipped {summary['skipped']}, failed {len(failed)}")
+        for item in summary["skipped_files"]:
+            print(f"  skipped: {item['path']}: {item['reason']}")
         for item in failed:
             print(f"  failed: {item['error']}")
     return 0

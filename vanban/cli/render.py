@@ -22,6 +22,7 @@ def render_document(document: Document) -> str:
         f"  dates: {', '.join(d.value for d in document.dates) or '-'}",
         f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
     ]
+    lines[1:1] = [f"  note: {warning}" for warning in document.warnings]  # how the file was read
     lines += [f"    - {t.indicator}: {wording.phrase(t)}" for t in document.targets]
     return "\n".join(lines) + "\n"
 
