@@ -2,8 +2,9 @@
 
 A gold file names a parent and a child (files of DIR) and lists every parent target with the
 status the child earns (``items`` and ``undated_items``; conventions in the corpus's README). The
-texts are loaded, extracted and put in a temporary store; each pair is checked as a person pairing
-them by hand would (``run_checks(parent=…, child=…)``). Then, per pair and overall:
+texts are loaded, extracted (or taken from the cache of a previous run with the same extraction
+code) and put in a temporary store; each pair is checked as a person pairing them by hand would
+(``run_checks(parent=…, child=…)``). Then, per pair and overall:
 
 - flag precision: of the items flagged weaker, later_deadline, missing, unit_mismatch or sum_short,
   the share the gold calls a problem. A flag on a parent number that matches no gold item (the gold
@@ -20,15 +21,19 @@ disagrees on problem / no problem is left out of every count.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from vanban.folding import nfc
-from vanban.model import CheckItem, CheckResult, Document
+from vanban.identity import doc_id
+from vanban.model import CheckItem, CheckResult, Document, document_from_dict, to_dict
 
 PROBLEMS = frozenset({"weaker", "later_deadline", "missing", "unit_mismatch", "sum_short"})
 SOURCE_LINE = "# source:"
@@ -177,14 +182,47 @@ def score_pair(name: str, result: CheckResult, gold: list[GoldItem]) -> PairScor
     return score
 
 
-def _ingest(paths: list[Path], store) -> dict[str, Document]:
+# Extracted texts are kept between runs, keyed by the text and by the code that extracts it: a
+# rerun after a change to the checks alone (the usual case) skips the word segmentation.
+CACHE = Path(tempfile.gettempdir()) / "vanban-eval-cache"
+
+
+@lru_cache(maxsize=1)
+def _extractor_version() -> str:
+    """A digest of the extraction code (the core and vanban.extractors): any edit changes it."""
+    import vanban
+    import vanban.extractors
+
+    digest = hashlib.sha256()
+    for folder in (Path(vanban.__file__).parent, Path(vanban.extractors.__file__).parent):
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _extracted(path: Path) -> Document:
     from vanban.extractors import analyze, load
 
-    docs = {}
-    for path in paths:
-        text = read_text(path)
-        document = analyze(load(path.name, text.encode("utf-8")))
-        docs[path.name] = document
+    text = read_text(path)
+    cached = CACHE / f"{_extractor_version()}-{doc_id(text.encode('utf-8'))}.json"
+    if cached.is_file():
+        try:
+            return document_from_dict(json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is extracted again
+    document = analyze(load(path.name, text.encode("utf-8")))
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(to_dict(document), ensure_ascii=False), encoding="utf-8")
+        partial.replace(cached)
+    except OSError:
+        pass  # no cache: slower next time, same result
+    return document
+
+
+def _ingest(paths: list[Path], store) -> dict[str, Document]:
+    docs = {path.name: _extracted(path) for path in paths}
     store.add(list(docs.values()))
     return docs
 

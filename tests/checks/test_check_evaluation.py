@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from vanban.checks import evaluation
 from vanban.checks.evaluation import evaluate_checks, render_checks_table
 from vanban.cli import main
 
@@ -38,6 +39,11 @@ II. CHỈ TIÊU ĐẾN NĂM 2030
 
 def gold_item(pid, sentence, value, status, **extra):
     return {"parent_id": pid, "parent_sentence": sentence, "parent": {"value": value}, "status": status, **extra}
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(evaluation, "CACHE", tmp_path / "cache")
 
 
 @pytest.fixture
@@ -105,3 +111,16 @@ def test_vanban_eval_checks_prints_the_table_and_needs_the_texts(corpus, capsys)
     assert "problem recall" in capsys.readouterr().out
     assert main(["eval", "--checks", str(gold)]) == 2
     assert "--texts" in capsys.readouterr().err
+
+
+def test_a_second_run_takes_the_extracted_texts_from_the_cache(corpus, monkeypatch):
+    texts, gold = corpus
+    write_pair(gold, [gold_item("P2", "Tỷ lệ hộ gia đình có cáp quang đạt 90%.", 90, "weaker")])
+    first = evaluate_checks(gold, texts)
+    assert len(list(evaluation.CACHE.glob("*.json"))) == 2
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr("vanban.extractors.analyze", no_extraction)
+    assert evaluate_checks(gold, texts)["overall"] == first["overall"]
