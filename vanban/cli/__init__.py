@@ -146,15 +146,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.results:
         return _eval_results(args)
-    if not args.gold_dir:
-        raise UsageError("name a gold folder: vanban eval GOLD_DIR, or vanban eval --results GOLD_DIR --texts DIR")
-    from vanban.extractors.evaluation import evaluate, render_table
+    if args.checks:
+        if not args.texts:
+            raise UsageError("vanban eval --checks needs --texts DIR, the folder of the texts the pairs name")
+        from vanban.checks.evaluation import evaluate_checks, render_checks_table
 
-    report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+        report = evaluate_checks(Path(args.checks), Path(args.texts))
+        render = render_checks_table
+    elif args.gold_dir:
+        from vanban.extractors.evaluation import evaluate, render_table
+
+        report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+        render = render_table
+    else:
+        raise UsageError("vanban eval needs GOLD_DIR, or --checks GOLD_DIR, or --results GOLD_DIR --texts DIR")
     if args.json:
         _print_json(report)
     else:
-        table = render_table(report)
+        table = render(report)
         sys.stdout.write(table if table.endswith("\n") else table + "\n")
     return 0
 
@@ -290,8 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = command("eval", help="score extraction (or, with --results, the follow-through) against gold annotations")
+    p = command("eval", help="score extraction (or, with --checks or --results, the checks or the follow-through) "
+                             "against gold annotations")
     p.add_argument("gold_dir", nargs="?")
+    p.add_argument("--checks", metavar="GOLD_DIR", help="score the checks on the pairs these gold files name")
     p.add_argument("--results", metavar="GOLD_DIR",
                    help="score reported results and their links to targets against this gold folder")
     p.add_argument("--texts", metavar="DIR")
