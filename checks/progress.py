@@ -48,7 +48,7 @@ _SPELLED_OUT = tuple((re.compile(rf"(?<!\w){a}(?!\w)"), b, why) for a, b, why in
 _SCOPE = re.compile(r"(?<!\w)(?:trên phạm vi (?:toàn quốc|cả nước|toàn tỉnh|toàn huyện)|trên cả nước|trên toàn quốc"
                     r"|trên địa bàn(?: tỉnh| huyện| xã)?|toàn quốc|cả nước)(?!\w)", re.IGNORECASE)
 _QUALIFIER_START = re.compile(r"^(?:theo|của|tại|với|để|nhằm|trong|cho|từ|so)$", re.IGNORECASE)
-MIN_WORDS = 2
+MIN_WORDS = 3
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 
 
@@ -87,6 +87,16 @@ def phrasings(indicator: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _strong(target: str, words: str) -> bool:
+    """A match that holds from the report's side too: the words are similar enough both ways, or the
+    target's words all stand in the result's phrase. A brief report phrase whose few words all occur
+    in a long target ("tham gia các khoá học" in a target on khoa học, công nghệ ...) is no match."""
+    if indicators.similarity(target, words) >= indicators.THRESHOLD:
+        return True
+    own = indicators.normalise(target).words
+    return bool(own) and own <= indicators.normalise(words).words
+
+
 def link(result: Result, targets: list[Target], rural: bool = False) -> tuple[int, str] | None:
     """(index of the target the result measures, the matching reason), or None."""
     readings = phrasings(result.indicator)
@@ -95,7 +105,7 @@ def link(result: Result, targets: list[Target], rural: bool = False) -> tuple[in
         if not fits(result, t):
             continue
         scored = [(m.score, -n, m.reason) for n, words in enumerate(readings)
-                  if (m := indicators.match(t.indicator, words, rural))]
+                  if (m := indicators.match(t.indicator, words, rural)) and _strong(t.indicator, words)]
         if scored:
             score, _, why = max(scored)
             found.append((score, i, why))

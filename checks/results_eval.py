@@ -154,17 +154,16 @@ def _target_lists(gold_dir: Path, gold: dict) -> list[tuple[str, list[dict]]]:
 
 
 def evaluate_results(gold_dir: Path, texts_dir: Path) -> dict[str, Any]:
+    # the checks' evaluation extracts texts once per version of the extraction code and keeps them
+    from vanban.checks.evaluation import _ingest
     from vanban.checks.progress import run_progress
-    from vanban.extractors import extract
     from vanban.search.sqlite import SqliteStore
 
     golds = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))}
     golds = {name: g for name, g in golds.items() if "results" in g and "report" in g}
-    by_file: dict[str, Document] = {}
-    with tempfile.TemporaryDirectory(prefix="vanban-eval-") as tmp, SqliteStore(Path(tmp)) as store:
-        for path in sorted(p for p in texts_dir.iterdir() if p.is_file() and not p.name.endswith((".tsv", ".md"))):
-            by_file[path.name] = extract(str(path))
-        store.add(list(by_file.values()))
+    paths = sorted(p for p in texts_dir.iterdir() if p.is_file() and not p.name.endswith((".tsv", ".md")))
+    with tempfile.TemporaryDirectory(prefix="vanban-eval-") as tmp, SqliteStore(Path(tmp), cache_size=0) as store:
+        by_file = _ingest(paths, store)
         total, reports = Tally(), {}
         for name, gold in golds.items():
             report = by_file.get(gold["report"])

@@ -9,7 +9,7 @@ from tests.checks.lacgiang import MemoryStore
 from tests.checks.progress_docs import plan, report, resolution
 from vanban.checks.progress import run_progress
 from vanban.errors import NotFoundError
-from vanban.model import Result
+from vanban.model import Result, Target
 
 def statuses(progress) -> dict[str, str]:
     return {t.indicator: t.status for t in progress.targets}
@@ -140,3 +140,14 @@ def test_a_real_provinces_districts_without_a_plan_come_from_the_table_of_units(
     missing = [m.unit for m in run_progress(MemoryStore([nq, kh]), "40-NQ/TU").coverage.missing]
     assert "Huyện Trấn Yên" in missing and "Thị xã Nghĩa Lộ" in missing
     assert not any("Văn Chấn" in unit for unit in missing)  # its plan is in the store
+
+
+def test_a_brief_report_phrase_inside_a_long_target_is_no_link():
+    nq = resolution()
+    at = nq.text.index("Tỷ lệ che phủ rừng đạt 55%")
+    nq.targets.append(Target("tỷ lệ doanh nghiệp tham gia các khóa học về khoa học, công nghệ và đổi mới sáng tạo",
+                             40, None, "%", ">=", "2025", "x", at, at + 1))
+    courses = report("45-BC/TU", "2023-07-10", [("Đã có 64% cán bộ tham gia các khoá học.", "tham gia các khoá học",
+                                                 64, "%", "2023")])
+    progress = run_progress(MemoryStore([nq, courses]), "12-NQ/TU")
+    assert [v.value for v in progress.results_unlinked] == [64]
