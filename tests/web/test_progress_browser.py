@@ -5,36 +5,24 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
-import time
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.search.conftest import BACKENDS
 from tests.web.progress_store import filled_settings
-from tests.web.test_browser import ARTIFACTS, PHONE, WIDE, _free_port, _tab, audit
+from tests.web.conftest import serving
+from tests.web.test_browser import ARTIFACTS, PHONE, WIDE, _tab, audit
 from tests.web.test_browser import browser as chromium  # noqa: F401  (the suite's Chromium, a fixture)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def server(request, tmp_path_factory):
-    import uvicorn
-
     from vanban.web.app import create_app
 
     settings, dispose = filled_settings(request.param, tmp_path_factory.mktemp(request.param))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
-        time.sleep(0.05)
-    yield request.param, f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings)) as url:
+        yield request.param, url
     dispose()
 
 
