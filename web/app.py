@@ -3,7 +3,8 @@
     create_app(settings) -> FastAPI
 
 Routes: the REST API under /api (api.py, OpenAPI at /docs), the researchers' pages /search and
-/documents/{id} (pages.py), the report /checks (checks_view.py), the staff pages /upload, /login,
+/documents/{id} (pages.py), the report /checks (checks_view.py), the follow-through /progress
+(progress_view.py), the staff pages /upload, /login,
 /logout (staff.py), and /static. Errors are JSON {"error": message[, "code"]} under /api (and for
 requests that accept JSON) and an HTML page elsewhere. Security model: security.py.
 """
@@ -25,7 +26,7 @@ from vanban.errors import VanbanError
 from vanban.settings import Settings
 from vanban.translations import error_vi, http_vi
 
-from vanban.web import api, checks_view, document_view, pages, staff
+from vanban.web import api, checks_view, document_view, pages, progress_view, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf
@@ -56,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
-    for module in (api, pages, document_view, checks_view, staff):
+    for module in (api, pages, document_view, checks_view, progress_view, staff):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)

@@ -4,6 +4,8 @@ here. Used by the API tests and the browser tests alike."""
 
 from __future__ import annotations
 
+import contextlib
+
 import hashlib
 from pathlib import Path
 
@@ -153,3 +155,29 @@ def settings_for(store_dir: Path, api_key: str | None = STAFF_KEY, max_file_byte
     settings.api_key = api_key
     settings.max_file_bytes = max_file_bytes
     return settings
+
+
+@contextlib.contextmanager
+def serving(app):
+    """The app under uvicorn on a free loopback port, for a browser; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
