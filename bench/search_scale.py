@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", nargs="+", default=["synthetic", "real"], choices=["synthetic", "real"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--es-url", default=os.environ.get("VANBAN_ES_URL"))
+    parser.add_argument("--cores-size", type=int, default=10_000,
+                        help="the store the server is measured on with 1 and 2 cores (0: none)")
     parser.add_argument("--es-max", type=int, default=100_000, help="largest size copied into Elasticsearch")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("VANBAN_BENCH_WORK", "/tmp/vanban-search-bench")))
@@ -110,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             results["entries"] += measure(kind, size, args.work, args.es_url if size <= args.es_max else None,
                                           args.rounds)
             _write(results, out)
-        results["cores"] += cores(kind, max(args.sizes), args.work, args.rounds)
+        if args.cores_size:
+            results["cores"] += cores(kind, args.cores_size, args.work, args.rounds)
         _write(results, out)
     results["machine"]["load_after"] = machine()["load_before"]
     _write(results, out)
