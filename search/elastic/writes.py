@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from elasticsearch import Elasticsearch
 
 CHUNK = 500  # bulk actions per request
+# and bytes per request: real documents run to 100k characters, and a small node refuses (429) a
+# bulk of hundreds of them rather than take it
+CHUNK_BYTES = 8 * 1024 * 1024
 BACKOFF = 0.5  # seconds before the first retry, doubling up to MAX_BACKOFF over MAX_RETRIES tries
 MAX_BACKOFF = 30
 MAX_RETRIES = 5
@@ -43,7 +46,7 @@ def bulk(client: "Elasticsearch", url: str, actions: list[dict[str, Any]]) -> No
 
     failures = []
     for ok, item in streaming_bulk(
-        client, actions, chunk_size=CHUNK, max_retries=MAX_RETRIES, initial_backoff=BACKOFF,
+        client, actions, chunk_size=CHUNK, max_chunk_bytes=CHUNK_BYTES, max_retries=MAX_RETRIES, initial_backoff=BACKOFF,
         max_backoff=MAX_BACKOFF, retry_on_status=RETRY_STATUS, raise_on_error=False,
     ):
         if not ok:
