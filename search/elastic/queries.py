@@ -41,11 +41,14 @@ def _proximity(parsed: ParsedQuery, prefix: str = "") -> list[dict[str, Any]]:
                                                   "boost": PROXIMITY_BOOST}}}]
 
 
-def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> dict[str, Any]:
+def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = (),
+               scored: bool = True) -> dict[str, Any]:
+    """Unscored, for counting, the folded words alone: they decide what matches."""
     query: dict[str, Any] = {"filter": filter_clauses(filters)}
+    clause = either if scored else (lambda c: {"match_phrase": {"folded": {"query": " ".join(c.folded)}}})
     if parsed.groups:
-        query["must"] = [either(g[0]) if len(g) == 1 else
-                         {"bool": {"should": [either(c) for c in g], "minimum_should_match": 1}}
+        query["must"] = [clause(g[0]) if len(g) == 1 else
+                         {"bool": {"should": [clause(c) for c in g], "minimum_should_match": 1}}
                          for g in parsed.groups]
     must_not = [{"match_phrase": {"folded": {"query": " ".join(c.folded)}}} for c in parsed.excluded]
     if cited:
@@ -82,7 +85,7 @@ def body(request: Count | Page) -> dict[str, Any]:
     """One msearch body: a page of hits without counting every match (so Lucene may skip those that
     cannot make the page), or an unscored count of the matches with the facets."""
     if isinstance(request, Count):
-        return {"query": {"constant_score": {"filter": text_query(request.parsed, request.filters)}},
+        return {"query": {"constant_score": {"filter": text_query(request.parsed, request.filters, scored=False)}},
                 "size": 0, "track_total_hits": True,
                 "aggs": {name: {"terms": {"field": name, "size": _FACET_BUCKETS}} for name in FACETS}}
     return {"query": text_query(request.parsed, request.filters, request.cited), "from": request.offset,

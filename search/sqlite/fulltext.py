@@ -310,16 +310,20 @@ def _either(clause: Clause, schema: tantivy.Schema = SCHEMA) -> tantivy.Query:
     ])
 
 
-def _any(group: tuple[Clause, ...]) -> tantivy.Query:
+def _any(group: tuple[Clause, ...], scored: bool) -> tantivy.Query:
+    # The folded words alone decide what matches; the words as typed only weigh in the score.
+    clause = _either if scored else (lambda c: _words("folded", c.folded))
     if len(group) == 1:
-        return _either(group[0])
-    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _either(c)) for c in group])
+        return clause(group[0])
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, clause(c)) for c in group])
 
 
-def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = ()) -> tantivy.Query:
+def text_query(parsed: ParsedQuery, filters: Filters, cited: tuple[str, ...] = (),
+               scored: bool = True) -> tantivy.Query:
     """Every group of clauses (any of its clauses) in the document, no excluded clause, the citing
-    bonus, and the filters (which score nothing)."""
-    parts = [(tantivy.Occur.Must, _any(group)) for group in parsed.groups]
+    bonus, and the filters (which score nothing). Unscored, for counting, the same documents match
+    through half the lookups."""
+    parts = [(tantivy.Occur.Must, _any(group, scored)) for group in parsed.groups]
     parts += [(tantivy.Occur.MustNot, _words("folded", c.folded)) for c in parsed.excluded]
     if cited:
         citing = tantivy.Query.term_set_query(SCHEMA, "refs", list(cited))

@@ -247,7 +247,7 @@ class SqliteStore:
 
     def _answer(self, r: ranking.Count | ranking.Page) -> object:
         if isinstance(r, ranking.Count):
-            return self._fulltext.counted(text_query(r.parsed, r.filters))
+            return self._fulltext.counted(text_query(r.parsed, r.filters, scored=False))
         index_query = text_query(r.parsed, r.filters, r.cited)
         page = self._fulltext.ranked(index_query, r.offset, r.limit, r.by_date)
         if r.by_date and r.parsed.ranked:
