@@ -125,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
 def draw(folder: Path) -> Path:
     series: dict[str, list[tuple[int, float]]] = {}
     for path in sorted(folder.glob("search-scale-*.json")):
-        for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+        results = json.loads(path.read_text(encoding="utf-8"))
+        for e in results["entries"]:
             series.setdefault(f"API {e['backend']} ({e['corpus']})", []).append((e["documents"], e["api"]["p95_ms"]))
+        for e in results.get("remeasured", []):  # a size measured again after a change, on its own
+            series.setdefault(f"API {e['backend']} ({e['corpus']}), again", []).append((e["documents"], e["api"]["p95_ms"]))
     return chart.latency_chart(series, folder / "search-scale.png", title="API /api/search p95 against documents")
 
 
