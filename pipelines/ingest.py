@@ -24,6 +24,7 @@ from vanban.identity import doc_id
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
 from vanban.settings import Settings, settings_for
+from vanban.vocab import DUPLICATE_REASONS
 
 BATCH = 50
 # A chunk closes at CHUNK_FILES files or CHUNK_BYTES of input, whichever comes first: 16 files
@@ -38,20 +39,27 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "status", "id", "error"} per file, for the upload page and the Prefect artifact
+    # {"path", "reason", "id"}: why each skipped file is not a document of its own
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    # one {"path", "status", "id", "error", "reason"} per file, for the upload page and the artifact
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The DESIGN.md contract shape plus the per-file list under "files"."""
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
-                "files": self.files}
+                "skipped_files": self.skipped_files, "files": self.files}
 
-    def record(self, path: str, status: str, doc_id: str = "", error: str = "") -> str:
-        self.files.append({"path": path, "status": status, "id": doc_id, "error": error})
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "", reason: str = "") -> str:
+        """``reason``: for a skipped file, a code of vocab.DUPLICATE_REASONS (``doc_id`` is then
+        the stored document it belongs to)."""
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "reason": reason})
         if status == "ingested":
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
+            said = DUPLICATE_REASONS.get(reason, (reason,))[0]
+            self.skipped_files.append({"path": path, "reason": f"already stored as {doc_id} ({said})", "id": doc_id})
+            return f"skipped: already stored as {doc_id} ({said})"
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
@@ -148,6 +156,7 @@ class _File:
     data: bytes = b""
     status: str = ""
     error: str = ""
+    reason: str = ""  # why a skipped file is not a document of its own
 
 
 def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
@@ -159,13 +168,11 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     (and reported to ``progress``) in the order of the files.
     """
     from vanban.search.base import open_store
-    from vanban.search.rawfiles import RawFiles
 
     files = collect_files([Path(p) for p in paths])
     chunk_task, retry_task = _tagged(extract_documents), _tagged(extract_document)
     summary = IngestSummary()
     store = _patiently(lambda: open_store(settings))
-    raw = RawFiles(settings.store)
     pending: list[Document] = []
     seen: set[str] = set()
     window: list[_File] = []  # files in run order since the first one waiting for extraction
@@ -180,9 +187,9 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     def settle(item: _File, extracted: FileOutcome | None) -> None:
         nonlocal done
         if extracted is not None:
-            _finish(item, extracted, settings, raw, seen, pending, retry_task)
+            _finish(item, extracted, settings, store, seen, pending, retry_task)
         done += 1
-        outcome = summary.record(item.source, item.status, item.doc_id, item.error)
+        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.reason)
         if progress:
             progress(done, len(files), item.path, outcome)
         if len(pending) >= BATCH:
@@ -200,8 +207,11 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
         for path in files:
             item = _File(str(path), (sources or {}).get(str(path), str(path)))
             _read(item, path, settings)
-            if not item.status and (item.doc_id in seen or _patiently(lambda: store.has(item.doc_id))):
-                item.status, item.data = "skipped", b""  # it may wait in the window: hold no bytes
+            if not item.status:
+                owner = item.doc_id if item.doc_id in seen else _patiently(
+                    lambda: store.stored_as(item.doc_id, item.data, item.source))
+                if owner:  # it may wait in the window: hold no bytes
+                    item.status, item.doc_id, item.reason, item.data = "skipped", owner, "same_file", b""
             if item.status and not window:
                 settle(item, None)  # nothing before it is waiting: report it now
                 continue
@@ -246,7 +256,7 @@ def _read(item: _File, path: Path, settings: Settings) -> None:
     item.doc_id = doc_id(item.data)
 
 
-def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: set[str],
+def _finish(item: _File, extracted: FileOutcome, settings: Settings, store, seen: set[str],
             pending: list[Document], retry_task) -> None:
     """Decide a file its chunk extracted: store its raw bytes and queue its Document, or fail it."""
     document = extracted.document
@@ -261,10 +271,13 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: 
     if document is None:
         item.status, item.error = "failed", extracted.error
     elif item.doc_id in seen:  # the same bytes twice in one chunk
-        item.status = "skipped"
+        item.status, item.reason = "skipped", "same_file"
+    elif (match := store.merge_duplicate(document, data, item.source)) is not None:
+        # the same document in another format or scan: one more file of the stored one
+        item.status, item.doc_id, item.reason = "skipped", match.doc_id, match.reason
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
-        raw.put(item.doc_id, data, Path(item.source).suffix.lower())
+        store.raw.put(item.doc_id, data, Path(item.source).suffix.lower())
         seen.add(item.doc_id)
         pending.append(document)
         item.status = "ingested"

@@ -12,6 +12,7 @@ from vanban.errors import UsageError
 from vanban.model import Document, SearchQuery, SearchResult
 
 if TYPE_CHECKING:
+    from vanban.search.managed import ManagedStore
     from vanban.settings import Settings
 
 
@@ -52,8 +53,16 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(settings: "Settings") -> Store:
-    """Open the backend the settings name; imports only that backend's client."""
+def open_store(settings: "Settings") -> "ManagedStore":
+    """Open the backend the settings name, with the store folder's raw files and registry
+    (search/managed.py: files, corrections, duplicates, deletion); imports only that backend's client."""
+    from vanban.search.managed import ManagedStore
+
+    return ManagedStore(open_backend(settings), settings.store)
+
+
+def open_backend(settings: "Settings") -> Store:
+    """The index alone, as the settings name it."""
     if settings.backend == "sqlite":
         from vanban.search.sqlite import SqliteStore
 

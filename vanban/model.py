@@ -36,6 +36,7 @@ class DocMeta:
     title: str = ""  # trích yếu
     place: str = ""
     term: str = extra("")  # "2020-2025" or "khóa XIX"
+    corrected: list[str] = extra(default_factory=list)  # fields staff corrected by hand (vocab.CORRECTABLE)
 
 
 @dataclass(slots=True)

@@ -101,6 +101,29 @@ ASSESSMENTS: dict[str, str] = {
     "stated_in_text_only": "Chỉ nêu trong văn bản", "unknown": "Không rõ",
 }
 
+# The metadata staff may correct by hand, with the names the document page gives them.
+CORRECTABLE: dict[str, str] = {
+    "number": "Số, ký hiệu", "kind": "Loại", "issuer": "Cơ quan ban hành", "level": "Cấp",
+    "date": "Ngày ban hành", "period": "Giai đoạn",
+}
+
+# Why a file was not stored as a document of its own: it is one already stored. Each code with
+# (the words of `vanban ingest`, the words of the web pages).
+DUPLICATE_REASONS: dict[str, tuple[str, str]] = {
+    "same_file": ("the same file", "cùng tệp"),
+    "same_number": ("the same number, issuer and date", "cùng số, cơ quan ban hành và ngày ban hành"),
+    "same_text": ("near-identical text from the same issuer", "nội dung gần như trùng khớp, cùng cơ quan ban hành"),
+}
+
+# A document's files: the one its text comes from, copies in other formats or scans, former mains.
+FILE_ROLES: dict[str, str] = {"main": "Tệp chính", "copy": "Bản khác", "replaced": "Bản đã thay"}
+
+# What the audit log records.
+AUDIT_ACTIONS: dict[str, str] = {
+    "upload": "Tải lên", "ingest": "Nạp từ dòng lệnh", "delete": "Xóa", "replace": "Thay tệp",
+    "correct": "Sửa thông tin",
+}
+
 
 def kind_label(code: str) -> str:
     kind = KINDS.get(code)

@@ -4,7 +4,8 @@
 
 Routes: the REST API under /api (api.py, OpenAPI at /docs), the researchers' pages /search and
 /documents/{id} (pages.py), the report /checks (checks_view.py), the staff pages /upload, /login,
-/logout (staff.py), and /static. Errors are JSON {"error": message[, "code"]} under /api (and for
+/logout (staff.py), /documents/{id}/edit, /documents/{id}/delete and /audit (manage_pages.py),
+and /static. Errors are JSON {"error": message[, "code"]} under /api (and for
 requests that accept JSON) and an HTML page elsewhere. Security model: security.py.
 """
 
@@ -21,10 +22,10 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
+from vanban.errors import ConflictError, InputError, NotFoundError, UsageError, VanbanError
 from vanban.settings import Settings
 
-from vanban.web import api, checks_view, pages, staff
+from vanban.web import api, checks_view, manage_pages, pages, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf
@@ -36,12 +37,13 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 # Swagger UI at /docs starts with an inline script: it gets no CSP from us.
 _NO_CSP = ("/docs",)
 TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: "Không được phép",
-          404: "Không tìm thấy", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
+          404: "Không tìm thấy", 409: "Tệp đã có trong kho", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
           500: "Lỗi máy chủ", 503: "Kho dữ liệu không sẵn sàng"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    settings.staff_keys()  # a malformed VANBAN_API_KEYS stops the start, with its reason
     stores = Stores()
 
     @asynccontextmanager
@@ -55,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
-    for module in (api, pages, checks_view, staff):
+    for module in (api, pages, checks_view, staff, manage_pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)
@@ -77,6 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _status_of(exc: VanbanError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
+    if isinstance(exc, ConflictError):
+        return 409
     if isinstance(exc, UsageError):
         return 400
     if isinstance(exc, InputError):

@@ -9,6 +9,7 @@ import dataclasses
 import mimetypes
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -19,10 +20,9 @@ from vanban.folding import fold
 from vanban.model import Document, SearchQuery, SearchResult
 from vanban.search.base import Store
 from vanban.identity import is_doc_id, number_key
-from vanban.search.rawfiles import RawFiles
-
 from vanban.web import marking
-from vanban.web.deps import settings_of, store_of
+from vanban.web.deps import store_of
+from vanban.web.manage_pages import main_file, manage_context
 from vanban.web.templating import templates
 from vanban.web.uploads import clean_name
 
@@ -161,14 +161,16 @@ def reference_links(cited: list[Cited]) -> dict[str, str]:
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str, store: Store = Depends(store_of)):
     doc = _get(store, doc_id)
+    if doc.id != doc_id:  # another file of the document: show it under its own id
+        return RedirectResponse(f"/documents/{doc.id}", status_code=307)
     cited = cited_documents(store, doc)
     marks = marking.marks_of(doc, reference_links(cited))
     return templates.TemplateResponse(request, "document.html", {
         "doc": doc, "cited": cited, "citing": citing_documents(store, doc),
         "pages": marking.render_pages(doc, marks), "mark_counts": marking.count_by_kind(marks),
         "mark_names": marking.NAMES,
-        "has_original": RawFiles(settings_of(request).store).path(doc.id) is not None,
-        "download_name": clean_name(doc.source),
+        "has_original": main_file(store, doc)[0] is not None,
+        "download_name": clean_name(doc.source), "manage": manage_context(request, store, doc),
     })
 
 
@@ -179,12 +181,17 @@ def content_disposition(name: str) -> str:
 
 
 @router.get("/documents/{doc_id}/original")
-def original_file(request: Request, doc_id: str, store: Store = Depends(store_of)) -> FileResponse:
-    doc = _get(store, doc_id)
-    path = RawFiles(settings_of(request).store).path(doc.id)
+def original_file(doc_id: str, store: Store = Depends(store_of)) -> FileResponse:
+    """The file the document's text comes from."""
+    path, name = main_file(store, _get(store, doc_id))
+    return file_response(path, name)
+
+
+def file_response(path: Path | None, name: str) -> FileResponse:
+    """A stored file as a download that can run nothing in our origin."""
     if path is None:
         raise HTTPException(404, "Tệp gốc của văn bản này không còn trong kho.")
-    name = clean_name(doc.source)
+    name = clean_name(name)
     media = mimetypes.guess_type(name)[0] or "application/octet-stream"
     if media in _ACTIVE_TYPES:
         media = "application/octet-stream"

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from vanban.web import labels, marking
+from vanban.web import labels, manage_labels, marking
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 _MARK_TAG = re.compile(r"(</?mark>)")
@@ -30,5 +30,6 @@ templates.env.filters.update(
     kind=labels.kind, level=labels.level, status=labels.status, vndate=labels.date,
     vnnumber=labels.number, snippet=snippet_html,
 )
+templates.env.filters.update(manage_labels.FILTERS)
 templates.env.globals.update(KINDS=labels.KINDS, LEVELS=labels.LEVELS, STATUSES=labels.STATUSES,
                              SORTS=labels.SORTS, target_phrase=marking.target_phrase)

@@ -64,7 +64,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
                      es_url=settings.es_url, show_progress=True)
     if args.json:
-        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed")})
+        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed", "skipped_files")})
     else:
         failed = summary["failed"]
         print(f"ingested {summary['ingested']}, skipped {summary['skipped']}, failed {len(failed)}")
@@ -139,6 +139,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     from vanban.search.base import open_store
     from vanban.search.reindex import reindex
+
+    if args.source == "raw":
+        from vanban.cli.manage import cmd_rebuild
+
+        return cmd_rebuild(args)
 
     source_settings = _settings(args)
     target_settings = _settings(args)
@@ -251,10 +256,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 
-    p = command("reindex", help="copy every document from one backend into another")
+    p = command("reindex", help="copy every document from one backend into another, or (--from raw) "
+                                "extract every document again from its original file")
     p.add_argument("--to", choices=["sqlite", "elasticsearch"], required=True)
-    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch"], default="sqlite")
+    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch", "raw"], default="sqlite")
     p.set_defaults(func=cmd_reindex)
+
+    from vanban.cli import manage
+
+    manage.add_commands(command)
 
     p = command("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")

@@ -1,0 +1,58 @@
+"""What the managing pages show for the registry's codes and the audit log's details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vanban import vocab
+from vanban.web import labels
+
+
+def file_role(code: str) -> str:
+    return vocab.FILE_ROLES.get(code, code)
+
+
+def audit_action(code: str) -> str:
+    return vocab.AUDIT_ACTIONS.get(code, code)
+
+
+def duplicate_reason(code: str) -> str:
+    return vocab.DUPLICATE_REASONS.get(code, (code, code))[1]
+
+
+def correction_value(value: Any, field: str) -> str:
+    """A corrected or extracted value as people read it: labels for codes, dd/mm/yyyy dates."""
+    if value in (None, "", {}):
+        return ""
+    if field == "kind":
+        return labels.kind(value)
+    if field == "level":
+        return labels.level(value)
+    if field == "date":
+        return labels.date(value)
+    if field == "period" and isinstance(value, dict):
+        return f"{value.get('start', '')}–{value.get('end', '')}"
+    return str(value)
+
+
+def audit_detail(entry) -> str:
+    """One line saying what an audit entry changed."""
+    d = entry.detail
+    if entry.action in ("upload", "ingest"):
+        said = {"ingested": "đã đưa vào kho", "failed": "lỗi: " + d.get("error", "")}.get(d.get("status", ""))
+        if d.get("status") == "skipped":
+            said = "đã có trong kho (" + duplicate_reason(d.get("reason", "same_file")) + ")"
+        return f"{d.get('path', '')}: {said or d.get('status', '')}"
+    if entry.action == "delete":
+        return f"xóa văn bản và {len(d.get('files', []))} tệp"
+    if entry.action == "replace":
+        return f"thay bằng tệp {d.get('file', '')}"
+    if entry.action == "correct":
+        return "; ".join(
+            f"{vocab.CORRECTABLE.get(f, f)}: {correction_value(c.get('from'), f) or '(trống)'} → "
+            f"{correction_value(c.get('to'), f) or '(trống)'}" for f, c in d.items())
+    return str(d)
+
+
+FILTERS = {"file_role": file_role, "audit_action": audit_action, "audit_detail": audit_detail,
+           "correction_value": correction_value, "duplicate_reason": duplicate_reason}
