@@ -22,6 +22,7 @@ indexed lookup, and the identity words.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -72,6 +73,9 @@ class Sketch:
     @property
     def bands(self) -> list[int]:
         return band_keys(self.signature)
+
+    def with_meta(self, number_key: str, issuer_key: str, kind: str, date: str) -> "Sketch":
+        return dataclasses.replace(self, number_key=number_key, issuer_key=issuer_key, kind=kind, date=date)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,9 +36,9 @@ class ManagedStore:
         self.store_dir = Path(store_dir)
         self.raw = RawFiles(self.store_dir)
         self.registry = Registry(self.store_dir)
-        # Documents this store object admitted but may not have indexed yet (an ingest run's
-        # batch): a file can be a copy of one of them.
-        self._admitted: set[str] = set()
+        # Sketches of documents an ingest run admitted and has not indexed yet (its batch): a
+        # later file can be a copy of one of them. ``add`` keeps them in the registry and drops them.
+        self._pending: dict[str, duplicates.Sketch] = {}
 
     def __getattr__(self, name: str) -> Any:
         # What only one backend or the web app needs (shareable, fingerprint, drop, ...).
@@ -57,7 +57,7 @@ class ManagedStore:
         return doc_id if self._live(doc_id) else None
 
     def _live(self, doc_id: str) -> bool:
-        return doc_id in self._admitted or self.backend.has(doc_id)
+        return doc_id in self._pending or self.backend.has(doc_id)
 
     def has(self, doc_id: str) -> bool:
         return self.owner(doc_id) is not None
@@ -114,14 +114,17 @@ class ManagedStore:
         return self.backend.add(docs)
 
     def _keep_sketches(self, docs: Sequence[Document]) -> None:
-        fresh = []
+        """One registry transaction per batch; a sketch is computed again only for a new text."""
+        fresh, moved = [], []
         for doc in docs:
-            if self.registry.sketch_hash(doc.id) == duplicates.text_hash(doc.text or ""):
-                self.registry.update_sketch_meta(doc.id, *duplicates.meta_key(doc))
+            pending = self._pending.pop(doc.id, None)
+            if pending is not None and pending.text_hash == duplicates.text_hash(doc.text or ""):
+                fresh.append(pending.with_meta(*duplicates.meta_key(doc)))
+            elif self.registry.sketch_hash(doc.id) == duplicates.text_hash(doc.text or ""):
+                moved.append((doc.id, *duplicates.meta_key(doc)))
             else:
                 fresh.append(duplicates.sketch(doc))
-        if fresh:
-            self.registry.put_sketches(fresh)
+        self.registry.put_sketches(fresh, moved)
 
     # --- duplicates (the ingest flow) --------------------------------------------------------------
 
@@ -141,14 +144,13 @@ class ManagedStore:
         re-ingest restores (``stored_as``), never a raw file that a rebuild would take for a
         document of its own."""
         mine = duplicates.sketch(doc)
-        for candidate in self.registry.candidates(mine):
+        for candidate in [*self._pending.values(), *self.registry.candidates(mine)]:
             reason = duplicates.same_document(mine, candidate)
             if reason and self._live(candidate.doc_id):
                 self.registry.add_file(doc.id, candidate.doc_id, "copy", source, reason)
                 self.raw.put(doc.id, data, Path(source).suffix.lower())
                 return duplicates.Match(candidate.doc_id, reason)
-        self.registry.put_sketches([mine])
-        self._admitted.add(doc.id)
+        self._pending[doc.id] = mine
         return None
 
     # --- management -----------------------------------------------------------------------------
@@ -170,7 +172,7 @@ class ManagedStore:
         self.backend.delete(doc_id)
         audit = None if audit_label is None else Audit(audit_label, "delete", doc_id, {"files": shas})
         self.registry.forget(doc_id, audit)
-        self._admitted.discard(doc_id)
+        self._pending.pop(doc_id, None)
         return shas
 
     def delete(self, doc_id: str) -> bool:

@@ -213,20 +213,21 @@ class Registry:
         rows = self._rows("SELECT text_hash FROM sketches WHERE doc_id = ?", (doc_id,))
         return rows[0][0] if rows else None
 
-    def put_sketches(self, sketches: Sequence[Sketch]) -> None:
+    def put_sketches(self, sketches: Sequence[Sketch],
+                     metas: Sequence[tuple[str, str, str, str, str]] = ()) -> None:
+        """New sketches, and (doc id, number key, issuer key, kind, date) of sketches whose text is
+        unchanged (a correction moved their metadata), in one transaction."""
+        if not sketches and not metas:
+            return
         with self._write() as db:
+            db.executemany("UPDATE sketches SET number_key = ?, issuer_key = ?, kind = ?, date = ? WHERE doc_id = ?",
+                           [(*meta, doc_id) for doc_id, *meta in metas])
             for s in sketches:
                 db.execute("DELETE FROM bands WHERE doc_id = ?", (s.doc_id,))
                 db.execute("INSERT OR REPLACE INTO sketches VALUES (?,?,?,?,?,?,?,?)",
                            (s.doc_id, s.text_hash, s.number_key, s.issuer_key, s.kind, s.date, s.signature,
                             json.dumps(sorted(s.names), ensure_ascii=False)))
                 db.executemany("INSERT OR IGNORE INTO bands VALUES (?,?)", [(k, s.doc_id) for k in s.bands])
-
-    def update_sketch_meta(self, doc_id: str, number_key: str, issuer_key: str, kind: str, date: str) -> None:
-        """A corrected number, issuer, kind or date, the text unchanged."""
-        with self._write() as db:
-            db.execute("UPDATE sketches SET number_key = ?, issuer_key = ?, kind = ?, date = ? WHERE doc_id = ?",
-                       (number_key, issuer_key, kind, date, doc_id))
 
     def candidates(self, s: Sketch) -> list[Sketch]:
         """Stored sketches that share the number or a band with ``s`` (the rules decide)."""
