@@ -164,13 +164,16 @@ class ManagedStore:
         again finishes the job and writes the audit entry once."""
         doc_id = self.document_id(doc_id)
         shas = list(dict.fromkeys([doc_id, *(r.sha for r in self.registry.files_of(doc_id))]))
-        indexed = self.backend.has(doc_id)
-        if not (indexed or any(s in self.raw for s in shas) or self.registry.knows(doc_id)):
+        doc = self.backend.get(doc_id)
+        if not (doc is not None or any(s in self.raw for s in shas) or self.registry.knows(doc_id)):
             raise NotFoundError(f"no document with id {doc_id}")
         for sha in shas:
             self.raw.remove(sha)
         self.backend.delete(doc_id)
-        audit = None if audit_label is None else Audit(audit_label, "delete", doc_id, {"files": shas})
+        # What was deleted stays readable in the log once the document is gone.
+        said = {"number": doc.doc.number, "title": doc.doc.title} if doc is not None else {}
+        audit = None if audit_label is None else Audit(
+            audit_label, "delete", doc_id, {"files": shas, **{k: v for k, v in said.items() if v}})
         self.registry.forget(doc_id, audit)
         self._pending.pop(doc_id, None)
         return shas

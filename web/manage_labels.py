@@ -8,6 +8,13 @@ from vanban import vocab
 from vanban.web import labels
 
 
+def document_name(doc) -> str:
+    """How a page names a document in a sentence: "Nghị quyết số 15-NQ/TU", else its title."""
+    if doc.doc.number:
+        return f"{labels.kind(doc.doc.kind)} số {doc.doc.number}"
+    return doc.doc.title or doc.id[:12] + "…"
+
+
 def file_role(code: str) -> str:
     return vocab.FILE_ROLES.get(code, code)
 
@@ -41,10 +48,12 @@ def audit_detail(entry) -> str:
     if entry.action in ("upload", "ingest"):
         said = {"ingested": "đã đưa vào kho", "failed": "lỗi: " + d.get("error", "")}.get(d.get("status", ""))
         if d.get("status") == "skipped":
-            said = "đã có trong kho (" + duplicate_reason(d.get("reason", "same_file")) + ")"
+            said = (f"đã có trong kho là {d.get('stored_as', 'văn bản khác')} ("
+                    + duplicate_reason(d.get("reason", "same_file")) + ")")
         return f"{d.get('path', '')}: {said or d.get('status', '')}"
     if entry.action == "delete":
-        return f"xóa văn bản và {len(d.get('files', []))} tệp"
+        what = "".join(f" {part}" for part in (d.get("number"), d.get("title") and f"«{d['title']}»") if part)
+        return f"xóa văn bản{what} và {len(d.get('files', []))} tệp"
     if entry.action == "replace":
         return f"thay bằng tệp {d.get('file', '')}"
     if entry.action == "correct":

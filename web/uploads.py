@@ -121,21 +121,25 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
             flowed = iter(summary["files"])
             outcomes = [o if o is not None else next(flowed) for o in outcomes]
         done = [o for o in outcomes if o is not None]
-        log_uploads(settings, done, label)
+        _record_uploads(settings, done, label)
         return done
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def log_uploads(settings: Settings, outcomes: list[dict[str, str]], label: str) -> None:
-    from vanban.search.registry import Audit, Registry
+def _record_uploads(settings: Settings, outcomes: list[dict[str, str]], label: str) -> None:
+    """Write each upload to the audit log, and name the document a skipped file is stored as
+    ("stored_as": how people name it) so that the page can say where it already is."""
+    from vanban.search.base import open_store
+    from vanban.search.registry import Audit
+    from vanban.web.manage_labels import document_name
 
-    registry = Registry(settings.store)
-    try:
-        registry.log_many([Audit(label, "upload", o["id"], {k: o.get(k, "") for k in ("path", "status", "reason", "error")
-                                                               if o.get(k)}) for o in outcomes])
-    finally:
-        registry.close()
+    with open_store(settings) as store:
+        for o in outcomes:
+            if o["status"] == "skipped" and (doc := store.get(o["id"])) is not None:
+                o["stored_as"] = document_name(doc)
+        store.registry.log_many([Audit(label, "upload", o["id"], {
+            k: o[k] for k in ("path", "status", "reason", "error", "stored_as") if o.get(k)}) for o in outcomes])
 
 
 def _run_ingest_flow(settings: Settings, sources: dict[str, str], lock: threading.Lock) -> dict:

@@ -57,9 +57,13 @@
       if (outcome.status === "skipped") {
         // "already stored as …": the document this file is (another copy or format of it)
         row.cells[2].appendChild(document.createTextNode("Đã lưu thành văn bản "));
-        var code = document.createElement("code");
-        code.textContent = outcome.id.slice(0, 12) + "…";
-        link.appendChild(code);
+        if (outcome.stored_as) {
+          link.textContent = outcome.stored_as;
+        } else {
+          var code = document.createElement("code");
+          code.textContent = outcome.id.slice(0, 12) + "…";
+          link.appendChild(code);
+        }
         row.cells[2].appendChild(link);
         if (REASONS[outcome.reason]) row.cells[2].appendChild(document.createTextNode(" (" + REASONS[outcome.reason] + ")"));
       } else {
