@@ -9,8 +9,8 @@ The rules, tried in order (each with the reason it proves sameness):
 
 | rule        | holds when                                                     | why it is safe                 |
 |-------------|----------------------------------------------------------------|--------------------------------|
-| same_number | own numbers agree (number_key), issuers agree and are known,   | number + issuer + year names   |
-|             | dates agree and are known                                      | one document (DESIGN.md §7)    |
+| same_number | own numbers agree (number_key), issuers are known and name one | number + issuer + year names   |
+|             | organ (same_issuer), dates agree and are known                 | one document (DESIGN.md §7)    |
 | same_text   | word 3-gram resemblance >= NEAR (MinHash estimate), issuers    | a template copy changes names  |
 |             | and kinds do not conflict, and the identity words agree: the   | and numbers: those are exactly |
 |             | same numbers and capitalised names (folded) on both sides      | the words compared             |
@@ -105,8 +105,10 @@ def sketch(doc: Document) -> Sketch:
 
 
 def identity_words(words: Iterable[str]) -> frozenset[str]:
-    """What a template copy changes: numbers and names (a capitalised word, folded)."""
-    return frozenset(fold(w) for w in words if w[0].isupper() or any(c.isdigit() for c in w))
+    """What a template copy changes: numbers and names (a capitalised word, folded). A lone
+    letter names nothing: it is what a PDF's split glyphs leave ("Ủ y ban"), or the V of "V/v"."""
+    return frozenset(fold(w) for w in words
+                     if any(c.isdigit() for c in w) or (w[0].isupper() and len(w) > 1))
 
 
 def _signature(words: list[str]) -> "np.ndarray":
@@ -151,12 +153,24 @@ def _agree(a: str, b: str, unknown: str = "") -> bool:
     return a == b or unknown in (a, b)
 
 
+def same_issuer(a: str, b: str) -> bool:
+    """Issuer keys naming one organ: equal, or the shorter (two words at least) ends the longer.
+    A header read across its line breaks loses the organ's first words ("TỈNH QUẢNG TRỊ" of
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"); a prefix is not enough ("xã Hòa Bình" is not "xã Hòa Bình
+    Xuân")."""
+    if not a or not b:
+        return False
+    short, long = sorted((a.split(), b.split()), key=len)
+    return short == long or (len(short) >= 2 and long[-len(short):] == short)
+
+
 def same_document(new: Sketch, old: Sketch) -> str | None:
     """The rule proving ``new`` is the stored ``old`` in another file, or None."""
-    if (new.number_key and new.number_key == old.number_key and new.issuer_key
-            and new.issuer_key == old.issuer_key and new.date and new.date == old.date):
+    if (new.number_key and new.number_key == old.number_key and same_issuer(new.issuer_key, old.issuer_key)
+            and new.date and new.date == old.date):
         return "same_number"
-    if (resemblance(new, old) >= NEAR and _agree(new.issuer_key, old.issuer_key)
+    if (resemblance(new, old) >= NEAR
+            and (same_issuer(new.issuer_key, old.issuer_key) or "" in (new.issuer_key, old.issuer_key))
             and _agree(new.kind, old.kind, "other") and _agree(new.date, old.date)
             and _agree(new.number_key, old.number_key) and new.names == old.names):
         return "same_text"

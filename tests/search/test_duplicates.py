@@ -7,7 +7,8 @@ import dataclasses
 
 from tests.search.intake_corpus import (HOA_BINH, VIET_HUNG, as_pdf_reads, as_scan_reads, document,
                                         plan_text)
-from vanban.search.duplicates import NEAR, band_keys, resemblance, same_document, sketch
+from vanban.search.duplicates import (NEAR, band_keys, identity_words, resemblance, same_document, same_issuer,
+                                      sketch)
 
 PLAN = plan_text(HOA_BINH)
 
@@ -67,3 +68,17 @@ def test_near_identical_texts_share_a_band_and_signatures_are_stable():
     # Sketches are stored and compared across runs: the same text gives the same signature.
     assert sketch(document(PLAN)).signature == a.signature and band_keys(a.signature) == a.bands
     assert all(-(2**63) <= k < 2**63 for k in a.bands)
+
+
+def test_an_issuer_read_without_its_first_words_is_the_same_organ_a_longer_name_is_not():
+    full = sketch(document(PLAN, issuer="Ban Thường vụ Đảng ủy xã Hòa Bình"))
+    cut = sketch(document(as_pdf_reads(PLAN), issuer="ĐẢNG ỦY XÃ HÒA BÌNH", source="ke-hoach.pdf"))
+    assert same_issuer(cut.issuer_key, full.issuer_key) and same_document(cut, full) == "same_number"
+    assert not same_issuer("dang uy xa hoa binh", "dang uy xa hoa binh xuan")  # another commune
+    assert not same_issuer("binh", "dang uy xa hoa binh")  # one word names nothing
+
+
+def test_letters_left_alone_by_split_glyphs_are_not_names():
+    split = PLAN.replace("Ủy ban nhân dân xã", "Ủ y ban nhân dân xã").replace("V. TỔ", "V . TỔ")
+    assert identity_words(["Ủ", "y", "V", "Hòa", "2024"]) == {"hoa", "2024"}
+    assert same_document(sketch(document(split, number="", date="")), sketch(document(PLAN, number="", date=""))) == "same_text"
