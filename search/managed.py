@@ -153,6 +153,13 @@ class ManagedStore:
         self._pending[doc.id] = mine
         return None
 
+    def log_ingest(self, outcomes: Sequence[dict[str, str]], label: str, action: str = "upload") -> None:
+        """Write an ingest's per-file outcomes ({"path","status","id","error","reason",...}) to the
+        audit log under the key ``label``, in one transaction."""
+        kept = ("path", "status", "reason", "error", "stored_as")
+        self.registry.log_many([Audit(label, action, o.get("id", ""), {k: o[k] for k in kept if o.get(k)})
+                                for o in outcomes])
+
     # --- management -----------------------------------------------------------------------------
 
     def remove(self, doc_id: str, audit_label: str | None = None) -> list[str]:

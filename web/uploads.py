@@ -131,15 +131,13 @@ def _record_uploads(settings: Settings, outcomes: list[dict[str, str]], label: s
     """Write each upload to the audit log, and name the document a skipped file is stored as
     ("stored_as": how people name it) so that the page can say where it already is."""
     from vanban.search.base import open_store
-    from vanban.search.registry import Audit
     from vanban.web.manage_labels import document_name
 
     with open_store(settings) as store:
         for o in outcomes:
             if o["status"] == "skipped" and (doc := store.get(o["id"])) is not None:
                 o["stored_as"] = document_name(doc)
-        store.registry.log_many([Audit(label, "upload", o["id"], {
-            k: o[k] for k in ("path", "status", "reason", "error", "stored_as") if o.get(k)}) for o in outcomes])
+        store.log_ingest(outcomes, label)
 
 
 def _run_ingest_flow(settings: Settings, sources: dict[str, str], lock: threading.Lock) -> dict:

@@ -57,7 +57,7 @@ def where(request, tmp_path, monkeypatch):
 
 def test_one_plan_in_three_formats_is_one_document_and_the_template_twin_is_another(prefect_harness, tmp_path, where):
     from vanban.checks import run_checks
-    from vanban.pipelines.ingest import ingest
+    from vanban.pipelines.inbox import ingest_inbox
     from vanban.search.base import open_store
 
     inbox = tmp_path / "hop-thu"
@@ -69,7 +69,7 @@ def test_one_plan_in_three_formats_is_one_document_and_the_template_twin_is_anot
     write_docx(inbox / "4-hoa-binh.docx", plan)
     (inbox / "5-viet-hung.txt").write_text(plan_text(VIET_HUNG), encoding="utf-8")
 
-    first = ingest([str(inbox)], **where)
+    first = ingest_inbox(inbox=str(inbox), **where)  # what the office's watched folder runs
     plan_id = id_of((inbox / "2-hoa-binh.txt").read_bytes())
     assert (first["ingested"], first["skipped"], first["failed"]) == (3, 2, [])
     skipped = {item["path"].rsplit("/", 1)[-1]: item for item in first["skipped_files"]}
@@ -92,6 +92,15 @@ def test_one_plan_in_three_formats_is_one_document_and_the_template_twin_is_anot
     finally:
         store.close()
 
-    again = ingest([str(inbox)], **where)  # every file, whatever its format, is already stored
+    again = ingest_inbox(inbox=str(inbox), **where)  # every file, whatever its format, is already stored
     assert (again["ingested"], again["skipped"]) == (0, 5)
     assert {item["reason"].split(" (")[-1] for item in again["skipped_files"]} == {"the same file)"}
+    store = open_store(settings_for(**where))
+    try:  # the audit log holds the first run's five files, not the second run's no-ops
+        log = store.registry.audit()
+        assert [(e.label, e.action) for e in log] == [("inbox", "ingest")] * 5
+        reasons = {e.detail["path"].rsplit("/", 1)[-1]: e.detail.get("reason", "") for e in log}
+        assert reasons["3-hoa-binh.html"] == reasons["4-hoa-binh.docx"] == "same_number"
+        assert reasons["2-hoa-binh.txt"] == ""
+    finally:
+        store.close()
