@@ -19,7 +19,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.utilities.annotations import quote
 
-from vanban.errors import BackendUnavailableError, InputError, StoreError, TooLargeError
+from vanban.errors import (BackendUnavailableError, EmptyFileError, InputError, StoreError, TooLargeError,
+                           VanbanError)
 from vanban.identity import doc_id
 from vanban.model import Document
 from vanban.pipelines.files import collect_files
@@ -41,7 +42,9 @@ class IngestSummary:
     failed: list[dict[str, str]] = field(default_factory=list)
     # {"path", "reason", "id"}: why each skipped file is not a document of its own
     skipped_files: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "status", "id", "error", "reason"} per file, for the upload page and the artifact
+    # one {"path", "status", "id", "error", "code", "reason"} per file, for the upload page and the
+    # Prefect artifact; "code" is the error's code (vanban.errors) when the file failed, "reason"
+    # a code of vocab.DUPLICATE_REASONS when it was skipped (then "id" is the document it is)
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -49,10 +52,10 @@ class IngestSummary:
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
                 "skipped_files": self.skipped_files, "files": self.files}
 
-    def record(self, path: str, status: str, doc_id: str = "", error: str = "", reason: str = "") -> str:
-        """``reason``: for a skipped file, a code of vocab.DUPLICATE_REASONS (``doc_id`` is then
-        the stored document it belongs to)."""
-        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "reason": reason})
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "",
+               reason: str = "") -> str:
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code,
+                           "reason": reason})
         if status == "ingested":
             self.ingested += 1
         elif status == "skipped":
@@ -85,10 +88,13 @@ class FileOutcome:
     document: Document | None = None
     error: str = ""  # one line naming the file
     bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
+    code: str = ""  # the error's code
 
 
-def _failure_line(source: str, exc: Exception) -> str:
-    return str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
+def _failure(source: str, exc: BaseException, **kw) -> FileOutcome:
+    if isinstance(exc, VanbanError):
+        return FileOutcome(error=str(exc), bad_input=isinstance(exc, InputError), code=exc.code, **kw)
+    return FileOutcome(error=f"{source}: {type(exc).__name__}: {exc}", code=VanbanError.code, **kw)
 
 
 @task(name="extract-documents", cache_policy=NO_CACHE, task_run_name="extract {label}")
@@ -101,7 +107,7 @@ def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label:
         try:
             out.append(FileOutcome(extract(source, data, settings=settings)))
         except Exception as exc:
-            out.append(FileOutcome(error=_failure_line(source, exc), bad_input=isinstance(exc, InputError)))
+            out.append(_failure(source, exc))
             get_run_logger().warning("%s", out[-1].error)
     return out
 
@@ -156,6 +162,7 @@ class _File:
     data: bytes = b""
     status: str = ""
     error: str = ""
+    code: str = ""
     reason: str = ""  # why a skipped file is not a document of its own
 
 
@@ -189,7 +196,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
         if extracted is not None:
             _finish(item, extracted, settings, store, seen, pending, retry_task)
         done += 1
-        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.reason)
+        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code, item.reason)
         if progress:
             progress(done, len(files), item.path, outcome)
         if len(pending) >= BATCH:
@@ -248,10 +255,11 @@ def _read(item: _File, path: Path, settings: Settings) -> None:
             raise TooLargeError(item.source, f"{size} bytes is over the limit of {settings.max_file_bytes}")
         item.data = path.read_bytes()
     except InputError as exc:
-        item.status, item.error = "failed", str(exc)
+        item.status, item.error, item.code = "failed", str(exc), exc.code
         return
     except OSError as exc:
-        item.status, item.error = "failed", f"{item.source}: cannot read: {exc.strerror}"
+        unreadable = EmptyFileError(item.source, f"cannot be read: {exc.strerror or exc}")
+        item.status, item.error, item.code = "failed", str(unreadable), unreadable.code
         return
     item.doc_id = doc_id(item.data)
 
@@ -264,12 +272,12 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, store, seen
         # A failure that may pass (a worker hiccup) gets the file's own task and its retries.
         state = retry_task(item.source, item.data, settings, return_state=True)
         if state.is_failed():
-            extracted = FileOutcome(error=_failure_line(item.source, state.result(raise_on_failure=False)))
+            extracted = _failure(item.source, state.result(raise_on_failure=False))
         else:
             document = state.result()
     data, item.data = item.data, b""
     if document is None:
-        item.status, item.error = "failed", extracted.error
+        item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one chunk
         item.status, item.reason = "skipped", "same_file"
     elif (match := store.merge_duplicate(document, data, item.source)) is not None:

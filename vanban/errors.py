@@ -1,6 +1,7 @@
 """The one exception hierarchy of vanban. Every error a user can see is one of these.
 
-    VanbanError                      base; ``code`` is stable (E1xx input, E2xx store, E3xx usage)
+    VanbanError                      base; ``code`` is stable (E1xx input, E2xx store, E3xx usage),
+                                     ``http_status`` is what the REST API answers with
     ├── InputError                   a file that cannot become a Document (carries ``path``)
     │   ├── EmptyFileError           E101 the file holds no bytes / no text
     │   ├── UnsupportedFormatError   E102 content is not a format we read (whatever the extension)
@@ -22,6 +23,7 @@ from pathlib import Path
 
 class VanbanError(Exception):
     code = "E000"
+    http_status = 500
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -33,6 +35,7 @@ class VanbanError(Exception):
 
 class InputError(VanbanError):
     code = "E100"
+    http_status = 422  # the request was understood; the file in it cannot be read
 
     def __init__(self, path: str | Path, reason: str):
         self.path = str(path)
@@ -58,6 +61,7 @@ class EncryptedFileError(InputError):
 
 class TooLargeError(InputError):
     code = "E105"
+    http_status = 413
 
 
 class NoTextError(InputError):
@@ -66,6 +70,7 @@ class NoTextError(InputError):
 
 class StoreError(VanbanError):
     code = "E201"
+    http_status = 503  # the store failed or the backend is unreachable: not the client's fault
 
 
 class BackendUnavailableError(StoreError):
@@ -74,11 +79,23 @@ class BackendUnavailableError(StoreError):
 
 class UsageError(VanbanError):
     code = "E301"
+    http_status = 400
 
 
 class NotFoundError(UsageError):
     code = "E302"
+    http_status = 404
 
 
 class ConflictError(UsageError):
     code = "E303"
+    http_status = 409
+
+
+def _classes(cls: type[VanbanError]) -> list[type[VanbanError]]:
+    return [cls, *(c for sub in cls.__subclasses__() for c in _classes(sub))]
+
+
+def http_status_of(code: str) -> int:
+    """The HTTP status of an error known only by its code (a failed file's record carries it)."""
+    return next((c.http_status for c in _classes(VanbanError) if c.code == code), VanbanError.http_status)

@@ -27,12 +27,12 @@ _KINDS = (
     Kind("cuong_linh", "Cương lĩnh", (), state=False),
     Kind("dieu_le", "Điều lệ", (), state=False),
     Kind("chien_luoc", "Chiến lược", ()),
-    Kind("nghi_quyet", "Nghị quyết", ("NQ",)),
-    Kind("quyet_dinh", "Quyết định", ("QĐ",)),
+    Kind("nghi_quyet", "Nghị quyết", ("NQ", "NQLT")),
+    Kind("quyet_dinh", "Quyết định", ("QĐ", "QĐLT")),
     Kind("chi_thi", "Chỉ thị", ("CT",)),
     Kind("ket_luan", "Kết luận", ("KL",), state=False),
     Kind("quy_che", "Quy chế", ("QC", "QCh")),
-    Kind("quy_dinh", "Quy định", ("QĐi", "QyĐ")),
+    Kind("quy_dinh", "Quy định", ("QĐi", "QyĐ", "QYĐ")),
     Kind("thong_tri", "Thông tri", ("TT", "TTri"), state=False),
     Kind("huong_dan", "Hướng dẫn", ("HD",)),
     Kind("thong_bao", "Thông báo", ("TB",)),
@@ -50,7 +50,7 @@ _KINDS = (
     Kind("luat", "Luật", (), party=False),
     Kind("phap_lenh", "Pháp lệnh", ("PL",), party=False),
     Kind("nghi_dinh", "Nghị định", ("NĐ",), party=False),
-    Kind("thong_tu", "Thông tư", ("TT",), party=False),
+    Kind("thong_tu", "Thông tư", ("TT", "TTLT"), party=False),
     Kind("cong_dien", "Công điện", ("CĐ",), party=False),
     Kind("giay_moi", "Giấy mời", ("GM",), party=False),
     Kind("van_ban_hop_nhat", "Văn bản hợp nhất", ("VBHN",), party=False),
@@ -71,13 +71,15 @@ COMPARATORS: dict[str, str] = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<"
 FORMATS: tuple[str, ...] = ("txt", "pdf", "docx", "doc", "html", "image")
 
 # Relation words a citation carries: the first four make the citing document an implementation
-# of the cited one; "căn cứ" is a legal basis only.
+# of the cited one; "căn cứ" is a legal basis only; "thay thế" replaces the cited document.
 IMPLEMENTING_RELATIONS: tuple[str, ...] = ("thực hiện", "triển khai", "cụ thể hóa", "quán triệt")
-RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, "căn cứ")
+BASIS_RELATION = "căn cứ"
+REPLACING_RELATION = "thay thế"
+RELATIONS: tuple[str, ...] = (*IMPLEMENTING_RELATIONS, BASIS_RELATION, REPLACING_RELATION)
 
 CHECK_STATUSES: dict[str, str] = {
     "ok": "Đạt",
-    "weaker": "Thấp hơn cấp trên",
+    "weaker": "Kém hơn cấp trên",  # the row says which: lower than a floor, above a ceiling, a lower rank
     "later_deadline": "Thời hạn muộn hơn",
     "missing": "Không có chỉ tiêu",
     "unit_mismatch": "Khác đơn vị",

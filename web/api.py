@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from vanban.errors import NotFoundError, TooLargeError
+from vanban.errors import NotFoundError, http_status_of
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
 
@@ -96,9 +96,7 @@ async def api_upload(request: Request, x_api_key: str | None = Header(None)) -> 
         upload = Upload(clean_name(file.filename), file.file)
         entry = (await run_in_threadpool(ingest_uploads, settings, [upload], request.app.state.ingest_lock,
                                          label))[0]
-    status = _OUTCOME_STATUS.get(entry["status"], 422)
-    if entry["status"] == "failed" and entry["error"].startswith(f"[{TooLargeError.code}]"):
-        status = 413
+    status = _OUTCOME_STATUS.get(entry["status"]) or http_status_of(entry["code"])
     return JSONResponse(entry, status_code=status)
 
 

@@ -17,7 +17,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from vanban import vocab
-from vanban.errors import UsageError
+from vanban.errors import UsageError, VanbanError
+from vanban.translations import error_vi
 from vanban.model import Document
 from vanban.search import corrections
 from vanban.search.base import Store
@@ -84,13 +85,14 @@ def main_file(store: Store, doc: Document) -> tuple[Path | None, str]:
 @router.get("/documents/{doc_id}/files/{sha}")
 def stored_file(doc_id: str, sha: str, store: Store = Depends(store_of)) -> Response:
     """One of the document's files (another format, a scan, a replaced version)."""
-    from vanban.web.pages import file_response
+    from vanban.web.document_view import download
 
     doc = _existing(store, doc_id)
     row = next((f for f in store.files(doc) if f.sha == sha), None)
-    if row is None:
+    path = store.raw.path(sha) if row is not None else None
+    if path is None:
         raise HTTPException(404, "Văn bản này không có tệp đó.")
-    return file_response(store.raw.path(sha), row.source or doc.source)
+    return download(str(path), clean_name(row.source or doc.source))
 
 
 def edit_context(store: Store, doc: Document, values: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -152,9 +154,9 @@ async def replace_post(request: Request, doc_id: str, store: Store = Depends(sto
     try:
         await run_in_threadpool(replace_upload, settings_of(request), store, doc.id,
                                 Upload(clean_name(file.filename), file.file), label, request.app.state.ingest_lock)
-    except (UsageError, HTTPException) as exc:
-        message = exc.message if isinstance(exc, UsageError) else str(exc.detail)
-        return _page(request, "edit.html", {**edit_context(store, doc), "error": message}, 422)
+    except VanbanError as exc:  # the file cannot be read, or is another document's: nothing changed
+        return _page(request, "edit.html", {**edit_context(store, doc), "error": error_vi(str(exc))},
+                     exc.http_status)
     finally:
         await form.close()
     return RedirectResponse(f"/documents/{doc.id}", status_code=303)

@@ -12,7 +12,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from vanban.translations import error_vi
 from vanban.vocab import DUPLICATE_REASONS
+
 from vanban.web import security
 from vanban.web.deps import settings_of, wants_json
 from vanban.web.templating import templates
@@ -73,6 +75,9 @@ async def upload_files(request: Request) -> Response:
             return upload_page(request, 422, "Chưa chọn tệp nào để tải lên.")
         uploads = [Upload(clean_name(f.filename), f.file) for f in files]
         outcomes = await run_in_threadpool(ingest_uploads, settings, uploads, request.app.state.ingest_lock, label)
+    for outcome in outcomes:  # the page and its script show the reason in Vietnamese, code kept
+        if outcome.get("error"):
+            outcome["error"] = error_vi(outcome["error"], outcome.get("path"))
     if as_json:
         return JSONResponse({"files": outcomes})
     return upload_page(request, outcomes=outcomes)

@@ -82,10 +82,7 @@ def replace_upload(settings: Settings, store, doc_id: str, upload: Upload, label
 
     if store.get(doc_id) is None:
         raise NotFoundError(f"no document with id {doc_id}")
-    try:
-        data = b"".join(_chunks(settings, upload))
-    except TooLargeError as exc:
-        raise HTTPException(413, str(exc)) from exc
+    data = b"".join(_chunks(settings, upload))  # too large: TooLargeError, a 413
     document = extract(upload.name, data, settings=settings)
     with lock:
         doc = store.replace_file(doc_id, document, data, upload.name, label)
@@ -94,8 +91,8 @@ def replace_upload(settings: Settings, store, doc_id: str, upload: Upload, label
 
 def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lock,
                    label: str) -> list[dict[str, str]]:
-    """Run the ingest flow over the uploads: one {"path", "status", "id", "error", "reason"} each,
-    in order, each written to the audit log under the key's ``label``.
+    """Run the ingest flow over the uploads: one {"path", "status", "id", "error", "code", "reason"}
+    each, in order, each written to the audit log under the key's ``label``.
 
     status is ingested, skipped (already stored: ``reason`` says why, ``id`` names the document
     it is stored as) or failed (with the reason in ``error``).
@@ -112,7 +109,8 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
                 _spool(settings, upload, target)
             except TooLargeError as exc:
                 target.unlink(missing_ok=True)
-                outcomes.append({"path": upload.name, "status": "failed", "id": "", "error": str(exc)})
+                outcomes.append({"path": upload.name, "status": "failed", "id": "", "error": str(exc),
+                                 "code": exc.code})
                 continue
             sources[str(target)] = upload.name
             outcomes.append(None)

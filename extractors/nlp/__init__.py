@@ -27,6 +27,12 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
     facts = doc._.vanban
     text = document.text
     document.doc = facts.meta
+    document.doc.period = facts.period
+    document.tables = facts.tables
+    for table in document.tables:
+        table.page = document.page_at(table.start)
+        for row in table.rows:
+            row.page = document.page_at(row.start)
     citations = resolve_partials(facts.citations, facts.meta.issuer, resolver)
     document.references = citations.full
     document.references_partial = citations.partial
@@ -41,7 +47,7 @@ def analyze(document: Document, *, resolver: Resolver | None = None) -> Document
                unit=t.quantity.unit, comparator=t.comparator, deadline=t.deadline,
                text=text[t.start:t.end], start=t.start, end=t.end, approx=t.approx,
                sentence=re.sub(r"\s+", " ", text[t.sentence[0]:t.sentence[1]]).strip(),
-               page=document.page_at(t.start))
+               page=document.page_at(t.start), period=t.period, row=t.row)
         for t in facts.targets
     ]
     return document

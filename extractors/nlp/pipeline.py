@@ -17,11 +17,15 @@ from vanban.extractors.nlp.metadata import extract_metadata
 from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
 from vanban.extractors.nlp.references import Citations, find_citations
 from vanban.extractors.nlp.structure import Structure
+from vanban.extractors.nlp.horizons import Sections, doc_period
+from vanban.extractors.nlp.table_targets import TableTargets
+from vanban.extractors.nlp.tables import find_tables, reading_units
 from vanban.extractors.nlp.targets import TargetReader, TargetReading
 from vanban.extractors.nlp.tokenizer import TEXT, WORD_SPANS
-from vanban.model import DocMeta
+from vanban.model import DocMeta, Table
 
-COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets")
+COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_tables",
+              "vanban_targets")
 
 
 @dataclass
@@ -32,7 +36,9 @@ class Facts:
     citations: Citations | None = None
     dates: DateScan | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     targets: list[TargetReading] = field(default_factory=list)
+    period: dict[str, str] | None = None
 
 
 def facts_of(doc: Any) -> Facts:
@@ -71,15 +77,30 @@ def quantities_component(doc: Any) -> Any:
     return doc
 
 
-def targets_component(doc: Any) -> Any:
+def tables_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    year = int(facts.meta.date[:4]) if facts.meta.date else None
-    reader = TargetReader(facts.text, facts.structure, facts.quantities, year, facts.meta.title, facts.meta.term)
-    facts.targets = reader.read()
+    facts.tables = find_tables(facts.text)
     return doc
 
 
-_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, targets_component)
+def targets_component(doc: Any) -> Any:
+    """Tables first: the rows they read are not read again as prose; every other row is read
+    cell by cell."""
+    facts = facts_of(doc)
+    year = int(facts.meta.date[:4]) if facts.meta.date else None
+    facts.period = doc_period(facts.meta.title, facts.meta.term, facts.text, year)
+    sections = Sections(facts.structure)
+    tables = TableTargets(facts.text, sections, facts.period)
+    from_tables = tables.read(facts.tables)
+    units, evidence = reading_units(facts.text, facts.structure.sentences, facts.tables, tables.rows_read)
+    reader = TargetReader(facts.text, facts.structure, facts.quantities, year, facts.period, units, evidence,
+                          sections=sections)
+    facts.targets = sorted(from_tables + reader.read(), key=lambda t: (t.start, t.quantity.start))
+    return doc
+
+
+_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, tables_component,
+              targets_component)
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ _NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkho
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 # Words that end a unit phrase: verbs, prepositions, comparators, qualifiers.
 _STOP = {
@@ -117,6 +118,8 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
         after = text[m.end():m.end() + 3]
         if _HEADING_NUMBER.search(before) and re.match(r"[.)]\s|\.\d|\s*\|", after):
             continue  # "1. ", "2) ", "1.1." open a section; "3 |" numbers a table row
+        if _HEADING_NUMBER.search(before) and _LINE_END.match(text, m.end()):
+            continue  # a number alone on its line: a page number, or a table cell read elsewhere
         if text[m.start() - 1:m.start()] == "-" and text[m.start() - 2:m.start() - 1].isalpha():
             continue  # "COVID-19"
         if re.fullmatch(YEAR, m["a"]) and (not m["b"] or re.fullmatch(YEAR, m["b"])) and not _PERCENT.match(text, m.end()):

@@ -178,14 +178,17 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from vanban.pipelines.deployments import prefect_server, serve_deployments
 
     settings = _settings(args)
-    if args.inbox:
-        settings.inbox = Path(args.inbox)
+    for name in ("inbox", "inbox_interval", "check_cron", "timezone", "prefect_port"):
+        if getattr(args, name) is not None:
+            setattr(settings, name, getattr(args, name))
+    settings.inbox = Path(settings.inbox)
     settings.inbox.mkdir(parents=True, exist_ok=True)
-    with prefect_server(port=args.prefect_port) as api_url:
-        print(f"serving ingest-inbox (every {args.interval} s over {settings.inbox}) and "
-              f"check-consistency ({args.cron}) against {api_url}; Ctrl-C stops", file=sys.stderr)
+    with prefect_server(port=settings.prefect_port) as api_url:
+        print(f"serving ingest-inbox (every {settings.inbox_interval} s over {settings.inbox}) and "
+              f"check-consistency ({settings.check_cron}, {settings.timezone}) against {api_url}; "
+              "Ctrl-C stops", file=sys.stderr)
         try:
-            serve_deployments(settings, interval=args.interval, cron=args.cron)
+            serve_deployments(settings)
         except KeyboardInterrupt:
             print("worker stopped", file=sys.stderr)
     return 0
@@ -268,10 +271,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")
-    p.add_argument("--interval", type=int, default=300, help="seconds between inbox runs")
-    p.add_argument("--cron", default="0 2 * * *", help="schedule of the consistency check")
-    p.add_argument("--prefect-port", type=int, default=4200,
-                   help="port of the local Prefect server started when PREFECT_API_URL is unset")
+    p.add_argument("--interval", dest="inbox_interval", type=int,
+                   help="seconds between inbox runs (env VANBAN_INBOX_INTERVAL, default 300)")
+    p.add_argument("--cron", dest="check_cron",
+                   help="schedule of the consistency check (env VANBAN_CHECK_CRON, default '0 2 * * *')")
+    p.add_argument("--timezone", help="time zone of the schedules (env VANBAN_TIMEZONE, default Asia/Ho_Chi_Minh)")
+    p.add_argument("--prefect-port", type=int,
+                   help="port of the local Prefect server started when PREFECT_API_URL is unset "
+                        "(env VANBAN_PREFECT_PORT, default 4200)")
     p.set_defaults(func=cmd_worker)
 
     p = command("serve", help="web UI and REST API")
