@@ -8,6 +8,8 @@ A document may hold several files: any file's sha256 names it in every route.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
@@ -18,6 +20,7 @@ from starlette.datastructures import UploadFile
 from vanban.errors import NotFoundError, http_status_of
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
+from vanban.settings import Settings
 
 from vanban.web.checks_cache import checks_for
 from vanban.web.deps import settings_of, store_of
@@ -32,6 +35,20 @@ _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
                             "description": "PDF, DOCX, DOC, HTML, TXT or a scan"}},
 }}}}}
 _OUTCOME_STATUS = {"ingested": 201, "skipped": 200}
+
+
+@asynccontextmanager
+async def one_file(request: Request, x_api_key: str | None) -> AsyncIterator[tuple[Settings, str, Upload]]:
+    """(settings, key label, the upload) of a post of one file in the multipart field `file`;
+    the key is checked before a byte of the body is read, the declared size before it is parsed."""
+    settings = settings_of(request)
+    label = check_key(settings, x_api_key)
+    check_body_size(request, settings, files_worth=1)
+    async with request.form(max_files=1, max_fields=4) as form:
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise HTTPException(422, "multipart field 'file' is missing")
+        yield settings, label, Upload(clean_name(file.filename), file.file)
 
 
 @router.get("/search")
@@ -86,14 +103,7 @@ async def api_upload(request: Request, x_api_key: str | None = Header(None)) -> 
     Answers {"path", "status", "id", "error", "reason"}: status ingested (201), skipped (200: the
     document is already stored, as "id"; "reason" says how it matched) or failed.
     """
-    settings = settings_of(request)
-    label = check_key(settings, x_api_key)  # before a byte of the body is read
-    check_body_size(request, settings, files_worth=1)
-    async with request.form(max_files=1, max_fields=4) as form:
-        file = form.get("file")
-        if not isinstance(file, UploadFile):
-            raise HTTPException(422, "multipart field 'file' is missing")
-        upload = Upload(clean_name(file.filename), file.file)
+    async with one_file(request, x_api_key) as (settings, label, upload):
         entry = (await run_in_threadpool(ingest_uploads, settings, [upload], request.app.state.ingest_lock,
                                          label))[0]
     status = _OUTCOME_STATUS.get(entry["status"]) or http_status_of(entry["code"])
@@ -136,14 +146,7 @@ async def api_replace(request: Request, doc_id: str, x_api_key: str | None = Hea
     """Replace the document's file with a corrected one (multipart field `file`): the id stays,
     the text and facts come from the new file, corrections made by hand are kept, and the former
     file's sha256 still finds the document. Answers {"id", "sha", "path", "status": "replaced"}."""
-    settings = settings_of(request)
-    label = check_key(settings, x_api_key)
-    check_body_size(request, settings, files_worth=1)
-    async with request.form(max_files=1, max_fields=4) as form:
-        file = form.get("file")
-        if not isinstance(file, UploadFile):
-            raise HTTPException(422, "multipart field 'file' is missing")
-        upload = Upload(clean_name(file.filename), file.file)
+    async with one_file(request, x_api_key) as (settings, label, upload):
         return await run_in_threadpool(replace_upload, settings, store, doc_id, upload, label,
                                        request.app.state.ingest_lock)
 

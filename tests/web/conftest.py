@@ -5,6 +5,8 @@ here. Used by the API tests and the browser tests alike."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -166,7 +168,7 @@ def managed_settings(request, tmp_path, documents) -> Settings:
     of every document kept), with the staff key and two labelled keys."""
     import uuid
 
-    from vanban.search.base import open_backend, open_store
+    from vanban.search.base import open_backend
 
     settings = settings_for(tmp_path / "kho")
     settings.api_keys = LABELLED_KEYS
@@ -176,12 +178,45 @@ def managed_settings(request, tmp_path, documents) -> Settings:
 
         settings.es_url = es_url_or_skip()
         settings.es_prefix = f"vanban-test-{uuid.uuid4().hex[:12]}"
-    with open_store(settings) as store:
-        for doc in documents.values():
-            store.raw.put(doc.id, doc.text.encode(), ".txt")
-        store.add(list(documents.values()))
+    fill_managed(settings, documents)
     yield settings
     if request.param == "elasticsearch":
         backend = open_backend(settings)
         backend.drop()
         backend.close()
+
+
+def fill_managed(settings: Settings, documents: dict[str, Document]) -> None:
+    """Index the documents through the store every command opens, each with its raw file."""
+    from vanban.search.base import open_store
+
+    with open_store(settings) as store:
+        for doc in documents.values():
+            store.raw.put(doc.id, doc.text.encode(), ".txt")
+        store.add(list(documents.values()))
+
+
+@contextmanager
+def running_server(app) -> Iterator[str]:
+    """`vanban serve` of ``app`` on a free loopback port, in a thread: yields its URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import threading
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -17,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from tests.web.browser_corpus import browser_documents, originals
-from tests.web.conftest import STAFF_KEY, cam_linh_documents, fill_store, settings_for
+from tests.web.conftest import STAFF_KEY, cam_linh_documents, fill_store, running_server, settings_for
 from vanban.search.rawfiles import RawFiles
 
 CHROMIUM = "/usr/bin/chromium"
@@ -55,12 +52,6 @@ NEW_PLAN = (
 DOCS = {**cam_linh_documents(), **browser_documents()}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _settings(backend: str, store_dir: Path):
     settings = settings_for(store_dir)
     if backend == "elasticsearch":
@@ -85,8 +76,6 @@ def _fill(settings, store_dir: Path) -> None:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.es)])
 def server(request, tmp_path_factory):
     """`vanban serve` on a free loopback port, over the Cẩm Lĩnh store on one backend."""
-    import uvicorn
-
     from vanban.web.app import create_app
 
     store_dir = tmp_path_factory.mktemp("web") / "kho"
@@ -95,17 +84,8 @@ def server(request, tmp_path_factory):
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("VANBAN_ES_PREFIX", settings.es_prefix)
     _fill(settings, store_dir)
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
-        time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}", request.param)
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with running_server(create_app(settings)) as url:
+        yield Server(url, request.param)
     monkeypatch.undo()
     if settings.backend == "elasticsearch":
         from vanban.search.base import open_store

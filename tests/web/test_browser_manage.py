@@ -5,14 +5,13 @@ audit log, and uploads a copy of a stored document in another format."""
 from __future__ import annotations
 
 import html
-import threading
-import time
 import uuid
 
 import pytest
 
-from tests.web.conftest import CLERK_KEY, EDITOR_KEY, LABELLED_KEYS, cam_linh_documents, settings_for
-from tests.web.test_browser import UPLOAD_TIMEOUT_MS, _free_port, browser, page, shot  # noqa: F401 (fixtures)
+from tests.web.conftest import (CLERK_KEY, EDITOR_KEY, LABELLED_KEYS, cam_linh_documents, fill_managed,
+                                running_server, settings_for)
+from tests.web.test_browser import UPLOAD_TIMEOUT_MS, Server, browser, check_page, page  # noqa: F401 (fixtures)
 
 CORRECTED_PLAN = (
     "HUYỆN ỦY ĐÁ TRẮNG\nSố 21-KH/HU\nĐá Trắng, ngày 4 tháng 5 năm 2021\n"
@@ -26,9 +25,7 @@ CORRECTED_PLAN = (
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.es)])
 def server(request, tmp_path_factory):
     """`vanban serve` over the Cẩm Lĩnh store on one backend, with two labelled staff keys."""
-    import uvicorn
-
-    from vanban.search.base import open_backend, open_store
+    from vanban.search.base import open_backend
     from vanban.web.app import create_app
 
     settings = settings_for(tmp_path_factory.mktemp("quan-ly") / "kho")
@@ -38,22 +35,14 @@ def server(request, tmp_path_factory):
 
         settings.es_url = es_url_or_skip()
         settings.es_prefix = f"vanban-test-{uuid.uuid4().hex[:12]}"
+    # The upload's ingest flow reads its settings from the environment, as `vanban serve`'s do.
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("VANBAN_ES_PREFIX", settings.es_prefix)
     documents = cam_linh_documents()
-    with open_store(settings) as store:
-        for doc in documents.values():
-            store.raw.put(doc.id, doc.text.encode(), ".txt")
-        store.add(list(documents.values()))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", documents, request.param
-    uv.should_exit = True
-    thread.join(timeout=10)
+    fill_managed(settings, documents)
+    with running_server(create_app(settings)) as url:
+        yield Server(url, request.param), documents
+    monkeypatch.undo()
     if request.param == "elasticsearch":
         backend = open_backend(settings)
         backend.drop()
@@ -70,12 +59,12 @@ def log_in_on(tab, url: str, key: str) -> None:
 
 
 def test_staff_correct_a_plan_and_replace_its_file(server, page, tmp_path):
-    base, documents, backend = server
+    base, documents = server
     plan = documents["da_trang"]
     log_in_on(page, f"{base}/documents/{plan.id}/edit", EDITOR_KEY)
     page.get_by_label("Ngày ban hành").fill("2021-05-05")
     page.get_by_label("Cấp").select_option("commune")
-    shot(page, f"manage-edit-{backend}")
+    check_page(page, base, "manage-edit")
     page.get_by_role("button", name="Lưu thông tin").click()
     page.wait_for_load_state()
     assert page.url == f"{base}/documents/{plan.id}"
@@ -84,7 +73,7 @@ def test_staff_correct_a_plan_and_replace_its_file(server, page, tmp_path):
     note = page.locator(".corrected").inner_text()
     assert "Ngày ban hành do cán bộ sửa (bien-tap)" in note and "máy đọc được: 04/05/2021" in note
     assert "Cấp do cán bộ sửa" in note
-    shot(page, f"manage-corrected-{backend}")
+    check_page(page, base, "manage-corrected")
 
     fixed = tmp_path / "ke-hoach-21-sua.txt"
     fixed.write_text(CORRECTED_PLAN, encoding="utf-8")
@@ -97,17 +86,17 @@ def test_staff_correct_a_plan_and_replace_its_file(server, page, tmp_path):
     assert "05/05/2021" in page.locator(".meta-list").inner_text()  # the correction outlived the new file
     files = page.locator("ul.files").inner_text()
     assert "ke-hoach-21-sua.txt" in files and "Bản đã thay" in files
-    shot(page, f"manage-replaced-{backend}")
+    check_page(page, base, "manage-replaced")
 
 
 def test_staff_delete_a_notice_after_confirming_and_read_the_audit_log(server, page):
-    base, documents, backend = server
+    base, documents = server
     notice = documents["tb7"]
     log_in_on(page, f"{base}/audit", CLERK_KEY)
     page.goto(f"{base}/documents/{notice.id}")
     page.get_by_role("link", name="Xóa văn bản").click()
     assert "Không thể hoàn tác" in page.get_by_role("alert").inner_text()
-    shot(page, f"manage-delete-confirm-{backend}")
+    check_page(page, base, "manage-delete-confirm")
     page.get_by_role("link", name="Không xóa").click()
     assert page.url == f"{base}/documents/{notice.id}"  # changing one's mind deletes nothing
     page.get_by_role("link", name="Xóa văn bản").click()
@@ -119,11 +108,11 @@ def test_staff_delete_a_notice_after_confirming_and_read_the_audit_log(server, p
     first = rows.first.inner_text()
     assert "thu-ky" in first and "Xóa" in first
     assert "xóa văn bản 07-TB/VPTU «Lịch tiếp công dân tháng 7» và 1 tệp" in first
-    shot(page, f"manage-audit-{backend}")
+    check_page(page, base, "manage-audit")
 
 
 def test_staff_upload_a_stored_resolution_as_html_and_are_told_where_it_is(server, page, tmp_path):
-    base, documents, backend = server
+    base, documents = server
     nq = documents["nq"]
     copy = tmp_path / "nghi-quyet-15.html"
     paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in nq.text.split("\n") if line)
@@ -138,7 +127,7 @@ def test_staff_upload_a_stored_resolution_as_html_and_are_told_where_it_is(serve
     cells = row.inner_text().split("\t")
     assert cells[1] == "Bỏ qua: đã có trong kho"
     assert cells[2].startswith("Đã lưu thành văn bản Nghị quyết số 15-NQ/TU (")
-    shot(page, f"manage-upload-duplicate-{backend}")
+    check_page(page, base, "manage-upload-duplicate")
     row.get_by_role("link").click()
     assert page.url == f"{base}/documents/{nq.id}"
     assert "nghi-quyet-15.html" in page.locator("ul.files").inner_text()

@@ -104,15 +104,19 @@ def test_corrections_are_indexed_shown_as_by_hand_and_logged(client, documents):
     [entry] = audit(client, id=plan.id)
     assert entry["label"] == "bien-tap" and entry["detail"]["level"] == {"from": "district", "to": "commune"}
 
+    period = client.patch(f"/api/documents/{plan.id}", json={"period": {"start": "2021", "end": "2025"}}, headers=EDITOR)
+    assert period.json()["doc"]["period"] == {"start": "2021", "end": "2025"} and "period" in period.json()["doc"]["corrected"]
+
     reverted = client.patch(f"/api/documents/{plan.id}", json={"level": None, "kind": None}, headers=CLERK)
     assert reverted.json()["doc"]["level"] == "district" and reverted.json()["doc"]["kind"] == "ke_hoach"
-    assert reverted.json()["doc"]["corrected"] == ["date", "issuer"]
+    assert reverted.json()["doc"]["corrected"] == ["date", "issuer", "period"]
 
 
 def test_a_wrong_correction_is_a_400_in_vietnamese_and_changes_nothing(client, documents):
     nq = documents["nq"]
     for body, words in (({"date": "10/03/2021"}, "Ngày ban hành"), ({"kind": "nghị quyết"}, "Loại"),
-                        ({"signer": "Nguyễn Văn A"}, "không sửa được"), ({}, "ít nhất một trường")):
+                        ({"signer": "Nguyễn Văn A"}, "không sửa được"), ({}, "ít nhất một trường"),
+                        ({"period": {"start": "2025", "end": "2021"}}, "Giai đoạn")):
         answer = client.patch(f"/api/documents/{nq.id}", json=body, headers=EDITOR)
         assert answer.status_code == 400 and answer.json()["code"] == "E301" and words in answer.json()["error"]
     assert client.patch("/api/documents/" + "0" * 64, json={"number": "1"}, headers=EDITOR).status_code == 404
