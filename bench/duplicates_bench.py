@@ -42,7 +42,10 @@ def convert(sources: list[Path], formats: list[str], work: Path) -> dict[str, li
     out: dict[str, list[tuple[Path, Path]]] = {f: [] for f in formats}
     if "docx" in formats:
         folder = work / "docx"
-        subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", str(folder),
+        # A profile of its own: an office already running under the user's profile would take the
+        # job over and never answer.
+        profile = f"-env:UserInstallation={(work / 'lo-profile').as_uri()}"
+        subprocess.run(["soffice", profile, "--headless", "--convert-to", "docx", "--outdir", str(folder),
                         *map(str, sources)], check=True, capture_output=True, timeout=1800)
         out["docx"] = [(s, folder / f"{s.stem}.docx") for s in sources]
     if "chromium" in formats or "scan" in formats:

@@ -18,6 +18,7 @@ them is harmless (a copy row without bytes), after them when not.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,14 @@ class ManagedStore:
         self.backend = backend
         self.store_dir = Path(store_dir)
         self.raw = RawFiles(self.store_dir)
-        self.registry = Registry(self.store_dir)
         # Sketches of documents an ingest run admitted and has not indexed yet (its batch): a
         # later file can be a copy of one of them. ``add`` keeps them in the registry and drops them.
         self._pending: dict[str, duplicates.Sketch] = {}
+
+    @functools.cached_property
+    def registry(self) -> Registry:
+        # Opened on first use: a search never needs it, and opening costs a request ~2 ms.
+        return Registry(self.store_dir)
 
     def __getattr__(self, name: str) -> Any:
         # What only one backend or the web app needs (shareable, fingerprint, drop, ...).
@@ -94,7 +99,8 @@ class ManagedStore:
         try:
             self.backend.close()
         finally:
-            self.registry.close()
+            if "registry" in self.__dict__:
+                self.registry.close()
 
     def __enter__(self) -> "ManagedStore":
         return self
