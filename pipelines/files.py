@@ -1,31 +1,60 @@
-"""Which files an ingest of PATH... covers."""
+"""Which files an ingest of PATH... covers, and which files of its folders it leaves out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from vanban.vocab import DOCUMENT_SUFFIXES
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given plus every file below given folders, in a stable order.
 
-    Hidden files and folders (".git", "~$lock.docx" office lock files) are left out; a path that
-    does not exist is kept so that the ingest reports it as failed instead of silently dropping it.
+@dataclass(slots=True)
+class Collected:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (file, why), in folder order
+
+
+def not_a_document_reason(path: Path) -> str | None:
+    """Why a file found in a folder is not taken (a folder also holds indexes, data, scripts)."""
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        return None
+    named = f"đuôi {suffix}" if suffix else "tệp không có đuôi"
+    return f"không phải tệp văn bản ({named}); từ thư mục chỉ lấy {', '.join(sorted(DOCUMENT_SUFFIXES))}"
+
+
+def collect(paths: Iterable[Path]) -> Collected:
+    """Files as given plus the document files below given folders, in a stable order.
+
+    A file named on its own is always taken: the person chose it, and its content decides.
+    In a folder, files whose names are not of a document format are skipped with the reason;
+    hidden files and folders (".git", "~$lock.docx" office lock files) are left out silently.
+    A path that does not exist is kept so that the ingest reports it as failed instead of
+    silently dropping it.
     """
-    out: list[Path] = []
+    out = Collected()
+    found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
-            )
-        else:
-            out.append(path)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            if not p.is_file() or any(part.startswith((".", "~$")) for part in p.relative_to(path).parts):
+                continue
+            why = not_a_document_reason(p)
+            if why:
+                out.skipped.append((p, why))
+            else:
+                found.append(p)
     seen: set[Path] = set()
-    unique = []
-    for p in out:
+    for p in found:
         key = p.resolve()
         if key not in seen:
             seen.add(key)
-            unique.append(p)
-    return unique
+            out.files.append(p)
+    return out
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    return collect(paths).files

@@ -23,7 +23,7 @@ from vanban.errors import (BackendUnavailableError, EmptyFileError, InputError, 
                            VanbanError)
 from vanban.identity import doc_id
 from vanban.model import Document
-from vanban.pipelines.files import collect_files
+from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
 from vanban.vocab import DUPLICATE_REASONS
 
@@ -40,11 +40,13 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    # {"path", "reason", "id"}: why each skipped file is not a document of its own
+    # one {"path", "reason"} per skipped file: a duplicate of a stored document (then with the
+    # "id" of the document it is), or not a document
     skipped_files: list[dict[str, str]] = field(default_factory=list)
     # one {"path", "status", "id", "error", "code", "reason"} per file, for the upload page and the
-    # Prefect artifact; "code" is the error's code (vanban.errors) when the file failed, "reason"
-    # a code of vocab.DUPLICATE_REASONS when it was skipped (then "id" is the document it is)
+    # Prefect artifact; "code" is the error's code (vanban.errors) when the file failed; "error"
+    # holds a skipped file's reason too, and "reason" the duplicate rule's code
+    # (vocab.DUPLICATE_REASONS) when it is a stored document's file, "id" that document
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -60,9 +62,7 @@ class IngestSummary:
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
-            said = DUPLICATE_REASONS.get(reason, (reason,))[0]
-            self.skipped_files.append({"path": path, "reason": f"already stored as {doc_id} ({said})", "id": doc_id})
-            return f"skipped: already stored as {doc_id} ({said})"
+            self.skipped_files.append({"path": path, "reason": error} | ({"id": doc_id} if doc_id else {}))
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
@@ -89,6 +89,11 @@ class FileOutcome:
     error: str = ""  # one line naming the file
     bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
     code: str = ""  # the error's code
+
+
+def already_stored(doc_id: str, how: str = "same_file") -> str:
+    """Why a file is skipped as a stored document's: ``how`` is a code of vocab.DUPLICATE_REASONS."""
+    return f"đã có trong kho: {DUPLICATE_REASONS[how]} với văn bản {doc_id}"
 
 
 def _failure(source: str, exc: BaseException, **kw) -> FileOutcome:
@@ -176,9 +181,12 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     """
     from vanban.search.base import open_store
 
-    files = collect_files([Path(p) for p in paths])
+    collected = collect([Path(p) for p in paths])
+    files = collected.files
     chunk_task, retry_task = _tagged(extract_documents), _tagged(extract_document)
     summary = IngestSummary()
+    for path, why in collected.skipped:
+        summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
     pending: list[Document] = []
     seen: set[str] = set()
@@ -218,7 +226,8 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
                 owner = item.doc_id if item.doc_id in seen else _patiently(
                     lambda: store.stored_as(item.doc_id, item.data, item.source))
                 if owner:  # it may wait in the window: hold no bytes
-                    item.status, item.doc_id, item.reason, item.data = "skipped", owner, "same_file", b""
+                    item.status, item.data, item.error = "skipped", b"", already_stored(owner)
+                    item.doc_id, item.reason = owner, "same_file"
             if item.status and not window:
                 settle(item, None)  # nothing before it is waiting: report it now
                 continue
@@ -279,10 +288,11 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, store, seen
     if document is None:
         item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one chunk
-        item.status, item.reason = "skipped", "same_file"
+        item.status, item.error, item.reason = "skipped", already_stored(item.doc_id), "same_file"
     elif (match := store.merge_duplicate(document, data, item.source)) is not None:
         # the same document in another format or scan: one more file of the stored one
         item.status, item.doc_id, item.reason = "skipped", match.doc_id, match.reason
+        item.error = already_stored(match.doc_id, match.reason)
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
         store.raw.put(item.doc_id, data, Path(item.source).suffix.lower())
@@ -297,8 +307,9 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
            sources: dict[str, str] | None = None) -> dict:
     """Ingest files and folders into the store.
 
-    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed"} extended with
-    "files" (one outcome per file) and "checked" (ids of the parents whose check flow ran).
+    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
+    extended with "files" (one outcome per file) and "checked" (ids of the parents whose check
+    flow ran).
     """
     from vanban.pipelines.progress import stderr_progress
 

@@ -2,7 +2,7 @@
 # Debian packages vanban needs outside Python. Installs what is missing when run as root (apt-get),
 # otherwise prints the exact apt-get line to run and exits 1.
 set -euo pipefail
-PACKAGES=(tesseract-ocr tesseract-ocr-vie antiword catdoc fonts-dejavu-core poppler-utils chromium curl unzip)
+PACKAGES=(tesseract-ocr tesseract-ocr-vie antiword catdoc fonts-dejavu-core poppler-utils chromium libreoffice-writer-nogui curl unzip)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

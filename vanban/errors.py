@@ -8,7 +8,8 @@
     │   ├── CorruptFileError         E103 truncated or damaged PDF/DOCX/DOC
     │   ├── EncryptedFileError       E104 password-protected
     │   ├── TooLargeError            E105 over the size, page or expansion limit
-    │   └── NoTextError              E106 nothing readable even after OCR (or OCR unavailable)
+    │   ├── NoTextError              E106 nothing readable even after OCR (or OCR unavailable)
+    │   └── NotADocumentError        E107 text, but not a Vietnamese document (a few words, English)
     ├── StoreError                   E201 the index or raw-file store failed
     │   └── BackendUnavailableError  E202 Elasticsearch unreachable or refusing
     └── UsageError                   E301 bad command-line or API arguments
@@ -66,6 +67,10 @@ class TooLargeError(InputError):
 
 class NoTextError(InputError):
     code = "E106"
+
+
+class NotADocumentError(InputError):
+    code = "E107"
 
 
 class StoreError(VanbanError):

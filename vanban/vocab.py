@@ -67,8 +67,31 @@ LEVELS: dict[str, str] = {
 
 COMPARATORS: dict[str, str] = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    code: str
+    label: str  # as a person names it
+    # The names the format goes by. A folder ingest takes only files named so (a folder also holds
+    # indexes, scripts and data); a file whose bytes hold another format is read with a note.
+    suffixes: tuple[str, ...]
+
+
 # What a file holds once its bytes are sniffed (never what its name says).
-FORMATS: tuple[str, ...] = ("txt", "pdf", "docx", "doc", "html", "image")
+_FORMATS = (
+    Format("txt", "văn bản thuần (TXT)", (".txt", ".text")),
+    Format("pdf", "PDF", (".pdf",)),
+    Format("docx", "Word (DOCX)", (".docx",)),
+    Format("doc", "Word 97-2003 (DOC)", (".doc",)),
+    Format("rtf", "RTF", (".rtf",)),
+    Format("odt", "OpenDocument (ODT)", (".odt",)),
+    Format("html", "trang web (HTML)", (".html", ".htm")),
+    Format("image", "ảnh quét (PNG, JPEG, TIFF)", (".png", ".jpg", ".jpeg", ".tif", ".tiff")),
+)
+FORMATS: tuple[str, ...] = tuple(f.code for f in _FORMATS)
+FORMAT_LABELS: dict[str, str] = {f.code: f.label for f in _FORMATS}
+FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {f.code: f.suffixes for f in _FORMATS}
+DOCUMENT_SUFFIXES: frozenset[str] = frozenset(s for names in FORMAT_SUFFIXES.values() for s in names)
 
 # Relation words a citation carries: the first four make the citing document an implementation
 # of the cited one; "căn cứ" is a legal basis only; "thay thế" replaces the cited document.
@@ -109,12 +132,12 @@ CORRECTABLE: dict[str, str] = {
     "date": "Ngày ban hành", "period": "Giai đoạn",
 }
 
-# Why a file was not stored as a document of its own: it is one already stored. Each code with
-# (the words of `vanban ingest`, the words of the web pages).
-DUPLICATE_REASONS: dict[str, tuple[str, str]] = {
-    "same_file": ("the same file", "cùng tệp"),
-    "same_number": ("the same number, issuer and date", "cùng số, cơ quan ban hành và ngày ban hành"),
-    "same_text": ("near-identical text from the same issuer", "nội dung gần như trùng khớp, cùng cơ quan ban hành"),
+# Why a file was not stored as a document of its own: it is one already stored (the same bytes, or
+# the same document in another format or scan: search/duplicates.py).
+DUPLICATE_REASONS: dict[str, str] = {
+    "same_file": "cùng nội dung",
+    "same_number": "cùng số, cơ quan ban hành và ngày ban hành",
+    "same_text": "gần như cùng nội dung, cùng cơ quan ban hành",
 }
 
 # A document's files: the one its text comes from, copies in other formats or scans, former mains.

@@ -32,7 +32,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["file"],
     "properties": {"file": {"type": "string", "format": "binary",
-                            "description": "PDF, DOCX, DOC, HTML, TXT or a scan"}},
+                            "description": "PDF, DOCX, DOC, RTF, ODT, HTML, TXT or a scan"}},
 }}}}}
 _OUTCOME_STATUS = {"ingested": 201, "skipped": 200}
 

@@ -24,7 +24,7 @@ def audit_action(code: str) -> str:
 
 
 def duplicate_reason(code: str) -> str:
-    return vocab.DUPLICATE_REASONS.get(code, (code, code))[1]
+    return vocab.DUPLICATE_REASONS.get(code, code)
 
 
 def correction_value(value: Any, field: str) -> str:

@@ -186,7 +186,6 @@ def audit_page(request: Request, truoc: int | None = None, store: Store = Depend
     return _page(request, "audit.html", {
         "entries": entries, "older": entries[-1].seq if more else None, "newest": truoc is None,
         "actions": vocab.AUDIT_ACTIONS, "fields": vocab.CORRECTABLE,
-        "reasons": {code: words[1] for code, words in vocab.DUPLICATE_REASONS.items()},
     })
 
 

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from vanban.translations import error_vi
-from vanban.vocab import DUPLICATE_REASONS
+from vanban.vocab import DUPLICATE_REASONS, FORMAT_SUFFIXES, FORMATS
 
 from vanban.web import security
 from vanban.web.deps import settings_of, wants_json
@@ -23,7 +23,7 @@ from vanban.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size
 
 router = APIRouter(include_in_schema=False)
 
-ACCEPT = ".pdf,.docx,.doc,.html,.htm,.txt,.png,.jpg,.jpeg,.tif,.tiff"
+ACCEPT = ",".join(s for f in FORMATS for s in FORMAT_SUFFIXES[f])
 MESSAGES = {
     401: "Cần đăng nhập bằng khóa nhân viên trước khi tải lên.",
     403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY).",
@@ -38,7 +38,7 @@ def upload_page(request: Request, status_code: int = 200, error: str | None = No
         "enabled": bool(settings.staff_keys()), "staff": security.is_staff(settings, request),
         "csrf": token, "error": error, "outcomes": outcomes, "accept": ACCEPT, "max_files": MAX_FILES,
         "max_bytes": settings.max_file_bytes, "max_mb": round(settings.max_file_bytes / 2**20),
-        "reasons": {code: words[1] for code, words in DUPLICATE_REASONS.items()},
+        "reasons": DUPLICATE_REASONS,
     }, status_code=status_code)
     if new_cookie:
         security.set_cookie(request, response, security.CSRF_COOKIE, new_cookie, max_age=None)

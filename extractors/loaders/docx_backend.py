@@ -1,7 +1,6 @@
 """DOCX: body paragraphs and tables in document order, the first page's header block once.
 
-The ZIP is measured before python-docx opens it: a DOCX that would expand past the file-size
-limit (VANBAN_MAX_FILE_MB), or holds absurdly many parts, is refused as a likely ZIP bomb.
+The ZIP is measured before python-docx opens it (zip_container: a likely ZIP bomb is refused).
 Pages break only where the author put an explicit break (page break, "page break before");
 tables come out one row per line with cells separated by " | ", as in PDFs.
 """
@@ -11,28 +10,12 @@ from __future__ import annotations
 import io
 import zipfile
 
-from vanban.errors import CorruptFileError, TooLargeError
+from vanban.errors import CorruptFileError
 from vanban.extractors.loaders.base import Extracted, Source
 from vanban.extractors.loaders.pdf_layout import CELL_SEPARATOR
-
-MAX_PARTS = 10_000
+from vanban.extractors.loaders.zip_container import open_checked
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PAGE_BREAK = "\f"
-
-
-def _check_expansion(source: Source) -> None:
-    try:
-        infos = zipfile.ZipFile(io.BytesIO(source.data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise CorruptFileError(source.path, f"damaged DOCX (ZIP container): {exc}") from None
-    if len(infos) > MAX_PARTS:
-        raise TooLargeError(source.path, f"DOCX holds {len(infos)} parts, over {MAX_PARTS}")
-    expanded = sum(info.file_size for info in infos)
-    cap = source.settings.max_file_bytes
-    if expanded > cap:
-        raise TooLargeError(
-            source.path, f"DOCX expands to {expanded / 2**20:.0f} MB when unzipped, over the "
-                         f"{cap / 2**20:.0f} MB limit (VANBAN_MAX_FILE_MB): refused as a possible ZIP bomb")
 
 
 def _paragraph_text(p) -> str:
@@ -96,7 +79,7 @@ def _header_lines(document) -> list[str]:
 
 
 def extract(source: Source) -> Extracted:
-    _check_expansion(source)
+    open_checked(source, "DOCX").close()
     import docx  # python-docx; its import is not free, and only DOCX needs it
     from docx.opc.exceptions import PackageNotFoundError
 

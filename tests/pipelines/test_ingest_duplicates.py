@@ -75,7 +75,8 @@ def test_one_plan_in_three_formats_is_one_document_and_the_template_twin_is_anot
     skipped = {item["path"].rsplit("/", 1)[-1]: item for item in first["skipped_files"]}
     assert set(skipped) == {"3-hoa-binh.html", "4-hoa-binh.docx"}
     for item in skipped.values():
-        assert item["id"] == plan_id and item["reason"].startswith(f"already stored as {plan_id} (")
+        assert item["id"] == plan_id
+        assert item["reason"] == f"đã có trong kho: cùng số, cơ quan ban hành và ngày ban hành với văn bản {plan_id}"
 
     store = open_store(settings_for(**where))
     try:
@@ -94,7 +95,8 @@ def test_one_plan_in_three_formats_is_one_document_and_the_template_twin_is_anot
 
     again = ingest_inbox(inbox=str(inbox), **where)  # every file, whatever its format, is already stored
     assert (again["ingested"], again["skipped"]) == (0, 5)
-    assert {item["reason"].split(" (")[-1] for item in again["skipped_files"]} == {"the same file)"}
+    assert {item["reason"].split(" với ")[0] for item in again["skipped_files"]} == {"đã có trong kho: cùng nội dung"}
+    assert {item["id"] for item in again["skipped_files"] if "hoa-binh" in item["path"]} == {plan_id}
     store = open_store(settings_for(**where))
     try:  # the audit log holds the first run's five files, not the second run's no-ops
         log = store.registry.audit()

@@ -68,6 +68,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         failed = summary["failed"]
         print(f"ingested {summary['ingested']}, skipped {summary['skipped']}, failed {len(failed)}")
+        for item in summary["skipped_files"]:
+            print(f"  skipped: {item['path']}: {item['reason']}")
         for item in failed:
             print(f"  failed: {item['error']}")
     return 0

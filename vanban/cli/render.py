@@ -22,6 +22,7 @@ def render_document(document: Document) -> str:
         f"  dates: {', '.join(d.value for d in document.dates) or '-'}",
         f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
     ]
+    lines[1:1] = [f"  note: {warning}" for warning in document.warnings]  # how the file was read
     for t in document.targets:
         bound = number(t.value) + (f"-{number(t.value_max)}" if t.value_max is not None else "")
         deadline = f" by {t.deadline}" if t.deadline else ""
