@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from vanban.errors import ConflictError, NotFoundError
-from vanban.identity import doc_id as id_of
+from vanban.identity import doc_id as id_of, is_doc_id
 from vanban.model import Document, SearchQuery, SearchResult
 from vanban.search import corrections, duplicates
 from vanban.search.rawfiles import RawFiles
@@ -175,6 +175,8 @@ class ManagedStore:
         Order: raw files, then the index, then the registry rows with the audit entry in one
         transaction. A crash anywhere leaves the rows that name what is left, so running it
         again finishes the job and writes the audit entry once."""
+        if not is_doc_id(doc_id):
+            raise NotFoundError(f"no document with id {doc_id}")
         doc_id = self.document_id(doc_id)
         shas = list(dict.fromkeys([doc_id, *(r.sha for r in self.registry.files_of(doc_id))]))
         doc = self.backend.get(doc_id)

@@ -55,6 +55,7 @@ def test_deleting_needs_a_key_and_removes_the_document_everywhere(client, docume
     assert all(p["parent"] != "15-NQ/TU" for p in client.get("/api/checks").json()["pairs"])
     again = client.delete(f"/api/documents/{nq.id}", headers=CLERK)
     assert again.status_code == 404 and again.json()["code"] == "E302"
+    assert client.delete("/api/documents/khong-phai-ma", headers=CLERK).status_code == 404
     [entry] = audit(client)
     assert (entry["action"], entry["label"], entry["id"]) == ("delete", "thu-ky", nq.id)
     # What was deleted stays readable in the log.
