@@ -46,7 +46,11 @@ class ManagedStore:
         return Registry(self.store_dir)
 
     def __getattr__(self, name: str) -> Any:
-        # What only one backend or the web app needs (shareable, fingerprint, drop, ...).
+        # What only one backend or the web app needs (shareable, fingerprint, drop, ...). Special
+        # names and the backend itself are never delegated (copying or unpickling asks for them
+        # before the backend is set).
+        if name.startswith("__") or name == "backend":
+            raise AttributeError(name)
         return getattr(self.backend, name)
 
     # --- identity ---------------------------------------------------------------------------
