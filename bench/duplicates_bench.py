@@ -33,6 +33,14 @@ from vanban.extractors import extract  # noqa: E402
 from vanban.search.duplicates import resemblance, same_document, sketch  # noqa: E402
 
 
+def _shared_real() -> Path:
+    """../shared/corpus-real beside the checkout (a worktree sits one level deeper)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "corpus-real").is_dir():
+            return base / "shared" / "corpus-real"
+    return ROOT.parent / "shared" / "corpus-real"
+
+
 def real_files(real: Path) -> list[Path]:
     return sorted((real / "meta" / "texts").glob("*.txt")) + sorted((real / "full").glob("*.txt"))
 
@@ -82,12 +90,14 @@ def _scan(pdf: Path, folder: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--real", default=str(ROOT.parent / "shared" / "corpus-real"))
+    parser.add_argument("--real", default=str(_shared_real()))
     parser.add_argument("--sample", type=int, default=35)
     parser.add_argument("--formats", default="docx,chromium")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "duplicates.json"))
     args = parser.parse_args()
     files = real_files(Path(args.real))
+    if not files:
+        parser.error(f"no real documents under {args.real} (meta/texts, full): give --real")
     started = time.monotonic()
     originals = {f: sketch(extract(str(f))) for f in files}
 
