@@ -1,11 +1,11 @@
 """How well duplicates merge (search/duplicates.py) on real documents, and that nothing else does.
 
     .venv/bin/python bench/duplicates_bench.py [--real ../shared/corpus-real] [--sample 35]
-                                               [--formats docx,chromium] [--out bench/results/duplicates.json]
+                                               [--formats docx,pdf,chromium,scan] [--out bench/results/duplicates.json]
 
 Two measures, both on the real documents of corpus-real (read at run time, never copied):
 - merged: each of ``--sample`` documents is converted the way offices send them again (LibreOffice
-  DOCX, a Chromium print-to-PDF of its HTML, a 200-dpi scan of that PDF with ``scan``), extracted
+  DOCX and PDF, a Chromium print-to-PDF of its HTML, a 200-dpi scan of that PDF with ``scan``), extracted
   like any upload, and compared with the extraction of the original text: the share that the rules
   merge, and by which rule;
 - false merges: every pair of the real documents themselves (different documents, save the ones
@@ -48,14 +48,15 @@ def real_files(real: Path) -> list[Path]:
 def convert(sources: list[Path], formats: list[str], work: Path) -> dict[str, list[tuple[Path, Path]]]:
     """format -> [(original, converted copy)]"""
     out: dict[str, list[tuple[Path, Path]]] = {f: [] for f in formats}
-    if "docx" in formats:
-        folder = work / "docx"
-        # A profile of its own: an office already running under the user's profile would take the
-        # job over and never answer.
-        profile = f"-env:UserInstallation={(work / 'lo-profile').as_uri()}"
-        subprocess.run(["soffice", profile, "--headless", "--convert-to", "docx", "--outdir", str(folder),
-                        *map(str, sources)], check=True, capture_output=True, timeout=1800)
-        out["docx"] = [(s, folder / f"{s.stem}.docx") for s in sources]
+    # A profile of its own: an office already running under the user's profile would take the job
+    # over and never answer.
+    profile = f"-env:UserInstallation={(work / 'lo-profile').as_uri()}"
+    for fmt in ("docx", "pdf"):
+        if fmt in formats:
+            folder = work / fmt
+            subprocess.run(["soffice", profile, "--headless", "--convert-to", fmt, "--outdir", str(folder),
+                            *map(str, sources)], check=True, capture_output=True, timeout=1800)
+            out[fmt] = [(s, folder / f"{s.stem}.{fmt}") for s in sources]
     if "chromium" in formats or "scan" in formats:
         folder = work / "chromium"
         folder.mkdir()
@@ -92,7 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", default=str(_shared_real()))
     parser.add_argument("--sample", type=int, default=35)
-    parser.add_argument("--formats", default="docx,chromium")
+    parser.add_argument("--formats", default="docx,pdf,chromium")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "duplicates.json"))
     args = parser.parse_args()
     files = real_files(Path(args.real))

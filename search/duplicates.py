@@ -11,9 +11,10 @@ The rules, tried in order (each with the reason it proves sameness):
 |-------------|----------------------------------------------------------------|--------------------------------|
 | same_number | own numbers agree (number_key), issuers are known and name one | number + issuer + year names   |
 |             | organ (same_issuer), dates agree and are known                 | one document (DESIGN.md §7)    |
-| same_text   | word 3-gram resemblance >= NEAR (MinHash estimate), issuers    | a template copy changes names  |
-|             | and kinds do not conflict, and the identity words agree: the   | and numbers: those are exactly |
-|             | same numbers and capitalised names (folded) on both sides      | the words compared             |
+| same_text   | word 3-gram resemblance >= NEAR (MinHash estimate), issuers,   | a template copy changes names  |
+|             | kinds (other/news: unread), dates and numbers do not conflict, | and numbers: those are exactly |
+|             | and the identity words agree: the same numbers and capitalised | the words compared             |
+|             | names (folded) on both sides                                   |                                |
 
 A Sketch is what the rules need of a document, small enough to keep for every stored document
 (search/registry.py holds them): a MinHash signature, LSH band keys that find candidates in one
@@ -148,9 +149,14 @@ def resemblance(a: Sketch, b: Sketch) -> float:
     return float(np.count_nonzero(x == y)) / PERMUTATIONS
 
 
-def _agree(a: str, b: str, unknown: str = "") -> bool:
+def _agree(a: str, b: str, unknown: tuple[str, ...] = ("",)) -> bool:
     """Two values do not conflict: equal, or one of them is not known."""
-    return a == b or unknown in (a, b)
+    return a == b or a in unknown or b in unknown
+
+
+# Kinds that say the header was not read: "news" is what a text without a document header is
+# taken for, and a copy whose header line was lost in conversion reads as one.
+_UNREAD_KINDS = ("other", "news")
 
 
 def same_issuer(a: str, b: str) -> bool:
@@ -171,7 +177,7 @@ def same_document(new: Sketch, old: Sketch) -> str | None:
         return "same_number"
     if (resemblance(new, old) >= NEAR
             and (same_issuer(new.issuer_key, old.issuer_key) or "" in (new.issuer_key, old.issuer_key))
-            and _agree(new.kind, old.kind, "other") and _agree(new.date, old.date)
+            and _agree(new.kind, old.kind, _UNREAD_KINDS) and _agree(new.date, old.date)
             and _agree(new.number_key, old.number_key) and new.names == old.names):
         return "same_text"
     return None

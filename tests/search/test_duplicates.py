@@ -82,3 +82,8 @@ def test_letters_left_alone_by_split_glyphs_are_not_names():
     split = PLAN.replace("Ủy ban nhân dân xã", "Ủ y ban nhân dân xã").replace("V. TỔ", "V . TỔ")
     assert identity_words(["Ủ", "y", "V", "Hòa", "2024"]) == {"hoa", "2024"}
     assert same_document(sketch(document(split, number="", date="")), sketch(document(PLAN, number="", date=""))) == "same_text"
+
+
+def test_a_copy_read_as_news_because_its_header_was_lost_is_still_the_document():
+    headless = sketch(document(as_pdf_reads(PLAN), kind="news", issuer="", number="", date=""))
+    assert same_document(headless, sketch(document(PLAN))) == "same_text"
