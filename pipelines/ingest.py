@@ -308,8 +308,8 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
     """Ingest files and folders into the store.
 
     Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
-    extended with "files" (one outcome per file) and "checked" (ids of the parents whose check
-    flow ran).
+    extended with "files" (one outcome per file), "checked" (ids of the parents whose check flow
+    ran) and "followed" (ids of the documents whose progress was refreshed).
     """
     from vanban.pipelines.progress import stderr_progress
 
@@ -319,14 +319,13 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
                              description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
                                          f"{len(summary.failed)} failed")
     checked = check_implemented_parents(summary, store=store, backend=backend, es_url=es_url)
-    return {**summary.to_json(), "checked": checked}
+    followed = refresh_reviewed_progress(summary, checked, store=store, backend=backend, es_url=es_url)
+    return {**summary.to_json(), "checked": checked, "followed": followed}
 
 
-def check_implemented_parents(summary: IngestSummary, **where: str | None) -> list[str]:
-    """Event-driven checks: a newly ingested plan that implements a stored document triggers the
-    check flow for that parent, so its report in the Prefect UI is never stale."""
-    from vanban.checks.linking import parents_implemented
-    from vanban.pipelines.check import check_consistency
+def _related(summary: IngestSummary, find, where: dict) -> list[str]:
+    """Ids of the stored documents ``find(store, new_ids)`` relates to the newly ingested ones; none
+    when the store fails (the documents are stored; the nightly run covers what this one missed)."""
     from vanban.search.base import open_store
 
     new = [f["id"] for f in summary.files if f["status"] == "ingested"]
@@ -335,15 +334,36 @@ def check_implemented_parents(summary: IngestSummary, **where: str | None) -> li
     try:
         index = open_store(settings_for(**where))
         try:
-            parents = [p.id for p in parents_implemented(index, new)]
+            return [p.id for p in find(index, new)]
         finally:
             index.close()
     except StoreError:
-        return []  # the documents are stored; the nightly check will cover what this one missed
+        return []
+
+
+def check_implemented_parents(summary: IngestSummary, **where: str | None) -> list[str]:
+    """Event-driven checks: a newly ingested plan that implements a stored document triggers the
+    check flow for that parent, so its report in the Prefect UI is never stale."""
+    from vanban.checks.linking import parents_implemented
+    from vanban.pipelines.check import check_consistency
+
+    parents = _related(summary, parents_implemented, where)
     if parents:
         # One check run for all of them; a failed check shows as a failed subflow in the UI,
         # it must not undo a good ingest.
         check_consistency(parents=parents, **where, return_state=True)
+    return parents
+
+
+def refresh_reviewed_progress(summary: IngestSummary, implemented: list[str], **where: str | None) -> list[str]:
+    """Event-driven follow-through: a new report refreshes the progress of what it reviews, a new
+    plan the coverage of what it implements (``implemented``, the parents the checks just ran for)."""
+    from vanban.checks.reviews import parents_reviewed
+    from vanban.pipelines.follow import refresh_progress
+
+    parents = list(dict.fromkeys([*_related(summary, parents_reviewed, where), *implemented]))
+    if parents:
+        refresh_progress(parents=parents, **where, return_state=True)
     return parents
 
 

@@ -129,6 +129,32 @@ class Table:
 
 
 @dataclass(slots=True)
+class Result:
+    """A value a report says was reached (or is estimated): "đã kết nạp 3.514 đảng viên, đạt 58,6%
+    chỉ tiêu". Never a target, a forecast, a deadline or a document number."""
+
+    indicator: str
+    value: float
+    of: float | None  # "56/93 nhiệm vụ": 56 of 93
+    value_max: float | None
+    unit: str
+    as_of: str  # the date the value stands at: YYYY-MM-DD | YYYY-MM | YYYY | "" (the report's date then)
+    period: str  # the period or date as written ("9 tháng năm 2025", "đến hết năm 2023")
+    assessment: str  # one of vocab.ASSESSMENTS: the text's own judgement
+    assessment_text: str  # the words that judge it ("vượt kịch bản đề ra", "đạt 58,6% chỉ tiêu")
+    kind: str  # one of vocab.RESULT_KINDS
+    text: str
+    start: int
+    end: int
+    sentence: str
+    page: int | None = None
+    estimate: bool = False  # "ước đạt", "ước tính"
+    share_of_target: float | None = None  # "đạt 58,6% chỉ tiêu": 58.6, the text's own share of a target
+    cumulative: bool = False  # counted since the period began ("lũy kế", "từ năm 2021 đến nay")
+    scope: str = ""  # a part the value is given for ("trong đó huyện Ngọc Khê kết nạp 1.296"): not the whole
+
+
+@dataclass(slots=True)
 class Document:
     id: str  # sha256 hex of the raw bytes
     source: str  # file name as given by the user (never used as a path inside the store)
@@ -142,6 +168,7 @@ class Document:
     targets: list[Target] = field(default_factory=list)
     references_partial: list[PartialReference] = extra(default_factory=list)
     tables: list[Table] = extra(default_factory=list)
+    results: list[Result] = extra(default_factory=list)  # reported results (reports, review parts)
     warnings: list[str] = extra(default_factory=list)  # e.g. "page 3 OCR'd", "TCVN3 repaired"
 
     def page_at(self, offset: int) -> int:
@@ -228,6 +255,120 @@ class CheckResult:
     link: str = extra("")  # why the child implements the parent ("paired by hand" when a person paired them)
 
 
+# --- follow-through: reported results against targets -----------------------------------------
+
+@dataclass(slots=True)
+class ReportedValue:
+    """One reported value on a target's timeline, with the report that gives it."""
+
+    value: float
+    of: float | None
+    unit: str
+    as_of: str
+    assessment: str  # the text's own (vocab.ASSESSMENTS)
+    source: str  # the report's number (or id)
+    source_id: str
+    sentence: str
+    page: int | None
+    indicator: str = extra("")
+    assessment_text: str = extra("")
+    match: str = extra("")  # why this result measures the target (the checks' matching reason)
+    level: str = extra("unknown")  # the report's level: only the target's own level sets its status
+    estimate: bool = extra(False)
+    share_of_target: float | None = extra(None)
+    scope: str = extra("")  # a part of the whole (one district of the province): shown, not counted
+    start: int = extra(-1)  # the value's offsets in the source's text
+    end: int = extra(-1)
+
+
+@dataclass(slots=True)
+class TargetProgress:
+    indicator: str
+    target: Target
+    status: str  # one of vocab.PROGRESS_STATUSES
+    results: list[ReportedValue]
+    reason: str = extra("")  # how the status was reached, in Vietnamese
+    stated: str = extra("")  # the text's own assessment of the latest value, when it differs
+    cumulative: bool = extra(False)  # a total over the period ("kết nạp 6.000 đảng viên")
+    source_id: str = extra("")  # the document stating the target
+
+
+@dataclass(slots=True)
+class TaskCount:
+    done: float
+    total: float | None
+    as_of: str
+    source_id: str
+    sentence: str
+    source: str = extra("")
+    unit: str = extra("")  # nhiệm vụ, chỉ tiêu ...
+    page: int | None = extra(None)
+
+
+@dataclass(slots=True)
+class Implementer:
+    id: str
+    number: str
+    issuer: str
+    level: str
+    date: str
+    on_time: bool | None  # None: the resolution set no deadline for plans, or the plan is undated
+    kind: str = extra("")
+    title: str = extra("")
+    why: str = extra("")
+
+
+@dataclass(slots=True)
+class ExpectedUnit:
+    unit: str
+    level: str
+    sentence: str
+
+
+@dataclass(slots=True)
+class MissingUnit:
+    """A unit expected to implement with no implementing document in the store: "chưa có trong kho",
+    which says what the store holds, not that the unit issued nothing."""
+
+    unit: str
+    level: str
+    note: str = extra("chưa có trong kho")
+
+
+@dataclass(slots=True)
+class Coverage:
+    implemented_by: list[Implementer]
+    expected: list[ExpectedUnit]
+    missing: list[MissingUnit]
+    deadline: str = extra("")  # the date the resolution set for plans ("trước ngày 30/4/2021")
+    deadline_sentence: str = extra("")
+
+
+@dataclass(slots=True)
+class ReviewingReport:
+    """A document whose results feed the progress, and why it counts as reviewing the parent."""
+
+    id: str
+    number: str
+    kind: str
+    issuer: str
+    level: str
+    date: str
+    title: str
+    why: str
+
+
+@dataclass(slots=True)
+class Progress:
+    parent: str
+    parent_id: str
+    targets: list[TargetProgress]
+    results_unlinked: list[ReportedValue]
+    tasks: list[TaskCount]
+    coverage: Coverage
+    reports: list[ReviewingReport] = extra(default_factory=list)
+
+
 # --- serialisation --------------------------------------------------------------------------
 
 def to_dict(obj: Any) -> Any:
@@ -258,6 +399,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         targets=[target_from_dict(t) for t in data.get("targets", [])],
         references_partial=[_build(PartialReference, r) for r in data.get("references_partial", [])],
         tables=[_table(t) for t in data.get("tables", [])],
+        results=[_build(Result, r) for r in data.get("results", [])],
         warnings=list(data.get("warnings", [])),
     )
 

@@ -149,6 +149,22 @@ AUDIT_ACTIONS: dict[str, str] = {
     "correct": "Sửa thông tin",
 }
 
+# Formats the progress and the checks are exported to (for meetings), with their media types.
+EXPORT_FORMATS: dict[str, str] = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+# What a reported result measures (the gold-results conventions of corpus-real).
+RESULT_KINDS: dict[str, str] = {
+    "indicator_result": "Kết quả chỉ tiêu", "task_completion": "Hoàn thành nhiệm vụ",
+    "plans_issued": "Ban hành văn bản, kế hoạch", "budget": "Ngân sách, vốn", "other": "Kết quả khác",
+}
+# Kinds that report: their results are read wherever they stand (other kinds only in their review
+# parts, "Kết quả đạt được", "Tình hình thực hiện").
+REPORTING_KINDS: tuple[str, ...] = ("bao_cao", "thong_bao", "cong_van", "news", "bien_ban", "to_trinh",
+                                    "thong_cao")
+
 
 def kind_label(code: str) -> str:
     kind = KINDS.get(code)
@@ -161,3 +177,11 @@ def level_label(code: str) -> str:
 
 def status_label(code: str) -> str:
     return CHECK_STATUSES.get(code, code)
+
+
+def progress_label(code: str) -> str:
+    return PROGRESS_STATUSES.get(code, code)
+
+
+def assessment_label(code: str) -> str:
+    return ASSESSMENTS.get(code, code)

@@ -1,5 +1,6 @@
-"""The REST API of DESIGN.md section 4: /api/search, /api/documents, /api/checks, /api/stats, and
-the staff's management of documents (delete, replace the file, correct the metadata, /api/audit).
+"""The REST API of DESIGN.md section 4: /api/search, /api/documents, /api/checks, /api/progress,
+/api/stats, the exports of the checks and the progress (XLSX, CSV), and the staff's management
+of documents (delete, replace the file, correct the metadata, /api/audit).
 
 Errors are JSON {"error": message[, "code": E…]} (see app.py). Writes take a staff key in the
 X-API-Key header only: the API reads no cookie, so a cross-site form cannot borrow a session.
@@ -13,7 +14,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -22,7 +23,9 @@ from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
 from vanban.settings import Settings
 
-from vanban.web.checks_cache import checks_for
+from vanban.checks.export import export_checks, export_progress, filename
+from vanban.vocab import EXPORT_FORMATS
+from vanban.web.checks_cache import checks_for, progress_for
 from vanban.web.deps import settings_of, store_of
 from vanban.web.security import check_key
 from vanban.web.uploads import Upload, check_body_size, clean_name, ingest_uploads, replace_upload
@@ -83,6 +86,41 @@ def api_checks(parent: str | None = None, child: str | None = None,
     """{"pairs": [{"parent","child","items": [...]}]}, as `vanban check --json`; recomputed only
     after a document was added, replaced or deleted."""
     return {"pairs": to_dict(checks_for(store, parent=parent, child=child))}
+
+
+_FORMAT = Query("xlsx", pattern="^(xlsx|csv)$", description="xlsx or csv")
+
+
+def _download(data: bytes, name: str, fmt: str) -> Response:
+    from vanban.web.document_view import content_disposition
+
+    return Response(data, media_type=EXPORT_FORMATS[fmt], headers={"Content-Disposition": content_disposition(name)})
+
+
+@router.get("/checks/export", response_class=Response,
+            responses={200: {"content": {m: {} for m in EXPORT_FORMATS.values()}}})
+def api_checks_export(format: str = _FORMAT, parent: str | None = None, child: str | None = None,
+                      store: Store = Depends(store_of)) -> Response:
+    """The checks (as /api/checks) as a spreadsheet: XLSX, or CSV with a row per item."""
+    results = checks_for(store, parent=parent, child=child)
+    return _download(export_checks(results, format), filename("kiem-tra", parent or child or "", format), format)
+
+
+@router.get("/progress")
+def api_progress(parent: str, store: Store = Depends(store_of)) -> dict[str, Any]:
+    """{"parent", "parent_id", "targets": [{"indicator", "target", "status", "results": [...]}],
+    "results_unlinked", "tasks", "coverage": {"implemented_by", "expected", "missing"}}, as
+    `vanban progress --json`: every target of the parent with what reports say of it."""
+    return to_dict(progress_for(store, parent))
+
+
+@router.get("/progress/export", response_class=Response,
+            responses={200: {"content": {m: {} for m in EXPORT_FORMATS.values()}}})
+def api_progress_export(parent: str, format: str = _FORMAT, store: Store = Depends(store_of)) -> Response:
+    """The progress of ``parent`` as a spreadsheet: XLSX (a sheet per part) or CSV (a row per
+    target and reported value)."""
+    progress = progress_for(store, parent)
+    return _download(export_progress(progress, format), filename("tien-do", progress.parent, format), format)
 
 
 @router.get("/stats")

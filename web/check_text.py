@@ -4,9 +4,9 @@ target (a floor, a ceiling, a rank), and the explanation in Vietnamese.
     status_label(item) -> "Cao hơn mức trần"
     explain(item, parent_label, child_label) -> "Cấp dưới đặt ≤ 3% đến năm 2025, cao hơn mức trần …"
 
-The checks write their messages in English for the log and the JSON contract; the page builds its
-sentences from the item's fields (status, targets, reason) instead of translating those
-messages, and takes from a message only the notes listed in NOTES.
+The page builds its sentences from the item's fields (status, targets, reason), and takes from the
+checks' own message (Vietnamese, ``vanban.checks.compare``) only the notes listed in NOTES and the
+addition of a sum.
 """
 
 from __future__ import annotations
@@ -23,17 +23,19 @@ from vanban.web.marking import target_phrase
 # Indicators that are a place in a ranking: a smaller number is the better place.
 RANK_WORDS = re.compile(r"\b(?:thu hang|xep hang|thu bac|thu tu xep|nhom \d+ (?:nuoc|quoc gia|tinh)|top \d+)\b")
 WEAKER = {"floor": "Thấp hơn cấp trên", "ceiling": "Cao hơn mức trần", "rank": "Thứ hạng thấp hơn cấp trên"}
-# Notes a message may carry beyond what the fields say: (English, Vietnamese, why it matters).
+# Notes a message may carry beyond what the fields say: (as the checks write it, as the page says
+# it, why it matters).
 NOTES = (
-    ("its deadline is also later", "thời hạn cũng muộn hơn", "a second problem on the same item"),
-    ("a unit is not stated", "một bên không ghi đơn vị, hai con số được coi là cùng đơn vị",
+    ("thời hạn cũng muộn hơn", "thời hạn cũng muộn hơn", "a second problem on the same item"),
+    ("một bên không nêu đơn vị", "một bên không ghi đơn vị, hai con số được coi là cùng đơn vị",
      "the comparison rests on an assumption"),
-    ("a level is unknown", "chưa rõ cấp của một văn bản nên con số được so nguyên, không coi là phần chia",
+    ("chưa rõ cấp của văn bản", "chưa rõ cấp của một văn bản nên con số được so nguyên, không coi là phần chia",
      "a share might be mistaken for a shortfall"),
-    ("the plan's share of the total", "đây là phần của đơn vị; tổng các đơn vị được kiểm tra riêng",
+    ("phần của kế hoạch trong tổng số", "đây là phần của đơn vị; tổng các đơn vị được kiểm tra riêng",
      "an absolute amount split among units"),
 )
-_SUM = re.compile(r'^sum_short: "[^"]*": (?P<parts>.+?) = (?P<total>[^,]+), (?P<verdict>short of|over the ceiling of)')
+_SUM = re.compile(rf'^{re.escape(vocab_status("sum_short"))}: "[^"]*": (?P<parts>.+?) = (?P<total>[^,]+), '
+                  r"(?P<verdict>chưa đủ|vượt mức trần)")
 
 
 def sense(item: CheckItem) -> str:
@@ -75,7 +77,7 @@ def explain(item: CheckItem, parent: str, child: str) -> str:
         }[sense(item)]
     elif item.status == "sum_short":
         m = _SUM.match(item.message)
-        verdict = "vượt mức trần" if m and m.group("verdict").startswith("over") else "chưa đủ mức"
+        verdict = "vượt mức trần" if m and m.group("verdict") == "vượt mức trần" else "chưa đủ mức"
         parts = f"{m.group('parts')} = {m.group('total')}" if m else "tổng các kế hoạch"
         said = f"Cộng chỉ tiêu của các kế hoạch: {parts}, {verdict} {_phrase(p)} của {parent}."
     elif item.status == "not_applicable":

@@ -18,6 +18,7 @@ from vanban.folding import fold
 from vanban.search.query import WORD, parse_query
 from vanban.model import Document, Target
 
+from vanban.checks import wording
 from vanban.web import labels
 
 # Opened first when two marks start and end together: the wider concept holds the narrower one.
@@ -42,13 +43,8 @@ class PageText:
 
 
 def target_phrase(t: Target) -> str:
-    """"≥ 46% đến năm 2025" """
-    value = labels.number(t.value)
-    if t.value_max is not None and t.value_max != t.value:
-        value += "–" + labels.number(t.value_max)
-    prefix = "khoảng " if t.approx else labels.COMPARATORS.get(t.comparator, t.comparator) + " "
-    deadline = f" đến năm {t.deadline}" if t.deadline else ""
-    return prefix + joined(value, t.unit) + deadline
+    """"≥ 46% đến năm 2025": how the checks say a target (``vanban.checks.wording``)."""
+    return wording.phrase(t)
 
 
 def marks_of(doc: Document, links: dict[str, str]) -> list[Mark]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from vanban.extractors.nlp import target_words as W
 from vanban.extractors.nlp.numbers import YEAR
@@ -70,10 +69,11 @@ def heading_rank(line: str) -> int:
 
 class Sections:
     """The headings that govern each offset of a text: the nearest heading above it, then the
-    heading that one sits under, and so on up to the top."""
+    heading that one sits under, and so on up to the top. A heading the line breaks of a crawled
+    page cut in two ("4. Các" / "chỉ tiêu cụ thể đến năm 2030") is read with its second line."""
 
     def __init__(self, structure: Structure):
-        self.headings: list[Line] = structure.headings
+        self.headings: list[Line] = [_with_continuation(structure, h) for h in structure.headings]
         self._ends = [h.end for h in self.headings]
         self._parent: list[int] = []  # index of each heading's governing heading, -1 for none
         stack: list[tuple[int, int]] = []  # (rank, index)
@@ -102,13 +102,30 @@ class Sections:
         return None
 
 
+CUT_HEADING_WORDS = 3  # a numbered heading this short may go on on the next line
+
+
+def _with_continuation(structure: Structure, heading: Line) -> Line:
+    words = heading.stripped.split()
+    if len(words) > CUT_HEADING_WORDS or heading.stripped[-1:] in ".:;":
+        return heading
+    nxt = structure.line_after(heading)
+    if nxt is None or not nxt.stripped[:1].islower() or len(nxt.stripped) > MAX_CONTINUATION:
+        return heading
+    return Line(heading.start, nxt.end, f"{heading.text} {nxt.stripped}")
+
+
+MAX_CONTINUATION = 120
+
+
 # --- the document's period -----------------------------------------------------------------------
 _PERIOD_WORDS = re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|kế\s+hoạch)\s+(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})"
                            rf"|từ\s+năm\s+(?P<from2>{YEAR})\s+đến\s+(?:hết\s+)?năm\s+(?P<to2>{YEAR})", re.IGNORECASE)
 _TERM = re.compile(rf"(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})")
 _UNTIL = re.compile(rf"(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to>{YEAR})", re.IGNORECASE)
 _RUNNING_TIME = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)", re.IGNORECASE)
-OPENING = 3000  # characters of the text where a document states the period it runs for
+OPENING = 12_000  # characters of the text where a document states when it runs ("3. Thời gian thực hiện")
+RUNNING_TIME_WINDOW = 200  # characters after "Thời gian thực hiện" that give the years
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,31 +149,23 @@ def _period_in(text: str, doc_year: int | None) -> _Span | None:
     m = _UNTIL.search(text)
     if m:
         return _Span(str(doc_year) if doc_year and doc_year <= int(m["to"]) else "", m["to"])
+    single = horizons(text, 0, len(text))
+    if single:  # "... nhiệm vụ phát triển kinh tế - xã hội năm 2021": the plan of one year
+        return _Span(single[0].year, single[0].year)
     return None
 
 
 def doc_period(title: str, term: str, text: str, doc_year: int | None) -> dict[str, str] | None:
     """The period a document plans for: from its title ("... giai đoạn 2026 - 2030", "... đến năm
-    2030"), else the term it was adopted for ("nhiệm kỳ 2020-2025"), else a sentence of its opening
+    2030", "... năm 2021"), else the term it was adopted for ("nhiệm kỳ 2020-2025"), else a sentence of its opening
     that states when it runs ("Thời gian thực hiện: từ năm 2025 đến hết năm 2030")."""
     span = _period_in(title, doc_year)
     if span is None and re.fullmatch(rf"{YEAR}-{YEAR}", term or ""):
         span = _Span(term[:4], term[-4:])
     if span is None:
-        for m in _RUNNING_TIME.finditer(text, 0, OPENING * 4):
-            span = _period_in(text[m.start():m.start() + 200], doc_year)
+        for m in _RUNNING_TIME.finditer(text, 0, OPENING):
+            span = _period_in(text[m.start():m.start() + RUNNING_TIME_WINDOW], doc_year)
             if span:
                 break
     return span.as_dict() if span else None
 
-
-@dataclass
-class DocumentTime:
-    """What a reader needs to date a document's targets."""
-
-    year: int | None  # the year it was issued
-    period: dict[str, str] | None
-
-    @cached_property
-    def deadline(self) -> str:
-        return self.period["end"] if self.period else ""

@@ -24,10 +24,18 @@ _MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km�
                       r"|lượt(?:\s+(?:người|khách))?|lần|ngày|tháng|năm|giờ|USD)(?!\w)"
                       r"(?:\s*/\s*(?:người|năm|tháng|ngày|ha|hộ|người/năm))*")
 # Words before a number that make it a name, an ordinal or a section, not a quantity.
-_NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
+# "số" before a colon is the label of a number ("Số: 15") only at the start of a line; inside a phrase
+# it ends a name ("môi trường số: 20.701 lượt").
+_NOT_QUANTITY_BEFORE = re.compile(rf"(?:(?:^|\n)[ \t]*[Ss]ố\s*:\s*$)|(?:\bthứ|\bsố(?!\s*:)|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
+_PER_POPULATION = re.compile(r"\s+(?:trên|/)\s*(?:một|1|mỗi)?\s*(?:vạn|nghìn|ngàn|triệu|10\.000|1\.000|100\.000)"
+                             r"\s+(?:dân|người dân|dân số)(?!\w)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
+# A bare number after a comparator, ending its clause, is the level of an index.
+_BARE_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:trên|dưới|tối thiểu|ít nhất|không dưới|không quá|tối đa|duy trì)\s*$",
+                                re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 # Words that end a unit phrase: verbs, prepositions, comparators, qualifiers.
@@ -39,7 +47,7 @@ _STOP = {
     "hơn", "nhất", "thực hiện", "triển khai", "tham gia", "đi", "vào", "ra", "lên", "xuống", "bình quân",
     "hằng năm", "hàng năm", "mỗi", "năm", "trở xuống", "tham dự", "dự", "đạt được", "còn lại", "đến nay",
     "kèm theo", "tương ứng", "trực tiếp", "sau", "trước", "nữa", "ước", "khi", "nhưng", "cùng", "đồng thời",
-    "chưa", "không", "vẫn", "trở", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
+    "chưa", "không", "khó", "vẫn", "trở", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
 }
 # Nouns that continue a unit across a comma: "huyện, thị xã, thành phố", "đảng bộ, chi bộ cơ sở".
 _LIST_NOUNS = {"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh", "đảng bộ", "chi bộ",
@@ -68,6 +76,9 @@ class Words:
 
     def from_offset(self, offset: int):
         i = bisect.bisect_left(self.starts, offset)
+        if i > 0 and self.spans[i - 1][1] > offset:
+            # a word the tokenizer joined across the number's end ("28/30 xã"): its part after it
+            yield offset, self.spans[i - 1][1]
         while i < len(self.spans):
             yield self.spans[i]
             i += 1
@@ -136,6 +147,8 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
             else:
                 end = m.end("a")
         unit = _unit_after(text, end, words)
+        if unit is None and _BARE_LEVEL_BEFORE.search(before) and _CLAUSE_END.match(text, end):
+            unit = ("", end, True)  # "chỉ số HDI duy trì trên 0,7.": an index, a level with no unit
         if unit is None:
             continue
         found.append(Quantity(a, of, value_max, unit[0], m.start(), unit[1], unit[2]))
@@ -157,5 +170,8 @@ def _unit_after(text: str, end: int, words: Words) -> tuple[str, int, bool] | No
         if ua == ub and not scale:
             return None
         unit_end, measure = (ub, False) if ua < ub else (scale.end(), True)  # "2.000 tỷ": the scale alone
+        per = _PER_POPULATION.match(text, ub) if ua < ub else None
+        if per:
+            unit_end, measure = per.end(), True  # "12 người trên một vạn dân": a rate, not a count
     unit = re.sub(r"\s+", " ", text[end:unit_end]).strip()
     return (unit, unit_end, measure) if unit else None

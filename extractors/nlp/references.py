@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from vanban.extractors.nlp.kinds import KIND_PATTERN, kind_at_start, kind_of_code
 from vanban.extractors.nlp.spans import Taken
+from vanban.identity import cites
 from vanban.model import PartialReference, Reference
 
 _SP = r"[ \t\u00a0]*"
@@ -99,9 +100,7 @@ def resolve_partials(citations: Citations, issuer: str, resolver=None) -> Citati
     still: list[PartialReference] = []
     full = list(citations.full)
     for p in citations.partial:
-        numbers = {r.number for r in citations.full
-                   if r.number.split("-")[0].split("/")[0].lstrip("0") == p.number.lstrip("0")
-                   and kind_of_number(r.number) == p.kind}
+        numbers = {r.number for r in citations.full if cites(p.kind, p.number, r.number)}
         if not numbers and resolver is not None:
             numbers = set(resolver(p.kind, p.number, issuer) or [])
         if len(numbers) == 1:

@@ -59,6 +59,7 @@ _ALLOWED_BEFORE = re.compile(r"^[\s≥≤<>=(]*(?:(?:đạt|phấn đấu|là|b�
                              r"|không dưới|không quá|từ|gần|hơn|nhóm|top)\s*)*[\s≥≤<>=]*$", re.IGNORECASE)
 LEAD_CHARS = 400  # a caption or lead-in longer than this is a paragraph, not the table's title
 MAX_QUALIFIER_WORDS = 4  # "Đông Nam Á" after a value qualifies the indicator; a longer tail is prose
+_LETTER = re.compile(r"[^\W\d_]")
 _RANK_UNITS = re.compile(r"^(?:thu bac|thu hang|xep hang|hang)$")
 
 
@@ -166,12 +167,18 @@ class TableTargets:
         readings = []
         indicator_col, unit_col = columns.first("indicator"), columns.first("unit")
         number_col, deadline_col = columns.first("number"), columns.first("deadline")
+        wider = sum(1 for row in table.rows if len(row.cells) > len(columns.roles))
+        if wider * 2 > len(table.rows):
+            return []  # a header of merged cells: which value is in which column cannot be told
         for row in table.rows:
             if len(row.cells) > len(columns.roles):
                 continue  # merged cells shifted the columns: read as prose
             cells = row.cells + [""] * (len(columns.roles) - len(row.cells))
             spans = row.spans + [(row.end, row.end)] * (len(columns.roles) - len(row.spans))
             label = cells[indicator_col]
+            number = cells[number_col] if number_col is not None else ""
+            if not _LETTER.search(label) or (number and not ROW_NUMBER.fullmatch(number)):
+                continue  # not a row of this table's shape: its cells are read as prose
             if not any(cells[i] for i in columns.values):
                 section = self._section(cells, number_col, label, section)
                 continue

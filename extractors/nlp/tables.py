@@ -76,8 +76,13 @@ def _row_cells(text: str, line: _Line) -> list[tuple[int, int]]:
     return cells
 
 
-def _row(text: str, spans: list[tuple[int, int]]) -> TableRow:
+def _row(text: str, spans: list[tuple[int, int]], line: _Line | None = None) -> TableRow:
+    """A row of cells; it stands in the text as its whole line ("| 4 | Xếp hạng … |") when it has
+    one, else from its first cell to its last."""
     cells = [" ".join(text[a:b].split()) for a, b in spans]
+    if line is not None:
+        start, end = _trim(text, line.start, line.end)
+        return TableRow(cells, spans, start, end)
     nonempty = [s for s in spans if s[1] > s[0]] or spans
     return TableRow(cells, spans, nonempty[0][0], nonempty[-1][1])
 
@@ -89,7 +94,7 @@ def _horizontal(text: str, lines: list[_Line], i: int) -> tuple[list[TableRow], 
         if not _MARKDOWN_RULE.fullmatch(lines[i].text):
             spans = _row_cells(text, lines[i])
             if len(spans) >= MIN_CELLS:
-                rows.append(_row(text, spans))
+                rows.append(_row(text, spans, lines[i]))
         i += 1
     return rows, i
 

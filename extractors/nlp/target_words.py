@@ -59,6 +59,13 @@ class Phrases:
 # --- what makes a clause a goal ------------------------------------------------------------------
 GOAL = Phrases(("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "phải đạt", "giao chỉ tiêu", "được giao"),
                "a clause that sets or assigns a goal: its quantities are targets")
+NOT_GOAL = Phrases(("chương trình mục tiêu", "vượt kế hoạch đề ra", "vượt chỉ tiêu đề ra", "vượt mục tiêu đề ra",
+                    "so với mục tiêu", "so với chỉ tiêu", "so với kế hoạch", "mục tiêu kép"),
+                   "goal words that name a programme or measure a result against a goal: no goal set here")
+RESULT_AFTER = Phrases(("vượt kế hoạch", "vượt chỉ tiêu", "vượt mục tiêu", "vượt dự toán", "so cùng kỳ",
+                        "so với cùng kỳ", "bằng kế hoạch"),
+                       "just after a value, what says it was reached: a figure reported against its plan")
+RESULT_AFTER_WINDOW = 40  # characters after a value where "vượt kế hoạch" reports it reached
 GOAL_NAMES = Phrases(("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra"),
                      "where the words stating a goal end and its indicator begins")
 NORM = Phrases(("ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "tối đa", "không quá", "không vượt quá"),
@@ -74,8 +81,11 @@ HEADING_REPORT = Phrases(("tình hình", "kết quả", "đánh giá", "sơ kế
                          "a heading announcing a review: the quantities below it are results")
 NEVER_TARGET_UNIT = Phrases(
     ("chỉ tiêu", "tiêu chí", "nhiệm vụ", "giải pháp", "nhóm", "mục tiêu", "nội dung", "đề án", "dự án",
-     "chương trình", "ngày", "tháng", "năm", "quý", "tuần", "giờ", "đại biểu", "lần thứ", "kỳ", "tuổi"),
-    "units that count chỉ tiêu, plans, durations or meeting parts: never a target's value")
+     "chương trình", "ngày", "tháng", "năm", "quý", "tuần", "giờ", "đại biểu", "lần thứ", "kỳ", "tuổi",
+     "giai đoạn", "bước", "khâu"),
+    "units that count chỉ tiêu, plans, durations, stages or meeting parts: never a target's value")
+ENUMERATION = re.compile(r"\s*:\s*[A-ZĐ][^\W\d]*(?:\s+[A-ZĐ][^\W\d]*){0,3}\s*,")
+"""A count that names what it counts ("04 xã: Gia Thuận, Tân Điền, ..."): which ones, not a target."""
 
 # --- where an indicator starts and ends ----------------------------------------------------------
 OPENER = Phrases(("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "là", "như", "gồm", "cụ thể", "trong đó", "với",
@@ -96,6 +106,12 @@ TAIL_WORDS = Phrases(("đạt", "là", "chiếm", "khoảng", "trên", "dưới"
                       "không dưới", "không quá", "từ", "sẽ", "phải", "phải đạt", "sẽ đạt", "đạt mức", "ở mức", "bằng",
                       "có", "còn", "ước đạt", "đạt trên"),
                      "verbs and comparators between an indicator and its value")
+LEVEL_VERB = re.compile(r"(?<!\w)(?:đạt|là|chiếm|bằng)(?:\s+(?:mức|trên|dưới|khoảng|ít\s+nhất|tối\s+thiểu|tối\s+đa"
+                        r"|hơn|gần|từ))*\s*$", re.IGNORECASE)
+"""A verb of level just before a value: what comes before it is the indicator, even for a count."""
+RANK_ABOUT = re.compile(r"\s(?:về|trong lĩnh vực)\s+(?P<what>[^,;.:()]+)", re.IGNORECASE)
+RANK_REGION = re.compile(r"(?:khu\s+vực\s+)?(?P<region>thế\s+giới|toàn\s+cầu|Đông\s+Nam\s+Á"
+                         r"|ASEAN|châu\s+Á|khu\s+vực)", re.IGNORECASE)
 MOVEMENT = re.compile(r"\s+(?:tăng|giảm)(?:\s+(?:bình quân|xuống|lên|thêm|(?:hằng|hàng|mỗi) năm))*$", re.IGNORECASE)
 """A change stated of an indicator ("giảm bình quân"), dropped when a later clause gives its level."""
 
@@ -125,6 +141,7 @@ AT_LEAST_AFTER = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)  # "8% trở 
 AT_MOST_AFTER = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
 RANGE_FROM = re.compile(r"\btu\s*$")  # "từ 90 - 100": a range, not a floor
 RANK_BEFORE = re.compile(r"\b(?:nhom|top|xep hang|xep thu|dung thu)\s*$")
+SAME_PHRASE = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,8}\s+", re.IGNORECASE)  # words only, no comma
 RANK_UNIT = re.compile(r"^(?:nuoc|quoc gia|nen kinh te)\b")
 """A rank among nations ("nhóm 3 nước dẫn đầu", "top 50 quốc gia"): better when lower, a ceiling."""
 
@@ -154,6 +171,7 @@ NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|củ
 HORIZON_IN_PHRASE = re.compile(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?",
                                re.IGNORECASE)
 AHEAD_LEADS = ("đến", "tới")  # "đến năm 2025" in a 2022 document looks ahead: a goal
+AHEAD_IF_DATED = ("vào", "tro")  # "vào năm 2030" too, when the document's own year shows it is ahead
 BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)  # "- Năm 2023: 132 xã"
 ANNUAL = Phrases(("hằng năm", "hàng năm", "mỗi năm", "trong năm", "năm nào cũng"),
                  "a yearly target: it holds every year of its period")

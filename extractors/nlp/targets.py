@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from vanban.extractors.nlp import target_words as W
 from vanban.extractors.nlp.horizons import Horizon, Sections, horizons
-from vanban.extractors.nlp.indicator_phrase import JOINT, Context, indicator_of
+from vanban.extractors.nlp.indicator_phrase import JOINT, Context, content_words, indicator_of
 from vanban.extractors.nlp.quantities import Quantity
 from vanban.extractors.nlp.structure import Structure, is_heading, is_top_heading
 from vanban.folding import fold
@@ -31,6 +31,10 @@ _LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|nh�
                            r"|\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"\s*(?:[-+•]|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 _CLAUSE_BREAK = re.compile(r"[;:|]")
+_OPENING_HORIZON = re.compile(r"\s*(?:[-+•]\s*|[a-zđ]\)\s*)?(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,", re.IGNORECASE)
+# A few words after the value (its unit's tail: no comma, no "và"): the value's own year follows
+# ("1,5% GDP vào năm 2015, trên 2% GDP vào năm 2020"), unless it opens the next clause ("đến năm").
+_RIGHT_AFTER = re.compile(r"\s*(?:(?!và\b|hoặc\b)[^\W\d]+\s+){0,3}", re.IGNORECASE)
 _SHARE_OF_TARGETS = re.compile(r"\s*chỉ\s+tiêu")  # "58,6% chỉ tiêu": a share of targets reached
 
 
@@ -88,13 +92,14 @@ class TargetReader:
         self.evidence = evidence or {}
         self.lead_in = ""  # the lead-in governing the current bullets names what they count
         self.lead_horizon: Horizon | None = None  # and its horizon dates them
+        self.paragraph_horizon: Horizon | None = None  # "Đến năm 2020, ..." opening the paragraph
         self.previous: TargetReading | None = None  # the last target of the current sentence
 
     def read(self) -> list[TargetReading]:
         readings: list[TargetReading] = []
         lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
         for a, b in self.units:
-            inside = self._inside(a, b)
+            inside = self._without_qualifiers(self._inside(a, b))
             sentence_text = self.text[a:b].rstrip()
             # a lead-in governs its bullets and numbered items, up to a heading or a new paragraph
             starts_line = a == 0 or not self.text[self.text.rfind("\n", 0, a) + 1:a].strip()
@@ -109,6 +114,12 @@ class TargetReader:
             elif not governed and not item:
                 self.lead_in = ""
                 self.lead_horizon = None
+            if starts_line:
+                self.paragraph_horizon = None
+            opening = _OPENING_HORIZON.match(self.text, a)
+            if opening:  # "Đến năm 2020, ..." at the head of a paragraph dates its later sentences too
+                found = horizons(self.text, a, opening.end())
+                self.paragraph_horizon = found[0] if found else self.paragraph_horizon
             self.previous = None
             lead_is_goal = False
             reported = False  # "đã kết nạp 3.514 đảng viên; trong đó huyện A kết nạp 1.296": still a report
@@ -138,6 +149,7 @@ class TargetReader:
 
     def _goal(self, a: int, b: int, quantities: list[Quantity] | None = None) -> bool:
         folded = _masked(self.text, a, b, self._inside(a, b) if quantities is None else quantities)
+        folded = W.NOT_GOAL.folded.sub(" ", folded)
         if W.GOAL.folded.search(folded) or self._ahead(a, b):
             return True
         bullet = W.BULLET_YEAR.match(self.text, a)
@@ -148,6 +160,8 @@ class TargetReader:
         for h in horizons(self.text, a, b):
             lead = self.text[h.start:h.start + 4].lower()
             if lead.startswith(W.AHEAD_LEADS) and (self.doc_year is None or int(h.year) > self.doc_year):
+                return True
+            if lead.startswith(W.AHEAD_IF_DATED) and self.doc_year is not None and int(h.year) > self.doc_year:
                 return True
         return False
 
@@ -166,14 +180,22 @@ class TargetReader:
     def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
         if q.of is not None or W.NEVER_TARGET_UNIT.folded_prefix.match(fold(q.unit)):
             return None
+        if W.ENUMERATION.match(self.text, q.end):
+            return None
+        if W.RESULT_AFTER.accented.search(self.text, q.end, min(clause[1], q.end + W.RESULT_AFTER_WINDOW)):
+            return None
         if not goal and not W.NORM.at_end.search(self.text[max(clause[0], q.start - W.NORM_WINDOW):q.start]):
             return None
         counted = [p.end for p in inside if p.end <= q.start and not W.NEVER_TARGET_UNIT.folded_prefix.match(fold(p.unit))]
         prev_end = max(counted + [clause[0]])
         seg_start = prev_end
         if prev_end > clause[0]:  # "1.300 đảng viên mới, trồng mới 2.400 ha": "mới" ends the previous one
-            joint = JOINT.search(self.text, prev_end, q.start)
-            seg_start = joint.end() if joint else seg_start
+            joints = list(JOINT.finditer(self.text, prev_end, q.start))
+            if joints:
+                # "80% số trạm y tế xã, phường và 100% cơ sở ...": a "và" just before the value (its
+                # comparator aside) opens it; the words before it went with the previous one
+                last = joints[-1].end()
+                seg_start = last if not content_words(self.text[last:q.start]) else joints[0].end()
         comma = self.text.rfind(",", seg_start, q.start)
         local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start]
         goal_words = list(W.GOAL_NAMES.accented.finditer(local))
@@ -194,14 +216,27 @@ class TargetReader:
         nxt = min([p.start for p in inside if p.start > q.start] + [clause[1]])
         previous = self.previous
         ctx = Context(previous.indicator if previous else None, previous.quantity.unit if previous else None,
-                      self.lead_in)
-        indicator, start, end = indicator_of(self.text, q, seg_start, nxt, clause[1], ctx)
-        deadline, period = self._deadline(q, sentence, inside)
-        if period is None and self._annual(clause[0], end):
+                      self.lead_in, previous is not None and previous.quantity.end >= clause[0])
+        indicator, start, end = indicator_of(self.text, q, seg_start, nxt, clause[1], ctx,
+                                             level=self._level(seg_start, q))
+        deadline, period, own = self._deadline(q, sentence, inside)
+        if not own and period is None and self._annual(clause[0], end):
             period = self._period_in_force(sentence[0])
             deadline = period["end"] if period else deadline
         return TargetReading(q, indicator, comparator, approx, deadline, start, end,
                              self.evidence.get(sentence, sentence), period=period)
+
+    def _without_qualifiers(self, inside: list[Quantity]) -> list[Quantity]:
+        """The quantities of a sentence but those that say which of the things counted just before
+        are meant ("8 cơ sở giáo dục đại học thuộc nhóm 200 đại học hàng đầu châu Á"): part of the
+        indicator, neither a target nor where the indicator stops."""
+        kept: list[Quantity] = []
+        for q in inside:
+            rank = W.RANK_BEFORE.search(fold(self.text[max(0, q.start - W.NORM_WINDOW):q.start]))
+            if rank and kept and W.SAME_PHRASE.fullmatch(self.text, kept[-1].end, q.start):
+                continue
+            kept.append(q)
+        return kept
 
     def _after_lead_in(self, seg_start: int, q: Quantity) -> int:
         """Where the indicator can start once commas that close a lead-in are passed.
@@ -211,7 +246,7 @@ class TargetReader:
         85%"): a comma inside the indicator ("thu gom, xử lý") is no place to start it.
         """
         commas = [m.start() for m in re.finditer(",", self.text[seg_start:q.start])]
-        if not q.measure:
+        if not q.measure and not self._level(seg_start, q):
             return seg_start + commas[-1] + 1 if commas else seg_start
         start = cursor = seg_start
         for offset in commas:
@@ -220,6 +255,11 @@ class TargetReader:
                 start = comma + 1
             cursor = comma + 1
         return start
+
+    def _level(self, seg_start: int, q: Quantity) -> bool:
+        """Whether the value is the level the words before it reach ("nhân lực nghiên cứu, phát
+        triển công nghệ đạt 12 người trên một vạn dân"), not a count of what follows it."""
+        return bool(W.LEVEL_VERB.search(self.text, seg_start, q.start))
 
     def _annual(self, a: int, b: int) -> bool:
         return bool(W.ANNUAL.accented.search(self.text, a, b))
@@ -231,8 +271,8 @@ class TargetReader:
                 return h.period
         return self.period
 
-    def _deadline(self, q: Quantity, sentence, inside: list[Quantity]) -> tuple[str, dict[str, str] | None]:
-        """(deadline, period when the deadline is a period's end)."""
+    def _deadline(self, q: Quantity, sentence, inside: list[Quantity]) -> tuple[str, dict[str, str] | None, bool]:
+        """(deadline, period when the deadline is a period's end, whether its sentence states it)."""
         a, b = sentence
         found = horizons(self.text, a, b)
         prev_end = max([p.end for p in inside if p.end <= q.start] + [a])
@@ -241,9 +281,12 @@ class TargetReader:
         after = [h for h in found if q.end <= h.start < next_start]
         earlier = [h for h in found if h.end <= q.start]
         own = between[-1] if between else after[0] if after else earlier[-1] if earlier else None
-        governing = own or self.lead_horizon or self.sections.horizon(a)
+        if (after and between and _RIGHT_AFTER.fullmatch(self.text, q.end, after[0].start)
+                and not self.text[after[0].start:after[0].end].lower().startswith(W.AHEAD_LEADS)):
+            own = after[0]  # "1,5% GDP vào năm 2015, trên 2% GDP vào năm 2020": each value its own year
+        governing = own or self.lead_horizon or self.paragraph_horizon or self.sections.horizon(a)
         if governing is not None:
-            return governing.year, governing.period
+            return governing.year, governing.period, own is not None
         if self.period:
-            return self.period["end"], self.period
-        return "", None
+            return self.period["end"], self.period, False
+        return "", None, False

@@ -27,7 +27,7 @@ def test_a_crawled_table_keeps_its_header_and_rows_with_offsets():
     assert [r.cells[0] for r in table.rows] == ["I", "1", "2", "3", "II", "4"]
     row = table.rows[1]
     assert [CRAWLED[a:b] for a, b in row.spans] == row.cells
-    assert CRAWLED[row.start:row.end].startswith("1 | Tỷ lệ hộ gia đình")
+    assert CRAWLED[row.start:row.end].startswith("| 1 | Tỷ lệ hộ gia đình") and CRAWLED[row.end - 1] == "|"
 
 
 def test_one_target_per_row_and_value_the_section_row_dating_the_rows_under_it(analyse):
@@ -37,7 +37,7 @@ def test_one_target_per_row_and_value_the_section_row_dating_the_rows_under_it(a
         ("=", 7.0, None, "Doanh nghiệp", "2030"), (">=", 40.0, None, "% GRDP", "2045")]
     first = document.targets[0]
     assert first.indicator == "Tỷ lệ hộ gia đình có kết nối cáp quang"
-    assert first.text == document.text[first.start:first.end] and first.text.startswith("1 | Tỷ lệ")
+    assert first.text == document.text[first.start:first.end] and first.text.startswith("| 1 | Tỷ lệ")
     assert first.sentence == " ".join(first.text.split())  # the row is the evidence, not the table
     assert first.row == {"header": ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"],
                          "cells": ["1", "Tỷ lệ hộ gia đình có kết nối cáp quang", "%", "≥ 90",

@@ -4,9 +4,9 @@ here. Used by the API tests and the browser tests alike."""
 
 from __future__ import annotations
 
+import contextlib
+
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -196,9 +196,9 @@ def fill_managed(settings: Settings, documents: dict[str, Document]) -> None:
         store.add(list(documents.values()))
 
 
-@contextmanager
-def running_server(app) -> Iterator[str]:
-    """`vanban serve` of ``app`` on a free loopback port, in a thread: yields its URL."""
+@contextlib.contextmanager
+def serving(app):
+    """The app under uvicorn on a free loopback port, for a browser; yields its base URL."""
     import socket
     import threading
     import time

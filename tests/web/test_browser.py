@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from tests.web.browser_corpus import browser_documents, originals
-from tests.web.conftest import STAFF_KEY, cam_linh_documents, fill_store, running_server, settings_for
+from tests.web.conftest import STAFF_KEY, cam_linh_documents, fill_store, serving, settings_for
 from vanban.search.rawfiles import RawFiles
 
 CHROMIUM = "/usr/bin/chromium"
@@ -84,7 +84,7 @@ def server(request, tmp_path_factory):
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("VANBAN_ES_PREFIX", settings.es_prefix)
     _fill(settings, store_dir)
-    with running_server(create_app(settings)) as url:
+    with serving(create_app(settings)) as url:
         yield Server(url, request.param)
     monkeypatch.undo()
     if settings.backend == "elasticsearch":
@@ -443,6 +443,23 @@ def test_a_manager_filters_the_report_by_status_unit_and_level(server, page):
     check_page(page, server, "checks-filtered")
     page.goto(f"{server}/checks?level=commune")
     assert [b.locator("h3").inner_text().split(" — ")[0] for b in page.locator(".check-block").all()] == ["Đảng ủy xã Suối Đá"]
+
+
+def test_the_report_downloads_for_a_meeting_as_excel_and_csv(server, page):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    page.goto(f"{server}/checks")
+    with page.expect_download() as got:
+        page.locator("#xuat").get_by_role("link", name="XLSX").click()
+    book = load_workbook(io.BytesIO(got.value.path().read_bytes()))
+    assert book.sheetnames == ["Kiểm tra", "Tổng hợp"]
+    with page.expect_download() as got:
+        page.locator("#xuat").get_by_role("link", name="CSV").click()
+    rows = list(csv.reader(io.StringIO(got.value.path().read_text(encoding="utf-8-sig"))))
+    assert any("tỷ lệ hộ nghèo" in cell for row in rows for cell in row)
 
 
 def test_the_report_prints_in_black_and_white(server, page):

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from tests.web.conftest import (CLERK_KEY, EDITOR_KEY, LABELLED_KEYS, cam_linh_documents, fill_managed,
-                                running_server, settings_for)
+                                serving, settings_for)
 from tests.web.test_browser import UPLOAD_TIMEOUT_MS, Server, browser, check_page, page  # noqa: F401 (fixtures)
 
 CORRECTED_PLAN = (
@@ -40,7 +40,7 @@ def server(request, tmp_path_factory):
     monkeypatch.setenv("VANBAN_ES_PREFIX", settings.es_prefix)
     documents = cam_linh_documents()
     fill_managed(settings, documents)
-    with running_server(create_app(settings)) as url:
+    with serving(create_app(settings)) as url:
         yield Server(url, request.param), documents
     monkeypatch.undo()
     if request.param == "elasticsearch":

@@ -37,9 +37,9 @@ def test_a_worse_place_in_a_ranking_reads_thu_hang_thap_hon():
 
 
 @pytest.mark.parametrize("status, english, vietnamese", [
-    ("missing", "missing: … is not in 21-KH/HU; no target of the plan comes close",
+    ("missing", "Không có chỉ tiêu: … không có trong 21-KH/HU; không chỉ tiêu nào của kế hoạch gần giống",
      "21-KH/HU không có chỉ tiêu “tỷ lệ che phủ rừng” mà 15-NQ/TU đặt ra (≥ 48% đến năm 2025)."),
-    ("ok", "ok: …; a unit is not stated, values taken as alike (matched: same words)",
+    ("ok", "Đạt: …; một bên không nêu đơn vị, coi như cùng đơn vị (khớp: cùng chỉ tiêu)",
      "21-KH/HU đặt ≥ 50% đến năm 2025, không kém mức ≥ 48% đến năm 2025 của 15-NQ/TU. Lưu ý: một bên không "
      "ghi đơn vị, hai con số được coi là cùng đơn vị."),
 ])
@@ -51,8 +51,9 @@ def test_every_explanation_is_vietnamese(status, english, vietnamese):
 
 def test_a_sum_short_of_the_parent_names_the_addition():
     parent = target("diện tích trồng rừng mới", 1000, "ha", ">=")
-    short = item("sum_short", parent, None, 'sum_short: "diện tích trồng rừng mới": 21-KH/HU 300 + 09-KH/HU 400 = '
-                 "700 ha, short of 15-NQ/TU's ≥ 1.000 ha by 2025 (2 of the 2 linked plans at that level state it)")
+    short = item("sum_short", parent, None, 'Tổng chưa đủ: "diện tích trồng rừng mới": 21-KH/HU 300 + 09-KH/HU 400 = '
+                 "700 ha, chưa đủ so với ≥ 1.000 ha đến năm 2025 của 15-NQ/TU (2 trong 2 kế hoạch cùng cấp có nêu "
+                 "chỉ tiêu này)")
     assert explain(short, "15-NQ/TU", "") == ("Cộng chỉ tiêu của các kế hoạch: 21-KH/HU 300 + 09-KH/HU 400 = 700 ha, "
                                               "chưa đủ mức ≥ 1.000 ha đến năm 2025 của 15-NQ/TU.")
 

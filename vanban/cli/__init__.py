@@ -113,6 +113,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_progress(args: argparse.Namespace) -> int:
+    from vanban.checks.progress import run_progress
+    from vanban.checks.progress_report import render_text
+    from vanban.model import to_dict
+
+    store = _store(args)
+    try:
+        progress = run_progress(store, args.parent)
+    finally:
+        store.close()
+    if args.json:
+        _print_json(to_dict(progress))
+    else:
+        sys.stdout.write(render_text(progress))
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
@@ -127,14 +144,40 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from vanban.extractors.evaluation import evaluate, render_table
+    if args.results:
+        return _eval_results(args)
+    if args.checks:
+        if not args.texts:
+            raise UsageError("vanban eval --checks needs --texts DIR, the folder of the texts the pairs name")
+        from vanban.checks.evaluation import evaluate_checks, render_checks_table
 
-    report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+        report = evaluate_checks(Path(args.checks), Path(args.texts))
+        render = render_checks_table
+    elif args.gold_dir:
+        from vanban.extractors.evaluation import evaluate, render_table
+
+        report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+        render = render_table
+    else:
+        raise UsageError("vanban eval needs GOLD_DIR, or --checks GOLD_DIR, or --results GOLD_DIR --texts DIR")
     if args.json:
         _print_json(report)
     else:
-        table = render_table(report)
+        table = render(report)
         sys.stdout.write(table if table.endswith("\n") else table + "\n")
+    return 0
+
+
+def _eval_results(args: argparse.Namespace) -> int:
+    from vanban.checks.results_eval import evaluate_results, render_results_table
+
+    if not args.texts:
+        raise UsageError("--results needs --texts DIR: the folder holding the reports and the documents they review")
+    report = evaluate_results(Path(args.results), Path(args.texts))
+    if args.json:
+        _print_json(report)
+    else:
+        sys.stdout.write(render_results_table(report))
     return 0
 
 
@@ -251,12 +294,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
+    p = command("progress", help="where each target of a resolution stands, from the reports on it, and who "
+                                 "implements it")
+    p.add_argument("--parent", metavar="NUMBER_OR_ID", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_progress)
+
     p = command("stats", help="count documents, passages and targets in the store")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = command("eval", help="score extraction against gold annotations")
-    p.add_argument("gold_dir")
+    p = command("eval", help="score extraction (or, with --checks or --results, the checks or the follow-through) "
+                             "against gold annotations")
+    p.add_argument("gold_dir", nargs="?")
+    p.add_argument("--checks", metavar="GOLD_DIR", help="score the checks on the pairs these gold files name")
+    p.add_argument("--results", metavar="GOLD_DIR",
+                   help="score reported results and their links to targets against this gold folder")
     p.add_argument("--texts", metavar="DIR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
