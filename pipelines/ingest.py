@@ -25,6 +25,7 @@ from vanban.identity import doc_id
 from vanban.model import Document
 from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
+from vanban.vocab import DUPLICATE_REASONS
 
 BATCH = 50
 # A chunk closes at CHUNK_FILES files or CHUNK_BYTES of input, whichever comes first: 16 files
@@ -39,11 +40,13 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "reason"} per skipped file: a duplicate of a stored document, or not a document
+    # one {"path", "reason"} per skipped file: a duplicate of a stored document (then with the
+    # "id" of the document it is), or not a document
     skipped_files: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "status", "id", "error", "code"} per file, for the upload page and the Prefect
-    # artifact; "code" is the error's code (vanban.errors) when the file failed; "error" holds a
-    # skipped file's reason too
+    # one {"path", "status", "id", "error", "code", "reason"} per file, for the upload page and the
+    # Prefect artifact; "code" is the error's code (vanban.errors) when the file failed; "error"
+    # holds a skipped file's reason too, and "reason" the duplicate rule's code
+    # (vocab.DUPLICATE_REASONS) when it is a stored document's file, "id" that document
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -51,13 +54,15 @@ class IngestSummary:
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
                 "skipped_files": self.skipped_files, "files": self.files}
 
-    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "") -> str:
-        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code})
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "",
+               reason: str = "") -> str:
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code,
+                           "reason": reason})
         if status == "ingested":
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
-            self.skipped_files.append({"path": path, "reason": error})
+            self.skipped_files.append({"path": path, "reason": error} | ({"id": doc_id} if doc_id else {}))
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
@@ -86,8 +91,9 @@ class FileOutcome:
     code: str = ""  # the error's code
 
 
-def already_stored(doc_id: str) -> str:
-    return f"đã có trong kho: cùng nội dung với văn bản {doc_id}"
+def already_stored(doc_id: str, how: str = "same_file") -> str:
+    """Why a file is skipped as a stored document's: ``how`` is a code of vocab.DUPLICATE_REASONS."""
+    return f"đã có trong kho: {DUPLICATE_REASONS[how]} với văn bản {doc_id}"
 
 
 def _failure(source: str, exc: BaseException, **kw) -> FileOutcome:
@@ -162,6 +168,7 @@ class _File:
     status: str = ""
     error: str = ""
     code: str = ""
+    reason: str = ""  # why a skipped file is not a document of its own
 
 
 def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
@@ -173,7 +180,6 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     (and reported to ``progress``) in the order of the files.
     """
     from vanban.search.base import open_store
-    from vanban.search.rawfiles import RawFiles
 
     collected = collect([Path(p) for p in paths])
     files = collected.files
@@ -182,7 +188,6 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     for path, why in collected.skipped:
         summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
-    raw = RawFiles(settings.store)
     pending: list[Document] = []
     seen: set[str] = set()
     window: list[_File] = []  # files in run order since the first one waiting for extraction
@@ -197,9 +202,9 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     def settle(item: _File, extracted: FileOutcome | None) -> None:
         nonlocal done
         if extracted is not None:
-            _finish(item, extracted, settings, raw, seen, pending, retry_task)
+            _finish(item, extracted, settings, store, seen, pending, retry_task)
         done += 1
-        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code)
+        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code, item.reason)
         if progress:
             progress(done, len(files), item.path, outcome)
         if len(pending) >= BATCH:
@@ -217,9 +222,12 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
         for path in files:
             item = _File(str(path), (sources or {}).get(str(path), str(path)))
             _read(item, path, settings)
-            if not item.status and (item.doc_id in seen or _patiently(lambda: store.has(item.doc_id))):
-                # it may wait in the window: hold no bytes
-                item.status, item.data, item.error = "skipped", b"", already_stored(item.doc_id)
+            if not item.status:
+                owner = item.doc_id if item.doc_id in seen else _patiently(
+                    lambda: store.stored_as(item.doc_id, item.data, item.source))
+                if owner:  # it may wait in the window: hold no bytes
+                    item.status, item.data, item.error = "skipped", b"", already_stored(owner)
+                    item.doc_id, item.reason = owner, "same_file"
             if item.status and not window:
                 settle(item, None)  # nothing before it is waiting: report it now
                 continue
@@ -265,7 +273,7 @@ def _read(item: _File, path: Path, settings: Settings) -> None:
     item.doc_id = doc_id(item.data)
 
 
-def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: set[str],
+def _finish(item: _File, extracted: FileOutcome, settings: Settings, store, seen: set[str],
             pending: list[Document], retry_task) -> None:
     """Decide a file its chunk extracted: store its raw bytes and queue its Document, or fail it."""
     document = extracted.document
@@ -280,10 +288,14 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, raw, seen: 
     if document is None:
         item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one chunk
-        item.status, item.error = "skipped", already_stored(item.doc_id)
+        item.status, item.error, item.reason = "skipped", already_stored(item.doc_id), "same_file"
+    elif (match := store.merge_duplicate(document, data, item.source)) is not None:
+        # the same document in another format or scan: one more file of the stored one
+        item.status, item.doc_id, item.reason = "skipped", match.doc_id, match.reason
+        item.error = already_stored(match.doc_id, match.reason)
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
-        raw.put(item.doc_id, data, Path(item.source).suffix.lower())
+        store.raw.put(item.doc_id, data, Path(item.source).suffix.lower())
         seen.add(item.doc_id)
         pending.append(document)
         item.status = "ingested"

@@ -13,6 +13,7 @@ from vanban.errors import UsageError
 from vanban.model import Document, SearchQuery, SearchResult
 
 if TYPE_CHECKING:
+    from vanban.search.managed import ManagedStore
     from vanban.settings import Settings
 
 
@@ -38,9 +39,18 @@ class Store(Catalog, Protocol):
     def close(self) -> None: ...
 
 
-def open_store(settings: "Settings", create: bool = True) -> Store:
-    """Open the backend the settings name; imports only that backend's client. Without ``create``
-    a store that does not exist yet is an error (a mistyped path must not become an empty store)."""
+def open_store(settings: "Settings", create: bool = True) -> "ManagedStore":
+    """Open the backend the settings name, with the store folder's raw files and registry
+    (search/managed.py: files, corrections, duplicates, deletion); imports only that backend's client.
+    Without ``create`` a store that does not exist yet is an error (a mistyped path must not become
+    an empty store)."""
+    from vanban.search.managed import ManagedStore
+
+    return ManagedStore(open_backend(settings, create), settings.store)
+
+
+def open_backend(settings: "Settings", create: bool = True) -> Store:
+    """The index alone, as the settings name it."""
     if settings.backend == "sqlite":
         from vanban.search.sqlite import SqliteStore
 

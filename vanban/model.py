@@ -42,6 +42,7 @@ class DocMeta:
     # the province of the 34 it is part of); "" for central organs and unknown places
     province: str = extra("")
     period: dict[str, str] | None = extra(None)  # {"start": "2026", "end": "2030"}: what the document plans for
+    corrected: list[str] = extra(default_factory=list)  # fields staff corrected by hand (vocab.CORRECTABLE)
 
 
 @dataclass(slots=True)

@@ -126,6 +126,29 @@ ASSESSMENTS: dict[str, str] = {
     "stated_in_text_only": "Chỉ nêu trong văn bản", "unknown": "Không rõ",
 }
 
+# The metadata staff may correct by hand, with the names the document page gives them.
+CORRECTABLE: dict[str, str] = {
+    "number": "Số, ký hiệu", "kind": "Loại", "issuer": "Cơ quan ban hành", "level": "Cấp",
+    "date": "Ngày ban hành", "period": "Giai đoạn",
+}
+
+# Why a file was not stored as a document of its own: it is one already stored (the same bytes, or
+# the same document in another format or scan: search/duplicates.py).
+DUPLICATE_REASONS: dict[str, str] = {
+    "same_file": "cùng nội dung",
+    "same_number": "cùng số, cơ quan ban hành và ngày ban hành",
+    "same_text": "gần như cùng nội dung, cùng cơ quan ban hành",
+}
+
+# A document's files: the one its text comes from, copies in other formats or scans, former mains.
+FILE_ROLES: dict[str, str] = {"main": "Tệp chính", "copy": "Bản khác", "replaced": "Bản đã thay"}
+
+# What the audit log records.
+AUDIT_ACTIONS: dict[str, str] = {
+    "upload": "Tải lên", "ingest": "Nạp từ dòng lệnh", "delete": "Xóa", "replace": "Thay tệp",
+    "correct": "Sửa thông tin",
+}
+
 # Formats the progress and the checks are exported to (for meetings), with their media types.
 EXPORT_FORMATS: dict[str, str] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

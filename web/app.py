@@ -4,8 +4,9 @@
 
 Routes: the REST API under /api (api.py, OpenAPI at /docs), the researchers' pages /search and
 /documents/{id} (pages.py), the report /checks (checks_view.py), the follow-through /progress
-(progress_view.py), the staff pages /upload, /login,
-/logout (staff.py), and /static. Errors are JSON {"error": message[, "code"]} under /api (and for
+(progress_view.py), the staff pages /upload, /login, /logout (staff.py), /documents/{id}/edit,
+/documents/{id}/delete and /audit (manage_pages.py), and /static. Errors are JSON
+{"error": message[, "code"]} under /api (and for
 requests that accept JSON) and an HTML page elsewhere. Security model: security.py.
 """
 
@@ -26,7 +27,7 @@ from vanban.errors import VanbanError
 from vanban.settings import Settings
 from vanban.translations import error_vi, http_vi
 
-from vanban.web import api, checks_view, document_view, pages, progress_view, staff
+from vanban.web import api, checks_view, document_view, manage_pages, pages, progress_view, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf
@@ -38,12 +39,13 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 # Swagger UI at /docs starts with an inline script: it gets no CSP from us.
 _NO_CSP = ("/docs",)
 TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: "Không được phép",
-          404: "Không tìm thấy", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
+          404: "Không tìm thấy", 409: "Tệp đã có trong kho", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
           500: "Lỗi máy chủ", 503: "Kho dữ liệu không sẵn sàng"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    settings.staff_keys()  # a malformed VANBAN_API_KEYS stops the start, with its reason
     stores = Stores()
 
     @asynccontextmanager
@@ -57,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
-    for module in (api, pages, document_view, checks_view, progress_view, staff):
+    for module in (api, pages, document_view, checks_view, progress_view, staff, manage_pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)

@@ -157,6 +157,45 @@ def settings_for(store_dir: Path, api_key: str | None = STAFF_KEY, max_file_byte
     return settings
 
 
+# Two labelled keys beside VANBAN_API_KEY: the audit log names which one acted.
+LABELLED_KEYS = "bien-tap:khoa-bien-tap-cam-linh,thu-ky:khoa-thu-ky-cam-linh"
+EDITOR_KEY, CLERK_KEY = "khoa-bien-tap-cam-linh", "khoa-thu-ky-cam-linh"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.es)])
+def managed_settings(request, tmp_path, documents) -> Settings:
+    """Settings of a Cẩm Lĩnh store on one backend, filled through the managed store (raw files
+    of every document kept), with the staff key and two labelled keys."""
+    import uuid
+
+    from vanban.search.base import open_backend
+
+    settings = settings_for(tmp_path / "kho")
+    settings.api_keys = LABELLED_KEYS
+    settings.backend = request.param
+    if request.param == "elasticsearch":
+        from tests.search.conftest import es_url_or_skip
+
+        settings.es_url = es_url_or_skip()
+        settings.es_prefix = f"vanban-test-{uuid.uuid4().hex[:12]}"
+    fill_managed(settings, documents)
+    yield settings
+    if request.param == "elasticsearch":
+        backend = open_backend(settings)
+        backend.drop()
+        backend.close()
+
+
+def fill_managed(settings: Settings, documents: dict[str, Document]) -> None:
+    """Index the documents through the store every command opens, each with its raw file."""
+    from vanban.search.base import open_store
+
+    with open_store(settings) as store:
+        for doc in documents.values():
+            store.raw.put(doc.id, doc.text.encode(), ".txt")
+        store.add(list(documents.values()))
+
+
 @contextlib.contextmanager
 def serving(app):
     """The app under uvicorn on a free loopback port, for a browser; yields its base URL."""

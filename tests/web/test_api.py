@@ -281,8 +281,11 @@ def test_sessions_are_signed_with_the_key_and_expire(store_dir):
     token = new_session(settings, now=1_000_000)
     assert is_staff(settings, Browser(token), now=1_000_001)
     assert not is_staff(settings, Browser(token), now=1_000_000 + 13 * 3600)
-    expires, nonce, signature = token.split(".")
-    assert not is_staff(settings, Browser(f"{int(expires) + 99999}.{nonce}.{signature}"), now=1_000_001)
+    expires, nonce, label, signature = token.split(".")
+    assert not is_staff(settings, Browser(f"{int(expires) + 99999}.{nonce}.{label}.{signature}"), now=1_000_001)
+    # A session names the key it was opened with: another label's key does not sign it.
+    other_label = "bien-tap".encode().hex()
+    assert not is_staff(settings, Browser(f"{expires}.{nonce}.{other_label}.{signature}"), now=1_000_001)
     assert not is_staff(settings_for(store_dir, api_key="khoa-moi"), Browser(token), now=1_000_001)
 
 

@@ -186,6 +186,11 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     from vanban.search.base import open_store
     from vanban.search.reindex import reindex
 
+    if args.source == "raw":
+        from vanban.cli.manage import cmd_rebuild
+
+        return cmd_rebuild(args)
+
     source_settings = _settings(args)
     target_settings = _settings(args)
     source_settings.backend = args.source
@@ -313,10 +318,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 
-    p = command("reindex", help="copy every document from one backend into another")
+    p = command("reindex", help="copy every document from one backend into another, or (--from raw) "
+                                "extract every document again from its original file")
     p.add_argument("--to", choices=["sqlite", "elasticsearch"], required=True)
-    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch"], default="sqlite")
+    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch", "raw"], default="sqlite")
     p.set_defaults(func=cmd_reindex)
+
+    from vanban.cli import manage
+
+    manage.add_commands(command)
 
     p = command("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")
