@@ -12,26 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban import vocab
 from vanban.folding import fold, nfc
 
-# Number codes of the kinds (the middle part of "37-NQ/TU", "10/CTr-UBND") and the words that
-# name a kind in a query. The shared vocabulary (vanban/vocab.py) is their home once it lands.
-CODE_KINDS: dict[str, str] = {
-    "nq": "nghi_quyet", "ct": "chi_thi", "ctr": "chuong_trinh", "kh": "ke_hoach", "qd": "quyet_dinh",
-    "qdi": "quy_dinh", "kl": "ket_luan", "bc": "bao_cao", "hd": "huong_dan", "tb": "thong_bao",
-    "da": "de_an", "dan": "de_an", "qc": "quy_che", "tt": "thong_tri", "ttr": "to_trinh",
-}
-KIND_WORDS: dict[str, str] = {
-    "nghi quyet": "nghi_quyet", "chi thi": "chi_thi", "chuong trinh": "chuong_trinh", "ke hoach": "ke_hoach",
-    "quyet dinh": "quyet_dinh", "quy dinh": "quy_dinh", "ket luan": "ket_luan", "bao cao": "bao_cao",
-    "huong dan": "huong_dan", "thong bao": "thong_bao", "de an": "de_an", "quy che": "quy_che",
-    "thong tri": "thong_tri", "to trinh": "to_trinh",
-}
+# Number codes of the kinds (the middle part of "37-NQ/TU", "10/CTr-UBND") and the words that name
+# a kind in a query, folded, from the shared vocabulary. A code two kinds share ("TT": thông tri,
+# thông tư) names the first listed.
+CODE_KINDS: dict[str, str] = {}
+for _kind in reversed(vocab.KINDS.values()):
+    CODE_KINDS.update({fold(code): _kind.code for code in _kind.number_codes})
+KIND_WORDS: dict[str, str] = {fold(kind.label): kind.code for kind in vocab.KINDS.values()
+                              if kind.code not in ("news", "other")}
 _LETTERS = r"[^\W\d_]+"
 # 57-NQ/TW, 57/NQ-TW, 56/2020/NQ-HĐND, 10/CTr-UBND: digits, a year perhaps, the kind code, the issuer.
 _FULL = re.compile(rf"(?<![\w/])(\d+)(?:/\d{{4}})?\s*[-/]\s*({_LETTERS})(?:\s*[-/]\s*({_LETTERS}(?:-{_LETTERS})*))?")
 _CODE_FIRST = re.compile(rf"(?<![\w/])({'|'.join(sorted(CODE_KINDS, key=len, reverse=True))})\s*(?:so\s*)?(\d+)\b")
-_WORDS_FIRST = re.compile(rf"\b({'|'.join(KIND_WORDS)})\s+(?:so\s+)?(\d+)\b")
+_WORDS_FIRST = re.compile(rf"\b({'|'.join(sorted(KIND_WORDS, key=len, reverse=True))})\s+(?:so\s+)?(\d+)\b")
 
 
 @dataclass(frozen=True, slots=True)
