@@ -182,7 +182,10 @@ def test_a_researcher_finds_the_same_documents_with_and_without_accents(server, 
     without = hit_titles(page)
     assert len(with_accents) == 4 and sorted(with_accents) == sorted(without)
     first_snippet_marks = page.locator(".hit").first.locator(".snippet mark").all_inner_texts()
-    assert [m.lower() for m in first_snippet_marks] == ["che", "phủ", "rừng"]
+    marks = [m.lower() for m in first_snippet_marks]
+    # every searched word in the snippet is marked; the three side by side are among them
+    assert set(marks) == {"che", "phủ", "rừng"}
+    assert any(marks[i:i + 3] == ["che", "phủ", "rừng"] for i in range(len(marks)))
 
 
 def test_each_result_is_titled_with_kind_number_and_trich_yeu_and_the_syntax_is_explained(server, page):
