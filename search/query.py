@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from vanban.errors import UsageError
 from vanban.folding import fold, nfc
 from vanban.model import SearchQuery
+from vanban.vocab import SORTS
 
 # Words are runs of letters and digits; underscore and punctuation separate. A number with its
 # thousands grouped ("6.000", "1.299.000") is one word of its digits, so "6000" finds "6.000" and
@@ -27,7 +28,6 @@ WORD = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|[^\W_]+")
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 OR = "OR"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}  # code -> label; the first is the default
 MAX_LIMIT = 100  # hits per request: each costs a snippet
 MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window, honoured by both
 # Every word is a condition and a scoring clause: a pasted page of text costs the engines dearly

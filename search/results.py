@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-# The facets every search answers with: field -> label. Both backends count them over all matches.
-FACETS = {"kind": "Loại văn bản", "level": "Cấp ban hành", "year": "Năm", "issuer": "Cơ quan ban hành",
-          "signer": "Người ký"}
+from vanban.vocab import FACETS
+
 # Facets whose values grow with the archive show their most frequent values only (counts exact).
 SHOWN_VALUES = {"issuer": 20, "signer": 20}
 

@@ -117,6 +117,12 @@ NOT_APPLICABLE_REASONS: dict[str, str] = {
     "outside_subject": "ngoài lĩnh vực của kế hoạch",
 }
 
+# The orders a search can come in (code -> label; the first is the default) and the facets every
+# search answers with (field -> label), counted over all matches by both backends.
+SORTS: dict[str, str] = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
+FACETS: dict[str, str] = {"kind": "Loại văn bản", "level": "Cấp ban hành", "year": "Năm",
+                          "issuer": "Cơ quan ban hành", "signer": "Người ký"}
+
 PROGRESS_STATUSES: dict[str, str] = {
     "achieved": "Đã đạt", "exceeded": "Vượt", "on_track": "Đúng tiến độ", "behind": "Chậm",
     "no_report": "Chưa có báo cáo",

@@ -21,8 +21,9 @@ from starlette.datastructures import UploadFile
 from vanban.errors import NotFoundError, http_status_of
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
-from vanban.search.query import MAX_LIMIT, SORTS
+from vanban.search.query import MAX_LIMIT
 from vanban.settings import Settings
+from vanban.vocab import SORTS
 
 from vanban.checks.export import export_checks, export_progress, filename
 from vanban.vocab import EXPORT_FORMATS

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from vanban import vocab
 from vanban.checks import wording
-from vanban.search.query import SORTS as SEARCH_SORTS
 
 KINDS = {code: kind.label for code, kind in vocab.KINDS.items()}
 LEVELS = vocab.LEVELS
 STATUSES = vocab.CHECK_STATUSES
-SORTS = SEARCH_SORTS
+SORTS = vocab.SORTS
 COMPARATORS = vocab.COMPARATORS
 # A sign beside each status's colour, so that no status is told by colour alone (and in print).
 ICONS = {"ok": "✓", "weaker": "✗", "later_deadline": "!", "missing": "∅", "unit_mismatch": "≠",

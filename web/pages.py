@@ -19,8 +19,9 @@ from vanban.errors import UsageError
 from vanban.folding import fold
 from vanban.model import SearchQuery, SearchResult
 from vanban.search.base import Store
-from vanban.search.query import SORTS, WORD
+from vanban.search.query import WORD
 from vanban.translations import usage_vi
+from vanban.vocab import SORTS
 
 from vanban.web import relations
 from vanban.web.deps import store_of

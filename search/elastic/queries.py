@@ -18,7 +18,7 @@ from vanban.search.fields import Filters
 from vanban.search.hits import Shown, hit_fields
 from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, Clause, ParsedQuery
 from vanban.search.ranking import Count, Page
-from vanban.search.results import FACETS
+from vanban.vocab import FACETS
 
 SHOWN = ["title", "number", "kind", "issuer", "date"]  # read as doc values; the id is the hit's _id
 _FACET_BUCKETS = 10_000

@@ -50,7 +50,7 @@ from vanban.search.passages import indexed_passages, shown_passages
 from vanban.search.query import (
     CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, Clause, ParsedQuery, index_words,
 )
-from vanban.search.results import FACETS
+from vanban.vocab import FACETS
 
 FOLDER = "fulltext"
 LAYOUT = 5  # moves on when the entry's fields change: the index is then rebuilt from the records

@@ -9,7 +9,7 @@ from vanban.search.elastic import queries
 from vanban.search.fields import filters_of
 from vanban.search.query import CITING_BOOST, EXACT_BOOST, PROXIMITY_BOOST, STAND_IN, parse_query
 from vanban.search.ranking import Count, Page
-from vanban.search.results import FACETS
+from vanban.vocab import FACETS
 
 
 def bodies(cited=(), **fields):

@@ -250,7 +250,8 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from vanban.search.query import MAX_LIMIT, SORTS
+    from vanban.search.query import MAX_LIMIT
+    from vanban.vocab import SORTS
 
     parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
     _add_global_options(parser, default=None)
