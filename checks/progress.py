@@ -32,30 +32,12 @@ from vanban.checks.units import compatible, parse_unit
 
 # Counts of tasks or targets: shown as such, never linked to a target.
 _TASK_UNIT = re.compile(r"^(?:nhiem vu|chi tieu|noi dung|cong viec|tieu chi|nhom nhiem vu|giai phap)\b")
-# Abbreviations reports use for words resolutions spell out; (pattern, spelled out, why).
-_SPELLED_OUT = tuple((re.compile(rf"(?<!\w){a}(?!\w)"), b, why) for a, b, why in (
-    ("NSNN", "ngân sách nhà nước", "NSNN is ngân sách nhà nước"),
-    ("NSTW", "ngân sách trung ương", "NSTW is ngân sách trung ương"),
-    ("KHCN", "khoa học, công nghệ", "KHCN is khoa học, công nghệ"),
-    ("ĐMST", "đổi mới sáng tạo", "ĐMST is đổi mới sáng tạo"),
-    ("CĐS", "chuyển đổi số", "CĐS is chuyển đổi số"),
-    ("TTHC", "thủ tục hành chính", "TTHC is thủ tục hành chính"),
-    ("DVC", "dịch vụ công", "DVC is dịch vụ công"),
-    ("CSDL", "cơ sở dữ liệu", "CSDL is cơ sở dữ liệu"),
-    ("BHYT", "bảo hiểm y tế", "BHYT is bảo hiểm y tế"),
-))
 # Where a result's scope is said rather than what it measures.
 _SCOPE = re.compile(r"(?<!\w)(?:trên phạm vi (?:toàn quốc|cả nước|toàn tỉnh|toàn huyện)|trên cả nước|trên toàn quốc"
                     r"|trên địa bàn(?: tỉnh| huyện| xã)?|toàn quốc|cả nước)(?!\w)", re.IGNORECASE)
 _QUALIFIER_START = re.compile(r"^(?:theo|của|tại|với|để|nhằm|trong|cho|từ|so)$", re.IGNORECASE)
 MIN_WORDS = 3
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-
-
-def spelled_out(indicator: str) -> str:
-    for pattern, words, _ in _SPELLED_OUT:
-        indicator = pattern.sub(words, indicator)
-    return indicator
 
 
 def choose(docs: list[Document]) -> Document:
@@ -76,7 +58,7 @@ def phrasings(indicator: str) -> list[str]:
     measured: a report's phrase carries the actor and the scope ("đôn đốc các doanh nghiệp viễn
     thông phủ sóng 5G trên phạm vi toàn quốc") where a resolution names the measure alone. Each
     keeps at least MIN_WORDS words; matching stays the checks' own."""
-    text = _SCOPE.sub(" ", spelled_out(indicator))
+    text = _SCOPE.sub(" ", indicators.spelled_out(indicator))
     words = text.split()
     out = [" ".join(words)]
     for i in range(1, len(words) - MIN_WORDS + 1):

@@ -155,7 +155,7 @@ def _target_lists(gold_dir: Path, gold: dict) -> list[tuple[str, list[dict]]]:
 
 def evaluate_results(gold_dir: Path, texts_dir: Path) -> dict[str, Any]:
     # the checks' evaluation extracts texts once per version of the extraction code and keeps them
-    from vanban.checks.evaluation import _ingest
+    from vanban.checks.evaluation import ingest_texts
     from vanban.checks.progress import run_progress
     from vanban.search.sqlite import SqliteStore
 
@@ -163,7 +163,7 @@ def evaluate_results(gold_dir: Path, texts_dir: Path) -> dict[str, Any]:
     golds = {name: g for name, g in golds.items() if "results" in g and "report" in g}
     paths = sorted(p for p in texts_dir.iterdir() if p.is_file() and not p.name.endswith((".tsv", ".md")))
     with tempfile.TemporaryDirectory(prefix="vanban-eval-") as tmp, SqliteStore(Path(tmp)) as store:
-        by_file = _ingest(paths, store)
+        by_file = ingest_texts(paths, store)
         total, reports = Tally(), {}
         for name, gold in golds.items():
             report = by_file.get(gold["report"])
