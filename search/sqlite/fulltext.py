@@ -25,11 +25,12 @@ documents holding the typed words side by side (``holding``) within the best RES
 facets come from a second pass, an aggregation that counts without scoring, so the ranking pass
 only keeps the best ``limit``.
 
-Writes follow the records: a writer commits its records and their ids in fulltext_pending, then
-the store's ``_apply_pending`` (holding SQLite's write lock, so one tantivy writer at a time
-across processes) re-indexes those documents from their records, commits both indexes, and clears
-the ids.
-A crash in between leaves the ids pending for the next writer; the records are never behind.
+Writes go with the records: a writer inserts its records and their ids in fulltext_pending, then,
+in the same SQLite transaction (its write lock: one tantivy writer at a time across processes),
+the store's ``_index_pending`` re-indexes those documents, commits both indexes, clears the ids and
+commits the records. A refused index write (a full disk) rolls the records back with it and leaves
+the ids pending, since one of the two indexes may have committed; a crash between the tantivy and
+SQLite commits leaves them pending too. The next writer re-indexes pending ids from the records.
 """
 
 from __future__ import annotations

@@ -9,11 +9,12 @@ is shown from.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from vanban.errors import StoreError
@@ -32,6 +33,8 @@ _DOC_COLUMNS = ("id", "kind", "level", "issuer", "issuer_folded", "number", "num
                 "title", "passage_count", "target_count", "data")
 _INSERT_DOCUMENT = f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})"
 _SHOWN = "seq, id, title, number, kind, issuer, date"
+
+log = logging.getLogger(__name__)
 
 
 class SqliteStore:
@@ -69,14 +72,27 @@ class SqliteStore:
             self._refuse_if_read_only("its full-text index is missing or of an older layout")
             fulltext = self._rebuild(folder)
         self._fulltext = fulltext
-        # A write cut short by a crash left ids pending: the first writer to open catches up
+        if not self.writable:
+            return fulltext
+        # A crash between tantivy's commit and SQLite's leaves entries that no record has (their
+        # seq may come again): the index is rebuilt from the records.
+        pending = bool(self._rows("SELECT 1 FROM fulltext_pending LIMIT 1"))
+        if not pending and fulltext.index.searcher().num_docs != self._rows("SELECT count(*) FROM documents")[0][0]:
+            log.warning("%s: the full-text index disagrees with the records; rebuilding it", self.path)
+            self._fulltext = fulltext = self._rebuild(folder)
+            pending = True
+        # A refused or interrupted write left ids pending: the first writer to open catches up
         # (looked for with a read, so that opening takes no write lock).
-        if self.writable and self._rows("SELECT 1 FROM fulltext_pending LIMIT 1"):
-            self._apply_pending({})
+        if pending:
+            try:
+                with self._transaction():
+                    self._index_pending({})
+            except StoreError as exc:  # e.g. a full disk: the records stay readable, the ids pending
+                log.warning("%s", exc)
         return fulltext
 
     def _rebuild(self, folder: Path) -> FullText:
-        """A new, empty index, with every record marked for indexing (done by _apply_pending)."""
+        """A new, empty index, with every record marked for indexing (done by _index_pending)."""
         with self._transaction():
             fulltext = FullText.create(folder)
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fulltext_layout', ?)", (LAYOUT,))
@@ -100,22 +116,39 @@ class SqliteStore:
 
     def add(self, docs: Sequence[Document]) -> int:
         written: dict[str, tuple[int, Document]] = {}
-        with self._transaction():
-            for doc in docs:
-                self._remove(doc.id)
-                written[doc.id] = (self._insert(doc), doc)
-            self._next_generation()
-        self._apply_pending(written)
+        try:
+            with self._transaction():
+                for doc in docs:
+                    self._remove(doc.id)
+                    written[doc.id] = (self._insert(doc), doc)
+                self._next_generation()
+                self._index_pending(written)
+        except StoreError:
+            self._mark_pending(written)
+            raise
         return len(docs)
 
     def delete(self, doc_id: str) -> bool:
-        with self._transaction():
-            removed = self._remove(doc_id)
-            if removed:
-                self._next_generation()
-        if removed:
-            self._apply_pending({})
+        try:
+            with self._transaction():
+                removed = self._remove(doc_id)
+                if removed:
+                    self._next_generation()
+                    self._index_pending({})
+        except StoreError:
+            self._mark_pending([doc_id])
+            raise
         return removed
+
+    def _mark_pending(self, doc_ids: Iterable[str]) -> None:
+        """After a refused write: one of the two tantivy commits may have gone through for records
+        that were rolled back, so their ids are left for the next writer to re-index from the
+        records (best effort: the disk that refused the write may refuse this too)."""
+        try:
+            with self._transaction():
+                self._db.executemany("INSERT OR IGNORE INTO fulltext_pending VALUES (?)", [(i,) for i in doc_ids])
+        except StoreError as exc:
+            log.warning("%s", exc)
 
     def _next_generation(self) -> None:
         self._db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
@@ -137,14 +170,14 @@ class SqliteStore:
         self._db.execute("INSERT OR IGNORE INTO fulltext_pending VALUES (?)", (doc_id,))
         return True
 
-    def _apply_pending(self, written: dict[str, tuple[int, Document]]) -> None:
-        """Bring the full-text index up to the records of every pending id (``written`` holds the
-        documents this process just wrote, so they need not be read back)."""
-        with self._transaction():  # SQLite's write lock: one tantivy writer at a time
-            pending = self._db.execute(
-                "SELECT p.doc_id, d.seq FROM fulltext_pending p LEFT JOIN documents d ON d.id = p.doc_id").fetchall()
-            if not pending:
-                return
+    def _index_pending(self, written: dict[str, tuple[int, Document]]) -> None:
+        """Bring the full-text index up to the records of every pending id, inside the write's
+        transaction (SQLite's write lock: one tantivy writer at a time), so that a refused index
+        write rolls its records back with it. ``written`` holds the documents this process just
+        wrote, so they need not be read back."""
+        pending = self._db.execute(
+            "SELECT p.doc_id, d.seq FROM fulltext_pending p LEFT JOIN documents d ON d.id = p.doc_id").fetchall()
+        if pending:
 
             def current() -> Iterator[tuple[int, Document]]:
                 for doc_id, seq in pending:
@@ -155,7 +188,7 @@ class SqliteStore:
 
             try:
                 self._fulltext.write([doc_id for doc_id, _ in pending], current())
-            except ValueError as exc:  # tantivy's errors; the ids stay pending for the next writer
+            except ValueError as exc:  # tantivy's errors
                 raise StoreError(f"{self.path}: cannot update the full-text index ({exc})") from exc
             self._db.execute("DELETE FROM fulltext_pending")
             self._db.execute("INSERT INTO meta VALUES ('fulltext_commits', 1)"

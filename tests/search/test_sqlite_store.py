@@ -137,28 +137,43 @@ def test_a_missing_or_damaged_full_text_index_is_rebuilt_from_the_records(tmp_pa
         assert [h.id for h in store.search(SearchQuery(q="che phu rung")).hits] == before
 
 
-def test_a_crash_between_the_records_and_the_index_is_caught_up_by_the_next_writer(tmp_path, corpus, monkeypatch):
+def test_a_refused_full_text_write_rolls_its_records_back(tmp_path, corpus, monkeypatch):
     from vanban.search.sqlite import fulltext
 
     store = SqliteStore(tmp_path)
     store.add([corpus["nq"], corpus["chi_thi"]])
 
-    def crash(self, deleted, added):
-        raise ValueError("killed before the full-text commit")
+    def refused(self, deleted, added):
+        raise ValueError("No space left on device (os error 28)")
 
-    monkeypatch.setattr(fulltext.FullText, "write", crash)
+    monkeypatch.setattr(fulltext.FullText, "write", refused)
     with pytest.raises(StoreError, match="full-text"):
         store.add([corpus["kh_dong_da"]])
     with pytest.raises(StoreError, match="full-text"):
         store.delete(corpus["chi_thi"].id)
-    assert store.has(corpus["kh_dong_da"].id) and not store.has(corpus["chi_thi"].id)  # records first
+    assert not store.has(corpus["kh_dong_da"].id) and store.has(corpus["chi_thi"].id)
     store.close()
     monkeypatch.undo()
 
     with SqliteStore(tmp_path) as reopened:
         assert {h.id for h in reopened.search(SearchQuery(q="", limit=100)).hits} == {
-            corpus["nq"].id, corpus["kh_dong_da"].id}
-        assert reopened.search(SearchQuery(q="tinh gian thu tuc")).total == 0
+            corpus["nq"].id, corpus["chi_thi"].id}
+        assert reopened.search(SearchQuery(q="Đồng Đá")).total == 0
+
+
+def test_a_crash_between_the_index_commit_and_the_records_commit_is_repaired_on_opening(tmp_path, corpus):
+    with SqliteStore(tmp_path) as store:
+        store.add([corpus["nq"], corpus["chi_thi"]])
+    # What a crash leaves: tantivy committed a document whose records SQLite never committed.
+    from vanban.search.sqlite import fulltext
+
+    index = fulltext.FullText.open(tmp_path / fulltext.FOLDER)
+    index.write([], iter([(99, corpus["kh_dong_da"])]))
+
+    with SqliteStore(tmp_path) as reopened:
+        assert reopened.search(SearchQuery(q="Đồng Đá")).total == 0
+        assert {h.id for h in reopened.search(SearchQuery(q="", limit=100)).hits} == {
+            corpus["nq"].id, corpus["chi_thi"].id}
 
 
 def test_a_search_sees_what_another_process_wrote_since(tmp_path, corpus):
