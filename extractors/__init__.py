@@ -23,13 +23,19 @@ def load(path: str | Path, data: bytes | None = None, *, settings: "Settings | N
     return _load(path, data, settings=settings)
 
 
-def analyze(document: "Document", *, resolver: Resolver | None = None) -> "Document":
-    """Fill metadata, references, dates, figures and targets from ``document.text``."""
+def analyze(document: "Document", *, resolver: Resolver | None = None,
+            part_chars: int | None = None) -> "Document":
+    """Fill metadata, references, dates, figures and targets from ``document.text``, read in parts
+    of at most ``part_chars`` characters (default: VANBAN_NLP_PART_CHARS)."""
     from vanban.extractors.nlp import analyze as _analyze
 
-    return _analyze(document, resolver=resolver)
+    return _analyze(document, resolver=resolver, part_chars=part_chars)
 
 
 def extract(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None,
             resolver: Resolver | None = None) -> "Document":
-    return analyze(load(path, data, settings=settings), resolver=resolver)
+    """load() in a confined child process, then analyze() here."""
+    from vanban.settings import Settings
+
+    settings = settings or Settings()
+    return analyze(load(path, data, settings=settings), resolver=resolver, part_chars=settings.nlp_part_chars)

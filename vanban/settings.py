@@ -9,11 +9,23 @@
 | VANBAN_ES_USER/PASSWORD| (none)       | Elasticsearch basic auth                            |
 | VANBAN_ES_CA           | (none)       | CA certificate file for an https cluster            |
 | VANBAN_ES_PREFIX       | vanban       | prefix of index and alias names                     |
-| VANBAN_MAX_FILE_MB     | 100          | files larger than this are refused                  |
+| VANBAN_MAX_FILE_MB     | 100          | bytes read per file or upload; larger ones refused  |
+| VANBAN_MAX_UNZIPPED_MB | 100          | bytes a DOCX may inflate to, counted while inflating|
 | VANBAN_MAX_PAGES       | 2000         | documents with more pages are refused               |
+| VANBAN_MAX_PAGE_MPX    | 40           | megapixels rendered per PDF page (a larger page is  |
+|                        |              | rendered smaller) or decoded per image (refused)    |
+| VANBAN_MAX_CHARS       | 10000000     | characters per document; longer ones are refused    |
+| VANBAN_NLP_PART_CHARS  | 200000       | analysis reads longer texts in parts of this size,  |
+|                        |              | cut between pages (else lines)                      |
+| VANBAN_LOADER_MEMORY_MB| 1024         | address space of the process that loads one file    |
+| VANBAN_MAX_FILE_SECONDS| 600          | time to load one file (wall clock, and CPU)         |
 | VANBAN_OCR_WORKERS     | 0 (auto)     | Tesseract processes per scan; 0: one per core (≤ 4) |
+| VANBAN_WORKERS         | 0 (auto)     | ingest: local Dask worker processes; 0: one per core|
+|                        |              | (none for small runs), 1: extract in the flow itself|
+| VANBAN_DASK_ADDRESS    | (none)       | ingest: an existing Dask scheduler (tcp://host:8786)|
 | VANBAN_SEARCH_CACHE    | 16           | SQLite: ranked results kept for paging; 0: none     |
-| VANBAN_API_KEY         | (none)       | staff key for uploads; unset means uploads refused  |
+| VANBAN_API_KEY         | (none)       | staff key for uploads (at least 16 characters);     |
+|                        |              | unset means uploads refused                         |
 | VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
 """
 
@@ -29,6 +41,10 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def _mib(name: str, default: str) -> int:
+    return int(float(_env(name, default)) * 1024 * 1024)
+
+
 @dataclass(slots=True)
 class Settings:
     store: Path = field(default_factory=lambda: Path(_env("VANBAN_STORE", ".vanban")))
@@ -39,10 +55,19 @@ class Settings:
     es_password: str | None = field(default_factory=lambda: _env("VANBAN_ES_PASSWORD"))
     es_ca: str | None = field(default_factory=lambda: _env("VANBAN_ES_CA"))
     es_prefix: str = field(default_factory=lambda: _env("VANBAN_ES_PREFIX", "vanban"))
-    max_file_bytes: int = field(default_factory=lambda: int(float(_env("VANBAN_MAX_FILE_MB", "100")) * 1024 * 1024))
+    max_file_bytes: int = field(default_factory=lambda: _mib("VANBAN_MAX_FILE_MB", "100"))
+    max_unzipped_bytes: int = field(default_factory=lambda: _mib("VANBAN_MAX_UNZIPPED_MB", "100"))
     max_pages: int = field(default_factory=lambda: int(_env("VANBAN_MAX_PAGES", "2000")))
+    max_page_pixels: int = field(default_factory=lambda: int(float(_env("VANBAN_MAX_PAGE_MPX", "40")) * 1_000_000))
+    max_chars: int = field(default_factory=lambda: int(_env("VANBAN_MAX_CHARS", "10000000")))
+    nlp_part_chars: int = field(default_factory=lambda: int(_env("VANBAN_NLP_PART_CHARS", "200000")))
+    loader_memory_bytes: int = field(default_factory=lambda: _mib("VANBAN_LOADER_MEMORY_MB", "1024"))
+    max_file_seconds: float = field(default_factory=lambda: float(_env("VANBAN_MAX_FILE_SECONDS", "600")))
     # Tesseract processes reading one scan's pages at once; 0: one per core, at most four.
     ocr_workers: int = field(default_factory=lambda: int(_env("VANBAN_OCR_WORKERS", "0")))
+    # ingest: local Dask worker processes (0: one per core), or an existing cluster's scheduler
+    workers: int = field(default_factory=lambda: int(_env("VANBAN_WORKERS", "0")))
+    dask_address: str | None = field(default_factory=lambda: _env("VANBAN_DASK_ADDRESS"))
     search_cache: int = field(default_factory=lambda: int(_env("VANBAN_SEARCH_CACHE", "16")))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))

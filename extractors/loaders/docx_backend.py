@@ -1,7 +1,8 @@
 """DOCX: body paragraphs and tables in document order, the first page's header block once.
 
-The ZIP is measured before python-docx opens it: a DOCX that would expand past the file-size
-limit (VANBAN_MAX_FILE_MB), or holds absurdly many parts, is refused as a likely ZIP bomb.
+The ZIP is inflated under the unzip limit (VANBAN_MAX_UNZIPPED_MB, counted while inflating) before
+python-docx opens it: a DOCX that inflates past it, or holds absurdly many parts, is refused as a
+likely ZIP bomb.
 Pages break only where the author put an explicit break (page break, "page break before");
 tables come out one row per line with cells separated by " | ", as in PDFs.
 """
@@ -11,28 +12,26 @@ from __future__ import annotations
 import io
 import zipfile
 
-from vanban.errors import CorruptFileError, TooLargeError
+from vanban.errors import CorruptFileError
+from vanban.extractors.loaders import limits
 from vanban.extractors.loaders.base import Extracted, Source
 from vanban.extractors.loaders.pdf_layout import CELL_SEPARATOR
 
-MAX_PARTS = 10_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PAGE_BREAK = "\f"
 
 
-def _check_expansion(source: Source) -> None:
-    try:
-        infos = zipfile.ZipFile(io.BytesIO(source.data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise CorruptFileError(source.path, f"damaged DOCX (ZIP container): {exc}") from None
-    if len(infos) > MAX_PARTS:
-        raise TooLargeError(source.path, f"DOCX holds {len(infos)} parts, over {MAX_PARTS}")
-    expanded = sum(info.file_size for info in infos)
-    cap = source.settings.max_file_bytes
-    if expanded > cap:
-        raise TooLargeError(
-            source.path, f"DOCX expands to {expanded / 2**20:.0f} MB when unzipped, over the "
-                         f"{cap / 2**20:.0f} MB limit (VANBAN_MAX_FILE_MB): refused as a possible ZIP bomb")
+def _inflated(source: Source) -> io.BytesIO:
+    """The DOCX re-packed with every part stored uncompressed, after each part was inflated under
+    the unzip limit (limits.unzip): python-docx then reads stored bytes and never inflates a part
+    whose real size differs from the size it declares."""
+    parts = limits.unzip(source.path, source.data, source.settings, what="DOCX (ZIP container)")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    packed.seek(0)
+    return packed
 
 
 def _paragraph_text(p) -> str:
@@ -96,12 +95,12 @@ def _header_lines(document) -> list[str]:
 
 
 def extract(source: Source) -> Extracted:
-    _check_expansion(source)
+    package = _inflated(source)
     import docx  # python-docx; its import is not free, and only DOCX needs it
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(io.BytesIO(source.data))
+        document = docx.Document(package)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptFileError(source.path, f"damaged DOCX: {exc}") from None
     lines = _header_lines(document) + _block_lines(document.element.body)
