@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # setdefault: a user who exports PREFECT_LOGGING_LEVEL=INFO gets Prefect's own logs back.
 _QUIET = {
@@ -14,6 +16,7 @@ _QUIET = {
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # its heartbeat races the ephemeral DB at start-up
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",  # a loaded 2-core box needs > 20 s
+    "DASK_LOGGING__DISTRIBUTED": "error",  # a local cluster's start-up notes, worker by worker
 }
 
 
@@ -55,14 +58,20 @@ def end_with_this_process(pid: int) -> None:
                      start_new_session=True)
 
 
-def start_temporary_api() -> None:
-    """Start Prefect's temporary API now, bound to this process, when no server is configured.
+@contextmanager
+def prefect_api() -> Iterator[None]:
+    """Inside: flows talk to the configured Prefect API, or to a temporary one started now, bound
+    to this process, and named in PREFECT_API_URL for the flows run here and the processes they
+    start.
 
-    Prefect would start the same one (a uvicorn subprocess) at the first flow run; starting it here
-    first is what lets us know its pid."""
-    from prefect.settings import PREFECT_API_URL
+    Prefect would start the same temporary API (a uvicorn subprocess) at the first flow run;
+    starting it here first is what lets us know its pid. Naming it matters for Dask: a worker
+    process that does not know the flow's API starts a temporary API of its own, and its task runs
+    land there."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
     if PREFECT_API_URL.value():
+        yield
         return
     from prefect.server.api.server import SubprocessASGIServer
 
@@ -70,3 +79,9 @@ def start_temporary_api() -> None:
     server.start()
     if server.server_process is not None:
         end_with_this_process(server.server_process.pid)
+    os.environ["PREFECT_API_URL"] = server.api_url  # for the processes started from here
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)

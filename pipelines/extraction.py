@@ -1,0 +1,176 @@
+"""The extraction tasks of the ingest flow, and where they run.
+
+    Extraction(settings, files) -> context manager: submit(chunk) -> future, second_chance(file)
+
+Where: an existing Dask cluster when VANBAN_DASK_ADDRESS (or --dask-address) names its scheduler;
+else, for a run with enough files, a local Dask cluster of one worker process per core (or
+VANBAN_WORKERS), started for the run and stopped after it; else this very process. Each Dask worker
+is a long-lived process that builds the NLP pipeline once, at its first task; every file it
+extracts is still loaded in a short-lived confined child (extractors/loaders/sandbox.py), so a
+hostile file cannot take a worker down.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NONE as NO_CACHE
+
+from vanban.errors import InputError
+from vanban.model import Document
+from vanban.settings import Settings
+
+EXTRACT_TAG = "vanban-extract"
+# A chunk closes at CHUNK_FILES files or CHUNK_BYTES of input, whichever comes first: 16 files
+# make the per-task cost ~2 ms a file, and the byte cap bounds the memory a chunk holds.
+CHUNK_FILES = 16
+CHUNK_BYTES = 32 * 1024 * 1024
+# Chunks per worker a run is cut into at least, so the last chunks finish close together.
+CHUNKS_PER_WORKER = 8
+# Below this many files a local cluster costs more than it saves: its workers start in ~5 s and
+# each builds the NLP pipeline (~2 s), as long as extracting ~15 full-length documents on one core.
+LOCAL_CLUSTER_MIN_FILES = 24
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """One file's outcome inside a chunk: its Document, or why there is none."""
+    document: Document | None = None
+    error: str = ""  # one line naming the file
+    bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
+
+
+def failure_line(source: str, exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
+
+
+def retry_when(transient: Callable[[BaseException], bool]):
+    """A Prefect retry condition: retry only failures that ``transient`` says may pass."""
+    def condition(task, task_run, state) -> bool:
+        try:
+            state.result()
+        except Exception as exc:
+            return transient(exc)
+        return False
+    return condition
+
+
+@task(name="extract-documents", cache_policy=NO_CACHE, task_run_name="extract {label}")
+def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label: str) -> list[FileOutcome]:
+    """Extract each (source, bytes) on its own: one file's failure is its outcome, not the task's."""
+    from vanban.extractors import extract
+
+    out: list[FileOutcome] = []
+    for source, data in files:
+        try:
+            out.append(FileOutcome(extract(source, data, settings=settings)))
+        except Exception as exc:
+            out.append(FileOutcome(error=failure_line(source, exc), bad_input=isinstance(exc, InputError)))
+            get_run_logger().warning("%s", out[-1].error)
+    return out
+
+
+@task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
+      # a file that cannot be read will not improve; anything else (a worker hiccup) may
+      retry_condition_fn=retry_when(lambda exc: not isinstance(exc, InputError)),
+      task_run_name="extract {source}")
+def extract_document(source: str, data: bytes, settings: Settings) -> Document:
+    """The second chance of a file whose extraction in its chunk failed other than as bad input."""
+    from vanban.extractors import extract
+
+    return extract(source, data, settings=settings)
+
+
+def _tagged(extraction):
+    """An extraction task, tagged for a server-wide limit when a deployment runs it.
+
+    `prefect concurrency-limit create vanban-extract 2` then caps CPU-heavy extraction across the
+    office's flow runs (inbox, uploads): a slot is a chunk of up to CHUNK_FILES files (or a single
+    file's second chance). A tag costs an API round trip per task run (~25 ms), so CLI runs go
+    without it.
+    """
+    from prefect.runtime import deployment
+
+    return extraction.with_options(tags=[EXTRACT_TAG]) if deployment.id else extraction
+
+
+def local_workers(settings: Settings) -> int:
+    return settings.workers if settings.workers > 0 else len(os.sched_getaffinity(0))
+
+
+class Extraction:
+    """The task runner a run's extraction goes to, entered for the length of the run."""
+
+    def __init__(self, settings: Settings, files: int):
+        self.settings = settings
+        self._slots: int | None = None
+        if settings.dask_address:
+            from prefect_dask import DaskTaskRunner
+
+            self.runner: Any = DaskTaskRunner(address=settings.dask_address)
+            self.where = f"the Dask cluster at {settings.dask_address}"
+        elif local_workers(settings) > 1 and files >= LOCAL_CLUSTER_MIN_FILES:
+            from prefect_dask import DaskTaskRunner
+
+            self._slots = local_workers(settings)
+            self.runner = DaskTaskRunner(cluster_kwargs={
+                "n_workers": self._slots, "threads_per_worker": 1, "processes": True,
+                "dashboard_address": None, "silence_logs": logging.ERROR,
+            })
+            self.where = f"a local Dask cluster of {self._slots} worker processes"
+        else:
+            from prefect.task_runners import ThreadPoolTaskRunner
+
+            # one thread: the flow reads and hashes the next files while this one extracts
+            self._slots = 1
+            self.runner = ThreadPoolTaskRunner(max_workers=1)
+            self.where = "this process"
+        self._chunk_task = _tagged(extract_documents)
+        self._file_task = _tagged(extract_document)
+
+    def __enter__(self) -> "Extraction":
+        self.runner.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.runner.__exit__(*exc)
+
+    @property
+    def slots(self) -> int:
+        """Chunks that can be extracted at once: the cluster's threads, known once connected."""
+        if self._slots is None:
+            self._slots = max(1, sum(self.runner.client.nthreads().values()))
+        return self._slots
+
+    def chunk_files(self, total: int) -> int:
+        """Files per chunk: CHUNK_FILES, or fewer so that every worker gets several chunks."""
+        if self.slots == 1:
+            return CHUNK_FILES
+        return max(1, min(CHUNK_FILES, math.ceil(total / (self.slots * CHUNKS_PER_WORKER))))
+
+    def submit(self, files: list[tuple[str, bytes]], label: str):
+        # No quote() around the files: Dask takes the annotation for a tuple of its own and unpacks
+        # it; walking a chunk's few (name, bytes) pairs for futures costs nothing.
+        return self.runner.submit(self._chunk_task, {"files": files, "settings": self.settings, "label": label})
+
+    def second_chance(self, source: str, data: bytes) -> FileOutcome:
+        """A file's own task, with retries, after its chunk failed it for a reason that may pass."""
+        future = self.runner.submit(self._file_task, {"source": source, "data": data, "settings": self.settings})
+        try:
+            return FileOutcome(future.result())
+        except Exception as exc:
+            return FileOutcome(error=failure_line(source, exc), bad_input=isinstance(exc, InputError))
+
+
+def chunk_outcomes(future, sources: list[str]) -> list[FileOutcome]:
+    """A submitted chunk's outcomes; a chunk whose task failed as a whole (a worker lost, say)
+    fails each of its files for a reason that may pass, so each gets its second chance."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return [FileOutcome(error=failure_line(source, exc)) for source in sources]
