@@ -58,30 +58,41 @@ def end_with_this_process(pid: int) -> None:
                      start_new_session=True)
 
 
-@contextmanager
-def prefect_api() -> Iterator[None]:
-    """Inside: flows talk to the configured Prefect API, or to a temporary one started now, bound
-    to this process, and named in PREFECT_API_URL for the flows run here and the processes they
-    start.
+def start_temporary_api() -> str | None:
+    """Start Prefect's temporary API now, bound to this process, when no server is configured;
+    its URL (None when PREFECT_API_URL names a server).
 
-    Prefect would start the same temporary API (a uvicorn subprocess) at the first flow run;
-    starting it here first is what lets us know its pid. Naming it matters for Dask: a worker
-    process that does not know the flow's API starts a temporary API of its own, and its task runs
-    land there."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    Prefect would start the same one (a uvicorn subprocess) at the first flow run; starting it here
+    first is what lets us know its pid, so that it ends with this process however that ends
+    (`vanban serve` stopped by SIGTERM or kill -9 left it running)."""
+    from prefect.settings import PREFECT_API_URL
 
     if PREFECT_API_URL.value():
-        yield
-        return
+        return None
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()  # the instance Prefect's clients will reuse
     server.start()
     if server.server_process is not None:
         end_with_this_process(server.server_process.pid)
-    os.environ["PREFECT_API_URL"] = server.api_url  # for the processes started from here
+    return server.api_url
+
+
+@contextmanager
+def prefect_api() -> Iterator[None]:
+    """Inside: flows talk to the configured Prefect API, or to the temporary one, named in
+    PREFECT_API_URL for the flows run here and for the processes they start. Naming it matters for
+    Dask: a worker that does not know the flow's API starts a temporary API of its own, and its
+    task runs land there."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    api_url = start_temporary_api()
+    if api_url is None:
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = api_url  # for the processes started from here
     try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
+        with temporary_settings({PREFECT_API_URL: api_url}):
             yield
     finally:
         os.environ.pop("PREFECT_API_URL", None)

@@ -12,6 +12,8 @@
     │   └── BackendUnavailableError  E202 Elasticsearch unreachable or refusing
     └── UsageError                   E301 bad command-line or API arguments
         └── NotFoundError            E302 no such document
+
+MEANINGS_VI and LIMITS_VI say the same in Vietnamese for the web pages (explain_vi).
 """
 
 from __future__ import annotations
@@ -85,3 +87,38 @@ class UsageError(VanbanError):
 
 class NotFoundError(UsageError):
     code = "E302"
+
+
+# What a person reading the web page is told, by code, with the setting a TooLargeError names.
+MEANINGS_VI = {
+    "E101": "tệp rỗng hoặc không chứa chữ",
+    "E102": "định dạng này không đọc được",
+    "E103": "tệp bị hỏng hoặc không đọc được",
+    "E104": "tệp có mật khẩu bảo vệ",
+    "E105": "tệp vượt giới hạn cho phép",
+    "E106": "không tìm thấy chữ, kể cả sau khi nhận dạng ảnh (OCR)",
+    "E201": "kho dữ liệu gặp lỗi",
+    "E202": "kho dữ liệu tạm thời không phản hồi",
+}
+LIMITS_VI = {
+    "VANBAN_MAX_FILE_MB": "dung lượng tệp",
+    "VANBAN_MAX_UNZIPPED_MB": "dung lượng sau giải nén (nghi là bom nén)",
+    "VANBAN_MAX_PAGES": "số trang",
+    "VANBAN_MAX_PAGE_MPX": "số điểm ảnh mỗi trang",
+    "VANBAN_MAX_CHARS": "số ký tự của văn bản",
+    "VANBAN_LOADER_MEMORY_MB": "bộ nhớ dành để đọc một tệp",
+    "VANBAN_MAX_FILE_SECONDS": "thời gian đọc một tệp",
+}
+
+
+def explain_vi(message: str) -> str:
+    """ "[E105] a.pdf: 2000 pages, over the limit ... (VANBAN_MAX_PAGES)" ->
+    "[E105] Tệp vượt giới hạn cho phép (số trang). Chi tiết: a.pdf: 2000 pages, ..." """
+    code, _, detail = message.partition("] ")
+    code = code.lstrip("[")
+    meaning = MEANINGS_VI.get(code)
+    if meaning is None:
+        return "Lỗi nội bộ khi xử lý tệp này; nhật ký máy chủ ghi chi tiết."
+    limit = next((label for setting, label in LIMITS_VI.items() if f"({setting})" in detail), None)
+    meaning = meaning[0].upper() + meaning[1:] + (f" ({limit})" if limit else "")
+    return f"[{code}] {meaning}. Chi tiết: {detail}"

@@ -73,7 +73,8 @@ def api_stats(store: Store = Depends(store_of)) -> dict[str, int]:
 @router.post("/documents", status_code=201, openapi_extra=_UPLOAD_BODY, responses={
     200: {"description": "the same bytes were already stored (skipped)"},
     401: {"description": "missing or wrong X-API-Key"},
-    403: {"description": "uploads disabled: VANBAN_API_KEY is not set"},
+    403: {"description": "uploads disabled: VANBAN_API_KEY is not set, or too short"},
+    429: {"description": "too many wrong keys from this address lately"},
     413: {"description": "larger than VANBAN_MAX_FILE_MB"},
     422: {"description": "the file could not be read; the reason is in error"},
 })
@@ -83,7 +84,7 @@ async def api_upload(request: Request, x_api_key: str | None = Header(None)) -> 
     Answers {"path", "status", "id", "error"}: status ingested (201), skipped (200) or failed.
     """
     settings = settings_of(request)
-    check_key(settings, x_api_key)  # before a byte of the body is read
+    check_key(settings, x_api_key, request)  # before a byte of the body is read
     check_body_size(request, settings, files_worth=1)
     async with request.form(max_files=1, max_fields=4) as form:
         file = form.get("file")

@@ -30,6 +30,7 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 10
 PAGE_WINDOW = 2  # page links shown either side of the current one
+MAX_PAGE_DIGITS = 6
 SEARCH_FIELDS = ("q", "kind", "level", "issuer", "year", "sort", "page")
 # Served as plain downloads whatever they hold: a stored HTML file must never run in our origin.
 _ACTIVE_TYPES = {"text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/xml"}
@@ -80,7 +81,9 @@ def sibling_facets(store: Store, query: SearchQuery) -> dict[str, dict[str, int]
 def search_page(request: Request, q: str = "", kind: str = "", level: str = "", issuer: str = "",
                 year: str = "", sort: str = "relevance", page: str = "1", store: Store = Depends(store_of)):
     sort = sort if sort in ("relevance", "date") else "relevance"
-    number = max(1, int(page)) if page.isdigit() else 1
+    # ASCII digits only ("²" passes isdigit but not int), and few of them: int() of thousands of
+    # digits is refused by Python and would be a 500
+    number = max(1, int(page)) if page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS else 1
     params = {"q": q, "kind": kind, "level": level, "issuer": issuer, "year": year, "sort": sort,
               "page": str(number)}
     if parse_qsl(request.url.query, keep_blank_values=True) != search_params(params):

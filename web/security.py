@@ -1,8 +1,9 @@
 """Who may write, and from where: the staff key, the staff session, cross-site form checks.
 
-Writes need the staff key (VANBAN_API_KEY). With no key configured every write is refused (403):
-an office that forgot to set one must not end up with an open upload form. A wrong or missing key
-is 401.
+Writes need the staff key (VANBAN_API_KEY, at least MIN_KEY_LENGTH characters). With no key
+configured, or one too short to resist guessing, every write is refused (403): an office that forgot
+to set one must not end up with an open upload form. A wrong or missing key is 401; a client that
+sent MAX_FAILURES wrong keys within FAILURE_WINDOW seconds gets 429 until the oldest expires.
 
 - API clients send the key as ``X-API-Key`` on each request. The API never reads cookies, so a
   cross-site page (which cannot set that header) has nothing to ride on.
@@ -20,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
 import time
+from collections import deque
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
@@ -31,18 +34,76 @@ from vanban.settings import Settings
 SESSION_COOKIE = "vanban_staff"
 CSRF_COOKIE = "vanban_csrf"
 SESSION_SECONDS = 12 * 3600
+MIN_KEY_LENGTH = 16
+MAX_FAILURES = 10
+FAILURE_WINDOW = 15 * 60
+_TRACKED_CLIENTS = 10_000  # beyond this many clients with failures, the oldest are forgotten
 
 
-def check_key(settings: Settings, given: str | None) -> None:
-    """Raise 403 when writes are disabled, 401 when ``given`` is not the staff key."""
+def _same(given: str, expected: str) -> bool:
+    # compare_digest refuses str holding non-ASCII characters: compare their UTF-8 bytes
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
+
+def writes_allowed(settings: Settings) -> bool:
+    return bool(settings.api_key) and len(settings.api_key) >= MIN_KEY_LENGTH
+
+
+def writes_enabled(settings: Settings) -> None:
+    """403 when no staff key is set, or one shorter than MIN_KEY_LENGTH."""
     if not settings.api_key:
         raise HTTPException(403, "uploads are disabled: set VANBAN_API_KEY on the server")
-    if not given or not hmac.compare_digest(given.encode(), settings.api_key.encode()):
+    if len(settings.api_key) < MIN_KEY_LENGTH:
+        raise HTTPException(403, f"uploads are disabled: VANBAN_API_KEY is shorter than {MIN_KEY_LENGTH} "
+                                 "characters, too easy to guess")
+
+
+class KeyAttempts:
+    """Wrong keys per client address: past MAX_FAILURES in FAILURE_WINDOW seconds, 429."""
+
+    def __init__(self) -> None:
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str, now: float | None = None) -> None:
+        now = now or time.monotonic()
+        with self._lock:
+            failures = self._failures.get(client)
+            while failures and failures[0] <= now - FAILURE_WINDOW:
+                failures.popleft()
+            if failures is not None and not failures:
+                del self._failures[client]
+            elif failures and len(failures) >= MAX_FAILURES:
+                wait = int(failures[0] + FAILURE_WINDOW - now) + 1
+                raise HTTPException(429, f"too many wrong keys from this address: try again in {wait} s",
+                                    headers={"Retry-After": str(wait)})
+
+    def failed(self, client: str, now: float | None = None) -> None:
+        with self._lock:
+            if client not in self._failures and len(self._failures) >= _TRACKED_CLIENTS:
+                self._failures.pop(next(iter(self._failures)))
+            self._failures.setdefault(client, deque()).append(now or time.monotonic())
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def check_key(settings: Settings, given: str | None, request: Request | None = None) -> None:
+    """Raise 403 when writes are disabled, 429 when this client guessed too often, 401 when
+    ``given`` is not the staff key (and count the failure)."""
+    writes_enabled(settings)
+    attempts: KeyAttempts | None = request.app.state.key_attempts if request is not None else None
+    if attempts is not None:
+        attempts.check(client_of(request))
+    if not given or not _same(given, settings.api_key):
+        if attempts is not None:
+            attempts.failed(client_of(request))
         raise HTTPException(401, "missing or wrong X-API-Key")
 
 
 def _sign(key: str, message: str) -> str:
-    return hmac.new(key.encode(), message.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key.encode(), message.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
 
 def new_session(settings: Settings, now: float | None = None) -> str:
@@ -54,19 +115,18 @@ def new_session(settings: Settings, now: float | None = None) -> str:
 
 def is_staff(settings: Settings, request: Request, now: float | None = None) -> bool:
     token = request.cookies.get(SESSION_COOKIE, "")
-    if not settings.api_key or token.count(".") != 2:
+    if not settings.api_key or len(settings.api_key) < MIN_KEY_LENGTH or token.count(".") != 2:
         return False
     body, _, signature = token.rpartition(".")
     expires = body.split(".", 1)[0]
-    if not expires.isdigit() or int(expires) < (now or time.time()):
+    if not (expires.isascii() and expires.isdigit() and len(expires) <= 12) or int(expires) < (now or time.time()):
         return False
-    return hmac.compare_digest(signature, _sign(settings.api_key, "staff-session:" + body))
+    return _same(signature, _sign(settings.api_key, "staff-session:" + body))
 
 
 def require_staff_session(settings: Settings, request: Request) -> None:
     """403 when writes are disabled, 401 when this browser has not logged in."""
-    if not settings.api_key:
-        raise HTTPException(403, "uploads are disabled: set VANBAN_API_KEY on the server")
+    writes_enabled(settings)
     if not is_staff(settings, request):
         raise HTTPException(401, "staff login needed: enter the staff key first")
 
@@ -83,7 +143,7 @@ class Csrf:
         self._secret = secrets.token_bytes(32)
 
     def _token(self, cookie: str) -> str:
-        return hmac.new(self._secret, cookie.encode(), hashlib.sha256).hexdigest()
+        return hmac.new(self._secret, cookie.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     def issue(self, request: Request) -> tuple[str, str | None]:
         """(token for the form, new cookie value to set or None when the browser has one)."""
@@ -95,7 +155,7 @@ class Csrf:
 
     def verify(self, request: Request, token: str | None) -> None:
         cookie = request.cookies.get(CSRF_COOKIE, "")
-        if len(cookie) < 32 or not token or not hmac.compare_digest(token, self._token(cookie)):
+        if len(cookie) < 32 or not token or not _same(token, self._token(cookie)):
             raise HTTPException(403, "the form has expired or came from another site: reload the page "
                                      "and send it again")
 

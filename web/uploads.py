@@ -3,11 +3,17 @@
 An uploaded name is only ever a label: the bytes are spooled into a fresh folder under numbered
 names, and the flow is told the label through its ``sources`` map. The label is cut to its last
 path component and cleaned of control characters; a suffix the raw-file store would refuse
-("bao_cao.bản cuối") is folded into the name so that it cannot fail the batch.
+("bao_cao.bản cuối") is folded into the name so that it cannot fail the batch. A spool folder
+carries the server's pid, so folders a killed server left behind are cleared at the next start.
+
+Each outcome says in Vietnamese why a file was refused, its error code kept; a failure that is not
+the file's (no code) shows a generic message, and its text goes to the server log only.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import shutil
 import tempfile
@@ -19,8 +25,11 @@ from typing import BinaryIO
 
 from fastapi import HTTPException, Request
 
-from vanban.errors import TooLargeError
+from vanban.errors import TooLargeError, explain_vi
+from vanban.extractors.loaders.limits import check_size
 from vanban.settings import Settings
+
+log = logging.getLogger("vanban.web")
 
 CHUNK = 1 << 20
 MAX_FILES = 20  # per form post
@@ -48,8 +57,10 @@ def clean_name(filename: str | None) -> str:
 def check_body_size(request: Request, settings: Settings, files_worth: int) -> None:
     """Refuse an oversized post from its Content-Length, before a byte of it is parsed."""
     declared = request.headers.get("content-length")
-    if declared is None or not declared.isdigit():
+    if declared is None:
         raise HTTPException(411, "uploads must state their Content-Length")
+    if not (declared.isascii() and declared.isdigit() and len(declared) <= 18):
+        raise HTTPException(400, "Content-Length is not a byte count")
     limit = settings.max_file_bytes * files_worth + CHUNK  # room for the form fields around the files
     if int(declared) > limit:
         raise HTTPException(413, f"the upload is larger than the limit of {limit} bytes")
@@ -60,9 +71,41 @@ def _spool(settings: Settings, upload: Upload, target: Path) -> None:
     with target.open("wb") as out:
         while chunk := upload.stream.read(CHUNK):
             size += len(chunk)
-            if size > settings.max_file_bytes:
-                raise TooLargeError(upload.name, f"larger than the upload limit of {settings.max_file_bytes} bytes")
+            check_size(upload.name, size, settings)  # the one file-size rule, as for files read
             out.write(chunk)
+
+
+def _spools(settings: Settings) -> Path:
+    return settings.store / "uploads"
+
+
+def clear_stale_spools(settings: Settings) -> None:
+    """Remove spool folders whose server is gone (a kill -9 runs no cleanup)."""
+    for folder in _spools(settings).glob("post-*"):
+        pid = folder.name.split("-")[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def explained(outcome: dict[str, str]) -> dict[str, str]:
+    """The outcome with "reason": why, in Vietnamese, a file failed (its code kept). A failure
+    without a code is not the file's: its text stays in the server log."""
+    if outcome["status"] != "failed":
+        return {**outcome, "reason": ""}
+    if not re.match(r"\[E\d{3}\] ", outcome["error"]):
+        log.error("upload %s failed: %s", outcome["path"], outcome["error"])
+        outcome = {**outcome, "error": "internal error while reading this file: the server log has the details"}
+    return {**outcome, "reason": explain_vi(outcome["error"])}
 
 
 def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lock) -> list[dict[str, str]]:
@@ -70,9 +113,9 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
 
     status is ingested, skipped (the same bytes are already stored) or failed (with the reason).
     """
-    root = settings.store / "uploads"
+    root = _spools(settings)
     root.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(dir=root, prefix="post-"))
+    folder = Path(tempfile.mkdtemp(dir=root, prefix=f"post-{os.getpid()}-"))
     try:
         outcomes: list[dict[str, str] | None] = []
         sources: dict[str, str] = {}
@@ -90,17 +133,47 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
             summary = _run_ingest_flow(settings, sources, lock)
             flowed = iter(summary["files"])
             outcomes = [o if o is not None else next(flowed) for o in outcomes]
-        return [o for o in outcomes if o is not None]
+        return [explained(o) for o in outcomes if o is not None]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+_flow_lock = threading.Lock()
+# Loggers a web server writes to, which importing Prefect reconfigures: its logging config sets
+# "uvicorn" to PREFECT_SERVER_LOGGING_LEVEL and resets the loggers below it, so after the first
+# upload the server's own error log ("uvicorn.error") fell silent.
+_SERVER_LOGGERS = ("", "uvicorn", "uvicorn.error", "uvicorn.access", "fastapi", "vanban")
+
+
+def _ingest_flow():
+    """The ingest flow, imported (and Prefect's temporary API started) at the first upload, with
+    the server's logging left as it was."""
+    with _flow_lock:
+        import sys
+
+        if "vanban.pipelines.ingest" not in sys.modules:
+            saved = {name: (lg.level, list(lg.handlers), lg.propagate, lg.disabled)
+                     for name in _SERVER_LOGGERS for lg in [logging.getLogger(name)]}
+            from vanban.pipelines.runtime import quiet_prefect
+
+            quiet_prefect()
+            import vanban.pipelines.ingest  # noqa: F401
+            from vanban.pipelines.runtime import start_temporary_api
+
+            for name, (level, handlers, propagate, disabled) in saved.items():
+                logger = logging.getLogger(name)
+                logger.setLevel(level)
+                logger.handlers[:] = handlers
+                logger.propagate, logger.disabled = propagate, disabled
+            start_temporary_api()  # bound to this server: it goes when the server goes
+        from vanban.pipelines.ingest import ingest
+
+        return ingest
+
+
 def _run_ingest_flow(settings: Settings, sources: dict[str, str], lock: threading.Lock) -> dict:
-    from vanban.pipelines.runtime import quiet_prefect
-
-    quiet_prefect()
-    from vanban.pipelines.ingest import ingest
-
+    ingest = _ingest_flow()
     with lock:  # one writer at a time keeps SQLite and the raw store simple
+        # workers=1: extraction stays in this server process, whose NLP pipeline is already built
         return ingest(list(sources), store=str(settings.store), backend=settings.backend,
-                      es_url=settings.es_url, sources=sources)
+                      es_url=settings.es_url, sources=sources, workers=1)

@@ -307,8 +307,10 @@ def test_the_page_script_gets_json_outcomes_and_json_errors(store_dir):
         one = client.post("/upload", data={"csrf": token}, files={"files": ("lon.txt", b"c" * 1500)},
                           headers=json_accept)
         assert one.status_code == 200
-        assert one.json()["files"] == [{"path": "lon.txt", "status": "failed", "id": "",
-                                        "error": "[E105] lon.txt: larger than the upload limit of 1000 bytes"}]
+        detail = "lon.txt: 1 KB, over the limit of 1000 bytes (VANBAN_MAX_FILE_MB)"
+        assert one.json()["files"] == [{
+            "path": "lon.txt", "status": "failed", "id": "", "error": f"[E105] {detail}",
+            "reason": f"[E105] Tệp vượt giới hạn cho phép (dung lượng tệp). Chi tiết: {detail}"}]
 
 
 # --- pages: escaping and content ------------------------------------------------------------
