@@ -8,10 +8,16 @@ VANBAN_WORKERS), started for the run and stopped after it; else this very proces
 is a long-lived process that builds the NLP pipeline once, at its first task; every file it
 extracts is still loaded in a short-lived confined child (extractors/loaders/sandbox.py), so a
 hostile file cannot take a worker down.
+
+OCR: a scan's pages fan out over the cores of the machine loading it (ocr.OcrQueue, one Tesseract
+per core). On a local cluster every core already runs a worker, so each worker reads its scans a
+page at a time. Pages are not shipped to other workers: a rendered page is ~9 MB, rendered inside
+the file's confined child, and re-reading it elsewhere would cost more than the OCR it spreads.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -118,6 +124,10 @@ class Extraction:
             from prefect_dask import DaskTaskRunner
 
             self._slots = local_workers(settings)
+            if not settings.ocr_workers:
+                # every core already has a worker: a scan's pages are read one at a time by its
+                # worker's Tesseract instead of one Tesseract per core per worker
+                self.settings = dataclasses.replace(settings, ocr_workers=1)
             self.runner = DaskTaskRunner(cluster_kwargs={
                 "n_workers": self._slots, "threads_per_worker": 1, "processes": True,
                 "dashboard_address": None, "silence_logs": logging.ERROR,
