@@ -110,51 +110,78 @@ def local_workers(settings: Settings) -> int:
 
 
 class Extraction:
-    """The task runner a run's extraction goes to, entered for the length of the run."""
+    """Where a run's extraction goes, decided once and kept for the length of the run.
+
+    ``files`` is the number of files the run collected. A local cluster is planned for a large run,
+    but started only once LOCAL_CLUSTER_MIN_FILES files turn out to need extracting (an inbox of a
+    thousand files already stored, with two new ones, extracts them here); see ready()."""
 
     def __init__(self, settings: Settings, files: int):
         self.settings = settings
-        self._slots: int | None = None
+        self.runner: Any = None
         if settings.dask_address:
-            from prefect_dask import DaskTaskRunner
-
-            self.runner: Any = DaskTaskRunner(address=settings.dask_address)
-            self.where = f"the Dask cluster at {settings.dask_address}"
+            self.plan, self._slots = "cluster", None
         elif local_workers(settings) > 1 and files >= LOCAL_CLUSTER_MIN_FILES:
+            self.plan, self._slots = "local", local_workers(settings)
+        else:
+            self.plan, self._slots = "here", 1
+        self._chunk_task = _tagged(extract_documents)
+        self._file_task = _tagged(extract_document)
+
+    def ready(self, queued: int, queued_bytes: int, unread: int | None) -> bool:
+        """Whether chunks may go out: always, except while a planned local cluster waits to see
+        whether the run needs it. ``queued``: files read and waiting (``queued_bytes`` of them);
+        ``unread``: files not read yet, None once every file was read. Waiting holds at most
+        LOCAL_CLUSTER_MIN_FILES files or CHUNK_BYTES (plus a file) in memory."""
+        if self.runner is not None or self.plan != "local":
+            return True
+        if queued >= LOCAL_CLUSTER_MIN_FILES:
+            return self._started() is not None
+        if unread is None or (queued_bytes >= CHUNK_BYTES and queued + unread < LOCAL_CLUSTER_MIN_FILES):
+            self.plan, self._slots = "here", 1
+            return self._started() is not None
+        if queued_bytes >= CHUNK_BYTES:  # large files, and enough left that may need a cluster
+            return self._started() is not None
+        return False
+
+    def _started(self) -> Any:
+        if self.runner is not None:
+            return self.runner
+        if self.plan == "cluster":
             from prefect_dask import DaskTaskRunner
 
-            self._slots = local_workers(settings)
-            if not settings.ocr_workers:
+            self.runner = DaskTaskRunner(address=self.settings.dask_address)
+        elif self.plan == "local":
+            from prefect_dask import DaskTaskRunner
+
+            if not self.settings.ocr_workers:
                 # every core already has a worker: a scan's pages are read one at a time by its
                 # worker's Tesseract instead of one Tesseract per core per worker
-                self.settings = dataclasses.replace(settings, ocr_workers=1)
+                self.settings = dataclasses.replace(self.settings, ocr_workers=1)
             self.runner = DaskTaskRunner(cluster_kwargs={
                 "n_workers": self._slots, "threads_per_worker": 1, "processes": True,
                 "dashboard_address": None, "silence_logs": logging.ERROR,
             })
-            self.where = f"a local Dask cluster of {self._slots} worker processes"
         else:
             from prefect.task_runners import ThreadPoolTaskRunner
 
             # one thread: the flow reads and hashes the next files while this one extracts
-            self._slots = 1
             self.runner = ThreadPoolTaskRunner(max_workers=1)
-            self.where = "this process"
-        self._chunk_task = _tagged(extract_documents)
-        self._file_task = _tagged(extract_document)
+        self.runner.__enter__()
+        return self.runner
 
     def __enter__(self) -> "Extraction":
-        self.runner.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.runner.__exit__(*exc)
+        if self.runner is not None:
+            self.runner.__exit__(*exc)
 
     @property
     def slots(self) -> int:
         """Chunks that can be extracted at once: the cluster's threads, known once connected."""
         if self._slots is None:
-            self._slots = max(1, sum(self.runner.client.nthreads().values()))
+            self._slots = max(1, sum(self._started().client.nthreads().values()))
         return self._slots
 
     def chunk_files(self, total: int) -> int:
@@ -164,13 +191,14 @@ class Extraction:
         return max(1, min(CHUNK_FILES, math.ceil(total / (self.slots * CHUNKS_PER_WORKER))))
 
     def submit(self, files: list[tuple[str, bytes]], label: str):
+        runner = self._started()
         # No quote() around the files: Dask takes the annotation for a tuple of its own and unpacks
         # it; walking a chunk's few (name, bytes) pairs for futures costs nothing.
-        return self.runner.submit(self._chunk_task, {"files": files, "settings": self.settings, "label": label})
+        return runner.submit(self._chunk_task, {"files": files, "settings": self.settings, "label": label})
 
     def second_chance(self, source: str, data: bytes) -> FileOutcome:
         """A file's own task, with retries, after its chunk failed it for a reason that may pass."""
-        future = self.runner.submit(self._file_task, {"source": source, "data": data, "settings": self.settings})
+        future = self._started().submit(self._file_task, {"source": source, "data": data, "settings": self.settings})
         try:
             return FileOutcome(future.result())
         except Exception as exc:

@@ -152,12 +152,21 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             if len(pending) >= BATCH:
                 flush()
 
-    def submit() -> None:
-        if queued:
-            label = queued[0].source + (f" and {len(queued) - 1} more" if len(queued) > 1 else "")
-            future = extraction.submit([(item.source, item.data) for item in queued], label)
-            chunks.append(_Chunk(list(queued), future))
-            queued.clear()
+    def submit(unread: int | None) -> None:
+        """Send the queued files out in chunks, once the run knows where it extracts (``unread``:
+        files not read yet; None at the end of the run, when every last file goes)."""
+        queued_bytes = sum(len(q.data) for q in queued)
+        if not extraction.ready(len(queued), queued_bytes, unread):
+            return  # still deciding between this process and a local cluster: keep reading
+        while queued:
+            size, full = _chunk_size(queued, extraction.chunk_files(len(files)))
+            if not full and unread is not None:
+                return  # wait for more files to fill it
+            chunk = queued[:size]
+            del queued[:size]
+            label = chunk[0].source + (f" and {len(chunk) - 1} more" if len(chunk) > 1 else "")
+            chunks.append(_Chunk(chunk, extraction.submit([(item.source, item.data) for item in chunk], label)))
+            wait_until(2 * extraction.slots)
 
     def wait_until(at_most: int) -> None:
         """Take chunks back, oldest first, until at most ``at_most`` are out."""
@@ -170,8 +179,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
 
     try:
         with Extraction(settings, len(files)) as extraction:
-            chunk_files, in_flight = extraction.chunk_files(len(files)), 2 * extraction.slots
-            for path in files:
+            for position, path in enumerate(files, start=1):
                 item = _File(str(path), (sources or {}).get(str(path), str(path)))
                 _read(item, path, settings, follow_links=path in named)
                 if not item.status and (item.doc_id in taken or _patiently(lambda: store.has(item.doc_id))):
@@ -180,16 +188,24 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
                 if not item.status:
                     taken.add(item.doc_id)
                     queued.append(item)
-                    if len(queued) >= chunk_files or sum(len(q.data) for q in queued) >= CHUNK_BYTES:
-                        submit()
-                        wait_until(in_flight)
+                    submit(unread=len(files) - position)
                 report_ready()
-            submit()
+            submit(unread=None)
             wait_until(0)
         flush()
     finally:
         store.close()
     return summary
+
+
+def _chunk_size(queued: list[_File], most: int) -> tuple[int, bool]:
+    """How many of the queued files make the next chunk, and whether that chunk is full: it holds
+    ``most`` files, or CHUNK_BYTES of them (a single larger file makes a chunk of its own)."""
+    size, held = 0, 0
+    while size < min(len(queued), most) and held < CHUNK_BYTES:
+        held += len(queued[size].data)
+        size += 1
+    return size, size >= most or held >= CHUNK_BYTES
 
 
 def _read(item: _File, path: Path, settings: Settings, follow_links: bool) -> None:

@@ -116,3 +116,11 @@ def test_an_ingest_starts_a_local_cluster_of_two_workers_for_a_large_run(prefect
     assert get_nlp.cache_info().misses == 0, "extraction ran in the flow's process, not in the workers"
     with SqliteStore(tmp_path / "kho") as store:
         assert store.stats()["documents"] == LOCAL_CLUSTER_MIN_FILES + 6
+
+    # Later, two new plans beside the stored ones: too few to start a cluster for, so they are
+    # extracted in this very process
+    (tmp_path / "inbox" / "kh-moi-1.txt").write_text(PLAN.format(name="Tân Lập", n=901, day=2, members=9, roads=70))
+    (tmp_path / "inbox" / "kh-moi-2.txt").write_text(PLAN.format(name="Yên Sơn", n=902, day=3, members=8, roads=71))
+    again = ingest([str(tmp_path / "inbox")], store=str(tmp_path / "kho"), workers=2)
+    assert (again["ingested"], again["skipped"]) == (2, LOCAL_CLUSTER_MIN_FILES + 6)
+    assert get_nlp.cache_info().misses == 1
