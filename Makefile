@@ -19,7 +19,7 @@ venv: $(STAMP)
 # Debian packages (Tesseract with Vietnamese, antiword, fonts, Chromium): installed when root,
 # otherwise the exact apt-get line is printed and the tests that need them skip with that reason.
 sysdeps:
-	-@bash scripts/system-deps.sh
+	-@VANBAN_SYSDEPS_LOG=$(VENV)/system-deps.log bash scripts/system-deps.sh
 
 demo: venv sysdeps
 	@bash scripts/demo.sh $(DEMO_STORE)

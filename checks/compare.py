@@ -14,13 +14,17 @@ its share of the parent's: it is never "weaker" on its own, and the shares' tota
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from vanban.folding import fold, nfc
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import indicators, wording
+from vanban.checks.horizon import year
+from vanban.checks.scope import not_applicable
 from vanban.checks.units import Unit, compatible, in_base, parse_unit
+from vanban.vocab import NOT_APPLICABLE_REASONS, status_label
 
 _LEVEL_CODES = {"tw": "central", "tu": "province", "thu": "district", "hu": "district",
                 "qu": "district", "tx": "district", "du": "commune"}
@@ -65,15 +69,6 @@ class Pairing:
     why: str  # the indicator match reason, or for a missing one the closest miss
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def year(t: Target) -> int | None:
-    """The deadline's year; None when none is stated (or it is not a year)."""
-    found = _YEAR.search(t.deadline or "")
-    return int(found.group()) if found else None
-
-
 def _deadline_distance(parent: Target, child: Target) -> tuple[int, int]:
     p, c = year(parent), year(child)
     if p is None or c is None:
@@ -89,7 +84,30 @@ def _dedupe(targets: list[Target]) -> list[Target]:
         if key not in seen:
             seen.add(key)
             kept.append(t)
-    return kept
+    return _as_stated_most(kept)
+
+
+def _as_stated_most(targets: list[Target]) -> list[Target]:
+    """A document that states one target several times, once with another value (an older figure
+    quoted, a slip), is held to the value it states most often; a tie keeps every statement."""
+    groups: list[list[Target]] = []
+    for t in targets:
+        for group in groups:
+            first = group[0]
+            if (first.deadline == t.deadline and parse_unit(first.unit).kind == parse_unit(t.unit).kind
+                    and indicators.match(first.indicator, t.indicator)):
+                group.append(t)
+                break
+        else:
+            groups.append([t])
+    kept = []
+    for group in groups:
+        counts = Counter((t.value, t.value_max) for t in group)
+        ranked = counts.most_common()
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            group = [t for t in group if (t.value, t.value_max) == ranked[0][0]]
+        kept += group
+    return sorted(kept, key=lambda t: t.start)
 
 
 def pair_targets(parent: Document, child: Document) -> list[Pairing]:
@@ -121,7 +139,7 @@ def pair_targets(parent: Document, child: Document) -> list[Pairing]:
             pairings.append(Pairing(p, c, m.reason))
         elif candidates[i]:
             horizons = sorted({c.deadline for c, _ in candidates[i] if c.deadline})
-            pairings.append(Pairing(p, None, f"the plan states it only for {', '.join(horizons)}"))
+            pairings.append(Pairing(p, None, f"kế hoạch chỉ nêu chỉ tiêu này cho năm {', '.join(horizons)}"))
         else:
             pairings.append(Pairing(p, None, _closest_miss(p, child)))
     return pairings
@@ -131,11 +149,11 @@ def _closest_miss(p: Target, child: Document) -> str:
     scored = [(indicators.similarity(p.indicator, c.indicator), c) for c in child.targets]
     score, c = max(scored, key=lambda sc: sc[0], default=(0.0, None))
     if c is None or score == 0:
-        return "no target of the plan comes close"
+        return "không chỉ tiêu nào của kế hoạch gần giống"
     qualifiers = indicators.differing_qualifiers(p.indicator, c.indicator)
     if qualifiers:
-        return f'closest: "{c.indicator}", a different quantity ({", ".join(qualifiers)} on one side only)'
-    return f'closest: "{c.indicator}" (similarity {score:.2f}, below {indicators.THRESHOLD})'
+        return f'gần nhất: "{c.indicator}", một đại lượng khác ({", ".join(qualifiers)} chỉ có ở một bên)'
+    return f'gần nhất: "{c.indicator}" (độ giống {score:.2f}, dưới ngưỡng {indicators.THRESHOLD})'
 
 
 def bounds(t: Target, unit: Unit) -> tuple[float, float]:
@@ -149,30 +167,43 @@ def _is_range(t: Target) -> bool:
     return t.value_max is not None and t.value_max != t.value
 
 
+# What a unit family measures, for a message that says why two values cannot be compared.
+_FAMILIES = {"percent": "một tỷ lệ phần trăm", "person": "số người", "party_org": "số tổ chức đảng",
+             "vnd": "một số tiền (đồng)", "usd": "một số tiền (USD)", "area": "một diện tích",
+             "length": "một độ dài", "mass": "một khối lượng", "household": "số hộ", "rank": "một thứ hạng"}
+
+
 def _measures(unit: Unit) -> str:
-    if not unit.family.startswith("lit:"):
-        return unit.kind
-    return f"a count of {unit.written.strip()}"
+    if unit.family.startswith("lit:"):
+        return f"số {unit.written.strip()}"
+    what = _FAMILIES.get(unit.family, unit.family)
+    return what + "".join(f" trên {_FAMILIES.get(per, per).removeprefix('số ')}" for per in unit.per)
+
+
+def _item(status: str, p: Target, c: Target | None, text: str, reason: str = "") -> CheckItem:
+    return CheckItem(p.indicator, status, p, c, f"{status_label(status)}: {text}", reason=reason)
 
 
 def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
     p, c = pairing.parent, pairing.child
     pl, cl = parent.label, child.label
+    na = not_applicable(p, parent, child, level_of(child), carried=c is not None)
+    if na is not None:
+        return _item("not_applicable", p, c, f'"{p.indicator}" ({wording.stated(p)} trong {pl}): '
+                     f"{NOT_APPLICABLE_REASONS[na.reason]}; {na.detail}", reason=na.reason)
     if c is None:
-        return CheckItem(p.indicator, "missing", p, None,
-                         f'missing: "{p.indicator}" ({wording.stated(p)} in {pl}) is not in {cl}; '
-                         f"{pairing.why}")
+        return _item("missing", p, None, f'"{p.indicator}" ({wording.stated(p)} trong {pl}) không có trong {cl}; '
+                     f"{pairing.why}")
     head = f'"{p.indicator}": {pl} {wording.stated(p)}, {cl} {wording.stated(c)}'
     pu, cu = parse_unit(p.unit), parse_unit(c.unit)
     if not compatible(pu, cu):
-        return CheckItem(p.indicator, "unit_mismatch", p, c,
-                         f"unit_mismatch: {head}; {_measures(pu)} cannot be compared with "
-                         f"{_measures(cu)} (matched: {pairing.why})")
-    unit_note = "" if pu.stated and cu.stated else "; a unit is not stated, values taken as alike"
+        return _item("unit_mismatch", p, c, f"{head}; {_measures(pu)} không so được với {_measures(cu)} "
+                     f"(khớp: {pairing.why})")
+    unit_note = "" if pu.stated and cu.stated else "; một bên không nêu đơn vị, coi như cùng đơn vị"
     later = year(p) is not None and year(c) is not None and year(c) > year(p)
     sign, sense = indicators.direction(p.indicator, p.comparator, p.text)
     share = is_share(p, parent, child)
-    weaker, label = False, "weaker"
+    weaker, label = False, ""
     if not share:
         # an unstated unit borrows the other side's scale so "80" and "80 triệu đồng" compare
         p_lo, p_hi = bounds(p, pu if pu.stated else cu)
@@ -180,24 +211,20 @@ def judge(pairing: Pairing, parent: Document, child: Document) -> CheckItem:
         eps = 1e-9 * max(1.0, abs(p_lo), abs(p_hi))
         if sign > 0:
             weaker = c_lo < p_lo - eps
-            if _is_range(c):
-                label = "weaker on its lower bound"
+            label = "thấp hơn ở cận dưới; " if _is_range(c) else ""
         else:
             weaker = c_hi > p_hi + eps
-            if _is_range(c):
-                label = "weaker on its upper bound"
+            label = "cao hơn ở cận trên; " if _is_range(c) else ""
     if pu.absolute and not share and "unknown" in (level_of(parent), level_of(child)):
-        unit_note += "; a level is unknown, so the amount is compared whole, not as a share"
-    tail = f" (matched: {pairing.why}; {sense})"
+        unit_note += "; chưa rõ cấp của văn bản nên so cả con số, không coi là phần được giao"
+    tail = f" (khớp: {pairing.why}; {sense})"
     if weaker:
-        also = "; its deadline is also later" if later else ""
-        return CheckItem(p.indicator, "weaker", p, c,
-                         f"{label}: {head}{also}{unit_note}{tail}")
+        also = "; thời hạn cũng muộn hơn" if later else ""
+        return _item("weaker", p, c, f"{label}{head}{also}{unit_note}{tail}")
     if later:
-        return CheckItem(p.indicator, "later_deadline", p, c,
-                         f"later_deadline: {head}{unit_note}{tail}")
-    note = "; the plan's share of the total, which is checked across plans" if share else ""
-    return CheckItem(p.indicator, "ok", p, c, f"ok: {head}{note}{unit_note}{tail}")
+        return _item("later_deadline", p, c, f"{head}{unit_note}{tail}")
+    note = "; đây là phần của kế hoạch trong tổng số, tổng được kiểm tra trên các kế hoạch" if share else ""
+    return _item("ok", p, c, f"{head}{note}{unit_note}{tail}")
 
 
 def compare_pair(parent: Document, child: Document) -> CheckResult:

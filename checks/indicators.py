@@ -17,13 +17,15 @@ from functools import lru_cache
 from vanban.folding import fold, nfc
 
 THRESHOLD = 0.6
+MIN_CONTAINED = 3  # an indicator of this many words, all of them in the other's, names the same thing
+_REGIONS = frozenset({"thegioi", "dongnama"})
 
 # (pattern over folded text, canonical words, why they are the same). Applied in order, before
 # stop words are dropped, so "bình quân đầu người" survives while "bình quân" alone is dropped.
 _EQUIVALENTS: tuple[tuple[str, str, str], ...] = (
     (r"tong san pham (?:tren dia ban|noi tinh|trong tinh|cua tinh)(?: tinh)?|gdp|grdp", "grdp",
-     "GRDP is the GDP of the province (tổng sản phẩm trên địa bàn)"),
-    (r"(?:toc do )?tang truong kinh te", "tang grdp", "tăng trưởng kinh tế is growth of GRDP"),
+     "GRDP của tỉnh là GDP trên địa bàn (tổng sản phẩm trên địa bàn)"),
+    (r"(?:toc do )?tang truong kinh te", "tang grdp", "tăng trưởng kinh tế là tăng GRDP"),
     (r"(?:toc do )?tang truong|toc do tang", "tang", ""),
     (r"thu nhap (?:binh quan )?(?:dau nguoi|mot nguoi|tren nguoi|nguoi)", "thunhapdaunguoi",
      "thu nhập bình quân đầu người"),
@@ -35,20 +37,26 @@ _EQUIVALENTS: tuple[tuple[str, str, str], ...] = (
      "ketnapdangvien", "kết nạp đảng viên mới"),
     (r"to chuc co so dang|tccs dang|co so dang", "tccsdang", "tổ chức cơ sở đảng"),
     (r"theo chuan ngheo(?: da chieu)?(?: moi)?", "",
-     "hộ nghèo are counted by the poverty standard in force (chuẩn nghèo đa chiều)"),
+     "hộ nghèo tính theo chuẩn nghèo hiện hành (chuẩn nghèo đa chiều)"),
     (r"nong thon moi", "nongthonmoi", ""),
-    (r"(kinh te|chuyen doi|chinh quyen|xa hoi|ha tang|cong dan) so", r"\1 sohoa", ""),
-    (r"ty trong", "tytrong", ""),
+    (r"(kinh te|chuyen doi|chinh quyen|chinh phu|xa hoi|ha tang|cong dan|cong nghe|nen tang) so", r"\1 sohoa", ""),
+    (r"ty trong|ti trong", "tytrong", ""),
     (r"nang cao", "nangcao", ""),
     (r"kieu mau", "kieumau", ""),
+    (r"the gioi|toan cau", "thegioi", "thế giới là toàn cầu"),
+    (r"dong nam a|asean", "dongnama", ""),
 )
 _COMPILED = tuple((re.compile(rf"\b(?:{p})\b"), c, why) for p, c, why in _EQUIVALENTS)
 
 # Words that frame a figure rather than name what is measured. "binh quan" is dropped only
 # after the equivalents above kept "bình quân đầu người" as a whole.
 _STOP_PHRASES = (
+    "bo tri", "bao dam", "dam bao", "duy tri", "trung binh", "ti le", "xep hang", "chi so", "thu bac", "quy mo",
     "phan dau", "it nhat", "toi thieu", "toi da", "khong duoi", "khong qua", "khong vuot qua",
     "tro len", "tren dia ban", "toan tinh", "toan huyen", "toan xa", "cua tinh", "cua huyen",
+    # where: the plan's own territory, whatever its level
+    "tren dia ban tinh", "tren dia ban thanh pho", "tren dia ban huyen", "tren dia ban xa", "toan thanh pho",
+    "tren toan tinh", "tren toan thanh pho", "tren thanh pho", "cua thanh pho", "toan quoc", "ca nuoc",
     "hang nam", "hanh nam", "moi nam", "trong nam", "binh quan", "ty le", "tong so", "so luong",
     "muc", "giam con", "giam xuong con", "giam xuong", "xuong con", "con duoi",
 )
@@ -105,25 +113,30 @@ def match(parent: str, child: str, rural: bool = False) -> Match | None:
         return None
     if differing_qualifiers(parent, child):
         return None
+    if a.words & _REGIONS and b.words & _REGIONS and a.words & _REGIONS != b.words & _REGIONS:
+        return None  # a rank in Đông Nam Á is not a rank in the world
     if a.words == b.words:
         if fold(nfc(parent)).strip() == fold(nfc(child)).strip():
-            return Match(1.0, "same indicator")
+            return Match(1.0, "cùng chỉ tiêu")
         if rural and normalise(parent).words != normalise(child).words:
-            return Match(1.0, "same indicator, the rural scope implied for a commune")
+            return Match(1.0, "cùng chỉ tiêu, phạm vi nông thôn là mặc nhiên với cấp xã")
         if a.equivalents or b.equivalents:
             names = sorted(a.equivalents | b.equivalents)
-            return Match(1.0, "known equivalent: " + "; ".join(names))
-        return Match(1.0, "same words once framing words are dropped")
+            return Match(1.0, "cách nói tương đương: " + "; ".join(names))
+        return Match(1.0, "cùng từ ngữ khi bỏ các từ chỉ khung")
     shared = a.words & b.words
     score = 2 * len(shared) / (len(a.words) + len(b.words))
-    if score < THRESHOLD:
+    contained = min(len(a.words), len(b.words)) >= MIN_CONTAINED and shared in (a.words, b.words)
+    if score < THRESHOLD and not contained:
         return None
-    detail = [f"shared: {' '.join(sorted(shared))}"]
+    detail = [f"chung: {' '.join(sorted(shared))}"]
     if a.words - b.words:
-        detail.append(f"parent only: {' '.join(sorted(a.words - b.words))}")
+        detail.append(f"chỉ cấp trên: {' '.join(sorted(a.words - b.words))}")
     if b.words - a.words:
-        detail.append(f"child only: {' '.join(sorted(b.words - a.words))}")
-    return Match(round(score, 2), f"similar words {score:.2f} ({'; '.join(detail)})")
+        detail.append(f"chỉ cấp dưới: {' '.join(sorted(b.words - a.words))}")
+    if score < THRESHOLD:  # one names the indicator in fewer words, all of them in the other
+        return Match(THRESHOLD, f"một bên nêu gọn, đủ từ ngữ của bên kia ({'; '.join(detail)})")
+    return Match(round(score, 2), f"từ ngữ giống nhau {score:.2f} ({'; '.join(detail)})")
 
 
 _PER_PERSON = re.compile(r"\b(?:dau nguoi|binh quan (?:mot |moi )?nguoi|moi nguoi|tren nguoi)\b|/ ?nguoi")
@@ -153,20 +166,23 @@ _LOWER_IS_BETTER = re.compile(
     r"\b(?:ho ngheo|ho can ngheo|tai ngheo|that nghiep|thieu viec lam|tai nan|toi pham|"
     r"suy dinh duong|tu vong|o nhiem|vi pham|ma tuy|chay no|no xau|no dong|khieu nai|"
     r"lang phi|tham nhung|sinh con thu (?:ba|3)|bo hoc)\b")
+# ...unless what is counted is the fight against it ("tỷ lệ điểm ma túy được phát hiện, triệt phá").
+_GOOD_ACTION = re.compile(r"\b(?:khong|phat hien|triet pha|xu ly|giai quyet|dieu tri|cai nghien|tu van|ho tro"
+                          r"|tuyen truyen|ngan chan|dau tranh|bat giu|xoa|giam)\b")
 _LEVEL_AFTER_CUT = re.compile(r"\bgiam (?:xuong|con|duoi)\b")
 
 
 def direction(indicator: str, comparator: str, text: str) -> tuple[int, str]:
     """+1 when a higher value is the stronger commitment, -1 when a lower one is; with why."""
     if comparator in (">=", ">"):
-        return 1, "the parent sets a floor"
+        return 1, "cấp trên đặt mức sàn"
     if comparator in ("<=", "<"):
-        return -1, "the parent sets a ceiling"
+        return -1, "cấp trên đặt mức trần"
     folded = fold(nfc(f"{indicator} {text}"))
     if _LEVEL_AFTER_CUT.search(folded):
-        return -1, "a level to bring down to (giảm còn)"
+        return -1, "mức cần giảm xuống (giảm còn)"
     if re.search(r"\bgiam\b", folded):
-        return 1, "the figure is a reduction: a larger cut is stronger"
-    if _LOWER_IS_BETTER.search(folded):
-        return -1, "less is better for this indicator"
-    return 1, "compared as a floor (direction not stated)"
+        return 1, "con số là mức giảm: giảm nhiều hơn là mạnh hơn"
+    if _LOWER_IS_BETTER.search(folded) and not _GOOD_ACTION.search(folded):
+        return -1, "chỉ tiêu này càng thấp càng tốt"
+    return 1, "so như mức sàn (văn bản không nói rõ chiều)"

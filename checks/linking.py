@@ -10,7 +10,6 @@ the child is its parent.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,24 +17,19 @@ from dataclasses import dataclass
 from vanban.errors import NotFoundError
 from vanban.folding import fold, nfc
 from vanban.model import Document, PartialReference
-from vanban.search.base import Store
-from vanban.identity import is_doc_id, number_key
+from vanban.checks.reading import ReadStore
+from vanban.identity import cites, is_doc_id, number_key
+from vanban.vocab import IMPLEMENTING_RELATIONS, kind_label
 
-IMPLEMENTING = ("thuc hien", "trien khai", "cu the hoa", "quan triet")
+from vanban.checks.compare import level_of
+from vanban.checks.plans import is_plan
+
+IMPLEMENTING = tuple(" ".join(fold(r).split()) for r in IMPLEMENTING_RELATIONS)
 # Title words of a document that reviews an implementation rather than carrying one out.
 REVIEWING = ("so ket", "tong ket", "danh gia", "bao cao", "kiem tra", "giam sat")
-# Kinds that report on a resolution and carry out none of it: never a child unless paired.
-REPORTING_KINDS = ("bao_cao", "news")
 
-# Kind codes of the number ("20-NQ/HU") for the kind words of a partial citation.
-_KIND_CODES = {
-    "nghi quyet": "nq", "nghi_quyet": "nq", "chi thi": "ct", "chi_thi": "ct",
-    "ke hoach": "kh", "ke_hoach": "kh", "chuong trinh": "ctr", "chuong_trinh": "ctr",
-    "ket luan": "kl", "ket_luan": "kl", "de an": "da", "de_an": "da",
-    "quyet dinh": "qd", "quyet_dinh": "qd", "quy dinh": "qd", "quy_dinh": "qd",
-    "huong dan": "hd", "huong_dan": "hd", "thong bao": "tb", "thong_bao": "tb",
-    "bao cao": "bc", "bao_cao": "bc",
-}
+
+PAIRED_BY_HAND = "do người dùng ghép cặp"
 
 
 def _implementing(relation: str) -> bool:
@@ -87,22 +81,19 @@ def _link_evidence(child: Document, relation: str, text: str, cited: str,
     """Why ``child`` implements what ``cited`` names, or None. A title that names what it
     implements overrules relation words in the body, which often quote the chain above it."""
     if title is not None:
-        return f"its title implements {cited}{note}" if title.names(cited) else None
+        return f"trích yếu ghi thực hiện {cited}{note}" if title.names(cited) else None
     if _implementing(relation):
-        return f'cites "{text}" with "{relation}"{note}'
+        return f'dẫn "{text}" với "{relation}"{note}'
     return None
 
 
 def _partial_fits(ref: PartialReference, candidate: Document) -> bool:
-    key = number_key(candidate.doc.number)
-    bare = number_key(ref.number)
-    if not (key.startswith(bare + "-") or key.startswith(bare + "/")):
-        return False
-    code = _KIND_CODES.get(" ".join(fold(nfc(ref.kind)).split()))
-    if code is None:
+    """A partial citation ("Nghị quyết số 20") names a document of that number and kind."""
+    if cites(ref.kind, ref.number, candidate.doc.number):
         return True
-    kind_code = re.split(r"[-/]", key[len(bare) + 1:])[0]
-    return kind_code == code or _KIND_CODES.get(candidate.doc.kind) == code
+    bare = number_key(ref.number).lstrip("0")
+    same_kind = candidate.doc.kind == ref.kind or fold(kind_label(candidate.doc.kind)) == " ".join(fold(nfc(ref.kind)).split())
+    return same_kind and number_key(candidate.doc.number).lstrip("0").startswith((bare + "-", bare + "/"))
 
 
 def _issuer_key(d: Document) -> tuple[str, ...]:
@@ -148,25 +139,36 @@ class Index:
         return [d for d in self.by_issuer.get(_issuer_key(child), []) if d.id != child.id]
 
 
+_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def _below_or_level(child: Document, parent: Document) -> bool:
+    """A plan carries out documents of its own level or above (a level unknown allows it)."""
+    a, b = _RANK.get(level_of(parent)), _RANK.get(level_of(child))
+    return a is None or b is None or b >= a
+
+
 def parents_of(child: Document, index: Index) -> list[tuple[Document, str]]:
     """Every document ``child`` implements, each with the evidence for the link."""
     found: dict[str, tuple[Document, str]] = {}
-    if child.doc.kind in REPORTING_KINDS:
+    if not is_plan(child):
         return []
     title = _title_citation(child)
     for ref in child.references:
         why = _link_evidence(child, ref.relation, ref.text, ref.number, title)
         if why:
             for parent in _latest_before(index.numbered(ref.number), child):
-                found.setdefault(parent.id, (parent, why))
+                if _below_or_level(child, parent):
+                    found.setdefault(parent.id, (parent, why))
     if child.references_partial:
         peers = index.same_issuer(child)
         for pref in child.references_partial:
-            why = _link_evidence(child, pref.relation, pref.text, pref.text, title, " (same issuer)")
+            why = _link_evidence(child, pref.relation, pref.text, pref.text, title, " (cùng cơ quan ban hành)")
             if why:
                 fits = [d for d in peers if _partial_fits(pref, d)]
                 for parent in _latest_before(fits, child):
-                    found.setdefault(parent.id, (parent, why))
+                    if _below_or_level(child, parent):
+                        found.setdefault(parent.id, (parent, why))
     return list(found.values())
 
 
@@ -175,7 +177,7 @@ def link_evidence(parent: Document, child: Document) -> str | None:
     return next((why for p, why in parents_of(child, Index([parent])) if p.id == parent.id), None)
 
 
-def resolve(store: Store, spec: str) -> list[Document]:
+def resolve(store: ReadStore, spec: str) -> list[Document]:
     """Documents a user means by ``spec``: an id, or a number in any spelling."""
     spec = nfc(spec.strip())
     if is_doc_id(spec.lower()):
@@ -191,7 +193,7 @@ def resolve(store: Store, spec: str) -> list[Document]:
     return docs
 
 
-def linked_pairs(store: Store, parent: str | None = None,
+def linked_pairs(store: ReadStore, parent: str | None = None,
                  child: str | None = None) -> list[tuple[Document, Document, str]]:
     """(parent, child, why) for the pairs to check; see ``vanban.checks.run_checks``."""
     if parent and child:
@@ -199,7 +201,7 @@ def linked_pairs(store: Store, parent: str | None = None,
         for p in resolve(store, parent):
             for c in resolve(store, child):
                 if p.id != c.id:
-                    pairs.append((p, c, link_evidence(p, c) or "paired by the user"))
+                    pairs.append((p, c, link_evidence(p, c) or PAIRED_BY_HAND))
         return pairs
     if parent:
         pairs = []
@@ -225,7 +227,7 @@ def linked_pairs(store: Store, parent: str | None = None,
     return [(p, c, why) for c in index.docs for p, why in parents_of(c, index)]
 
 
-def parents_implemented(store: Store, child_ids: Iterable[str]) -> list[Document]:
+def parents_implemented(store: ReadStore, child_ids: Iterable[str]) -> list[Document]:
     """The documents that the given (newly ingested) documents implement, each once.
 
     Looks up only the numbers each child cites, so an ingest of a few files stays cheap however

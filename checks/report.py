@@ -1,16 +1,17 @@
-"""Reports of check results: Markdown for people (grouped by parent and district, with the two
-sentences that prove each finding and their pages) and a plain-text summary for a terminal (counts
-per pair, the findings to act on, missing indicators folded per pair)."""
+"""Reports of check results, in Vietnamese: Markdown for people (grouped by parent and district,
+with the two sentences that prove each finding and their pages) and a plain-text summary for a
+terminal (counts per pair, the findings to act on, missing indicators folded per pair). Status
+codes stay in brackets ("[weaker]"), as in the JSON."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
-from vanban.search.base import Store
+from vanban.vocab import CHECK_STATUSES, NOT_APPLICABLE_REASONS, status_label
+from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import wording
-from vanban.checks.linking import link_evidence
+from vanban.checks.reading import ReadStore
 
 
 def counts(results: list[CheckResult]) -> Counter[str]:
@@ -20,13 +21,12 @@ def counts(results: list[CheckResult]) -> Counter[str]:
 def _pairs_line(results: list[CheckResult]) -> str:
     pairs = sum(1 for r in results if r.child_id)
     totals = len(results) - pairs
-    text = f"{pairs} pair" + ("" if pairs == 1 else "s")
-    return text + (f" and {totals} total" + ("" if totals == 1 else "s") if totals else "")
+    return f"{pairs} cặp văn bản" + (f" và {totals} bảng tổng" if totals else "")
 
 
 def _counts_line(results: list[CheckResult]) -> str:
     tally = counts(results)
-    return ", ".join(f"{status} {tally[status]}" for status in CHECK_STATUSES if tally[status]) or "no items"
+    return ", ".join(f"{status_label(s)} {tally[s]}" for s in CHECK_STATUSES if tally[s]) or "không có chỉ tiêu"
 
 
 def _page(target: Target, doc: Document | None) -> int | None:
@@ -41,11 +41,11 @@ def _cell(text: str) -> str:
 
 def _evidence(label: str, target: Target, doc: Document | None) -> str:
     page = _page(target, doc)
-    where = f"{label}, p. {page}" if page is not None else label
+    where = f"{label}, tr. {page}" if page is not None else label
     return f"  > {where}: «{_cell(wording.quote(target))}»"
 
 
-def render_markdown(results: list[CheckResult], store: Store) -> str:
+def render_markdown(results: list[CheckResult], store: ReadStore) -> str:
     docs: dict[str, Document | None] = {}
 
     def doc(doc_id: str) -> Document | None:
@@ -53,9 +53,9 @@ def render_markdown(results: list[CheckResult], store: Store) -> str:
             docs[doc_id] = store.get(doc_id)
         return docs.get(doc_id)
 
-    lines = ["# Consistency checks", "", f"{_pairs_line(results)}: {_counts_line(results)}.", ""]
+    lines = ["# Kiểm tra tính thống nhất", "", f"{_pairs_line(results)}: {_counts_line(results)}.", ""]
     if not results:
-        lines.append("No document in the store implements another one.")
+        lines.append(NOTHING_LINKED)
     parent_order: list[str] = []
     by_parent: dict[str, list[CheckResult]] = {}
     for r in results:
@@ -73,11 +73,10 @@ def render_markdown(results: list[CheckResult], store: Store) -> str:
                 heading = _heading(r.child, child, with_issuer=not district)
                 title = f"{district} — {heading}" if district else heading
             else:
-                title = f"Totals over the plans {r.child}"
+                title = f"Tổng các kế hoạch {r.child}"
             lines += [f"### {title}", ""]
-            if parent is not None and child is not None:
-                why = link_evidence(parent, child) or "paired by the user"
-                lines += [f"Linked: {_cell(why)}.", ""]
+            if r.child_id and r.link:
+                lines += [f"Căn cứ liên kết: {_cell(r.link)}.", ""]
             lines += [f"{_counts_line([r])}.", ""]
             lines += _table(r.items)
             for item in r.items:
@@ -96,22 +95,31 @@ def _heading(label: str, doc: Document | None, with_issuer: bool = True) -> str:
 
 
 def _table(items: list[CheckItem]) -> list[str]:
-    rows = ["| status | indicator | parent | child |", "|---|---|---|---|"]
+    rows = ["| Tình trạng | Chỉ tiêu | Cấp trên | Cấp dưới |", "|---|---|---|---|"]
     for item in items:
         p = wording.stated(item.parent_target) if item.parent_target else ""
         c = wording.stated(item.child_target) if item.child_target else "—"
-        rows.append(f"| {item.status} | {_cell(item.indicator)} | {_cell(p)} | {_cell(c)} |")
+        rows.append(f"| {status_label(item.status)} | {_cell(item.indicator)} | {_cell(p)} | {_cell(c)} |")
     return rows + [""]
 
 
 def _finding(item: CheckItem, parent_label: str, child_label: str,
              parent: Document | None, child: Document | None) -> list[str]:
-    lines = [f"- **{item.status}** — {_cell(item.message)}"]
+    lines = [f"- **{status_label(item.status)}** — {_cell(_without_label(item))}"]
     if item.parent_target:
         lines.append(_evidence(parent_label, item.parent_target, parent))
     if item.child_target:
         lines.append(_evidence(child_label, item.child_target, child))
     return lines
+
+
+NOTHING_LINKED = "Không có văn bản nào trong kho thực hiện một văn bản khác."
+NOTHING_FOUND = "Không phát hiện điểm không thống nhất."
+
+
+def _without_label(item: CheckItem) -> str:
+    """Messages open with their status ("Thấp hơn cấp trên: …"); a tag or a heading already says it."""
+    return item.message.removeprefix(status_label(item.status) + ": ")
 
 
 MISSING_NAMED = 3  # missing indicators named per pair in the grouped summary
@@ -120,43 +128,50 @@ NAME_WIDTH = 48  # characters of an indicator's name shown there
 
 def render_summary(results: list[CheckResult], every_missing: bool = False) -> str:
     """For a terminal, read at a glance: one line of counts per pair (parent → child), then the
-    findings that need action (every status but ok and missing), each with its two sentences,
-    then the missing indicators folded into one line per pair. ``every_missing`` lists each
-    missing indicator with its sentence among the findings instead (``vanban check --all``)."""
-    lines = [f"Consistency checks: {_pairs_line(results)} — {_counts_line(results)}"]
+    findings that need action (every status but ok, not_applicable and missing), each with its two
+    sentences, then the missing indicators folded into one line per pair, and the targets that do
+    not apply counted by reason. ``every_missing`` lists each missing indicator with its sentence
+    among the findings instead (``vanban check --all``)."""
+    lines = [f"Kiểm tra tính thống nhất: {_pairs_line(results)} — {_counts_line(results)}"]
     if not results:
-        return "\n".join(lines + ["No inconsistency found."]) + "\n"
+        return "\n".join(lines + [NOTHING_FOUND]) + "\n"
     width = max(len(_pair_label(r)) for r in results)
     lines += [""] + [f"  {_pair_label(r):<{width}}  {_counts_line([r])}" for r in results]
     folded = () if every_missing else ("missing",)
-    findings = [(r, [item for item in r.items if item.status not in ("ok", *folded)]) for r in results]
+    findings = [(r, [item for item in r.items if item.status not in ("ok", "not_applicable", *folded)])
+                for r in results]
     if any(items for _, items in findings):
-        lines += ["", "Findings:" if every_missing else "Needs action:"]
+        lines += ["", "Các phát hiện:" if every_missing else "Cần xử lý:"]
     for r, items in findings:
         if items:
             lines.append(_pair_label(r))
             lines += [line for item in items for line in _finding_lines(item)]
     missing = [(r, [i for i in r.items if i.status == "missing"]) for r in results]
     if not every_missing and any(items for _, items in missing):
-        lines += ["", f"Missing from the plans ({sum(len(items) for _, items in missing)}; "
-                      "`vanban check --all` lists each with its sentence):"]
+        lines += ["", f"Thiếu trong các kế hoạch ({sum(len(items) for _, items in missing)}; "
+                      "`vanban check --all` liệt kê từng chỉ tiêu với câu văn):"]
         lines += [f"  {_pair_label(r)}: {_named(items)}" for r, items in missing if items]
-    if all(item.status == "ok" for r in results for item in r.items):
-        lines += ["", "No inconsistency found."]
+    not_applicable = [(r, Counter(i.reason for i in r.items if i.status == "not_applicable")) for r in results]
+    if any(reasons for _, reasons in not_applicable):
+        lines += ["", "Không áp dụng (không cần xử lý; `vanban check --json` ghi lý do từng chỉ tiêu):"]
+        lines += [f"  {_pair_label(r)}: " + ", ".join(f"{n} {NOT_APPLICABLE_REASONS.get(reason, reason)}"
+                                                    for reason, n in reasons.most_common())
+                  for r, reasons in not_applicable if reasons]
+    if all(item.status in ("ok", "not_applicable") for r in results for item in r.items):
+        lines += ["", NOTHING_FOUND]
     return "\n".join(lines) + "\n"
 
 
 def _pair_label(result: CheckResult) -> str:
-    child = result.child if result.child_id else f"totals over {result.child}"
+    child = result.child if result.child_id else f"tổng của {result.child}"
     return f"{result.parent} → {child}"
 
 
 def _finding_lines(item: CheckItem) -> list[str]:
-    # Messages open with their status ("weaker: …"); the tag in brackets already says it.
-    lines = [f"  [{item.status}] {item.message.removeprefix(item.status + ': ')}"]
-    for side, target in (("parent", item.parent_target), ("child", item.child_target)):
+    lines = [f"  [{item.status}] {_without_label(item)}"]
+    for side, target in (("cấp trên", item.parent_target), ("cấp dưới", item.child_target)):
         if target is not None:
-            page = f" (p. {target.page})" if target.page is not None else ""
+            page = f" (tr. {target.page})" if target.page is not None else ""
             lines.append(f"    {side}{page}: «{' '.join(wording.quote(target).split())}»")
     return lines
 
@@ -166,7 +181,7 @@ def _named(items: list[CheckItem]) -> str:
     names = list(dict.fromkeys(" ".join(item.indicator.split()) for item in items))[:MISSING_NAMED]
     shown = ", ".join(f'"{_clipped(name)}"' for name in names)
     rest = len(items) - len(names)
-    return shown + (f" …and {rest} more" if rest else "")
+    return shown + (f" …và {rest} chỉ tiêu khác" if rest else "")
 
 
 def _clipped(name: str) -> str:

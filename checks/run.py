@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from vanban.model import CheckResult, Document
-from vanban.search.base import Store
+from vanban.checks.reading import ReadStore
 
 from vanban.checks.compare import compare_pair
 from vanban.checks.linking import linked_pairs
 from vanban.checks.totals import sum_checks
 
 
-def run_checks(store: Store, parent: str | None = None, child: str | None = None,
+def run_checks(store: ReadStore, parent: str | None = None, child: str | None = None,
                parents: Collection[str] | None = None) -> list[CheckResult]:
     """Compare implementing plans with the documents they implement.
 
@@ -30,10 +30,12 @@ def run_checks(store: Store, parent: str | None = None, child: str | None = None
     pairs = linked_pairs(store, parent, child)
     if parents is not None:  # several parents by id: one pass over the store serves them all
         pairs = [(p, c, why) for p, c, why in pairs if p.id in parents]
-    for p, c, _why in pairs:
+    for p, c, why in pairs:
         entry = by_parent.setdefault(p.id, (p, []))
         if all(c.id != known.id for known, _ in entry[1]):
-            entry[1].append((c, compare_pair(p, c)))
+            result = compare_pair(p, c)
+            result.link = why
+            entry[1].append((c, result))
     results: list[CheckResult] = []
     for p, children in sorted(by_parent.values(), key=lambda e: (e[0].label, e[0].id)):
         children.sort(key=lambda cr: (cr[0].label, cr[0].id))

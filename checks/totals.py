@@ -13,7 +13,9 @@ from __future__ import annotations
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import indicators, wording
-from vanban.checks.compare import bounds, is_share, level_of, shares, year
+from vanban.checks.compare import bounds, is_share, level_of, shares
+from vanban.checks.horizon import year
+from vanban.vocab import status_label
 from vanban.checks.units import compatible, joined, parse_unit
 
 MIN_PLANS = 2
@@ -73,9 +75,9 @@ def _judge_total(parent: Document, p: Target, parts: list[tuple[Document, Target
     if (sign > 0 and total >= p_lo - eps) or (sign < 0 and total <= p_hi + eps):
         return None
     addition = " + ".join(f"{d.label} {wording.number(v / pu.factor)}" for (d, _), v in zip(parts, given))
-    verdict = "short of" if sign > 0 else "over the ceiling of"
+    verdict = "chưa đủ" if sign > 0 else "vượt mức trần"
     return CheckItem(
         p.indicator, "sum_short", p, None,
-        f'sum_short: "{p.indicator}": {addition} = {joined(wording.number(total / pu.factor), p.unit)}, '
-        f"{verdict} {parent.label}'s {wording.stated(p)} "
-        f"({len(parts)} of the {linked} linked plans at that level state it)")
+        f'{status_label("sum_short")}: "{p.indicator}": {addition} = {joined(wording.number(total / pu.factor), p.unit)}, '
+        f"{verdict} so với {wording.stated(p)} của {parent.label} "
+        f"({len(parts)} trong {linked} kế hoạch cùng cấp có nêu chỉ tiêu này)")

@@ -7,6 +7,7 @@ nghìn, triệu, tỷ multiply), and whether it is a rate per person (not summab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from vanban.folding import fold, nfc
@@ -32,6 +33,12 @@ _BASES: dict[str, tuple[str, float]] = {
     "tan": ("mass", 1), "kg": ("mass", 1e-3),
     "ho": ("household", 1), "ho gia dinh": ("household", 1),
 }
+
+# A rank: a place in a league table ("Thứ bậc" of a table, "nhóm 3 nước dẫn đầu" of prose).
+_RANKS = ("thu bac", "thu hang", "xep hang", "nuoc dan dau", "nuoc dung dau", "quoc gia")
+_RANK_ALONE = ("nuoc", "quoc gia", "nen kinh te")  # "nhóm 3 nước": places among nations
+# "người trên một vạn dân" is "người/vạn dân": a rate per so many inhabitants.
+_PER_WORDS = re.compile(r"\s+tren\s+(?:mot|1|moi)\s+")
 
 # Denominators that do not change what is measured: "%/năm" is still a percentage, a yearly
 # income per person is stated with or without "/năm".
@@ -61,6 +68,7 @@ class Unit:
 
 def parse_unit(written: str) -> Unit:
     text = " ".join(fold(nfc(written or "")).replace("héc", "hec").split())
+    text = _PER_WORDS.sub("/", text)
     if not text:
         return Unit(written, "", 1.0)
     head, *pers = [p.strip() for p in text.split("/")]
@@ -73,6 +81,8 @@ def parse_unit(written: str) -> Unit:
     if base.startswith("%"):
         base = "%"
     family, base_factor = _BASES.get(base, (f"lit:{base}", 1.0))
+    if family.startswith("lit:") and (base in _RANK_ALONE or any(base == r or base.startswith(r + " ") for r in _RANKS)):
+        family = "rank"
     if family == "percent":
         per = ()
     per = tuple(_BASES[p][0] if p in _BASES else p for p in per)
@@ -80,8 +90,16 @@ def parse_unit(written: str) -> Unit:
 
 
 def compatible(a: Unit, b: Unit) -> bool:
-    """Same family (and same per-denominator); an unstated unit is compared on trust."""
-    return not a.stated or not b.stated or a.kind == b.kind
+    """Same family (and same per-denominator); an unstated unit is compared on trust. Things counted
+    by name agree when one name opens the other ("doanh nghiệp" counts "doanh nghiệp công nghệ
+    số", "tổ chức" counts "tổ chức khoa học")."""
+    if not a.stated or not b.stated or a.kind == b.kind:
+        return True
+    if a.family.startswith("lit:") and b.family.startswith("lit:") and a.per == b.per:
+        wa, wb = a.family[4:].split(), b.family[4:].split()
+        short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return long[:len(short)] == short
+    return False
 
 
 def in_base(value: float, unit: Unit) -> float:

@@ -59,6 +59,10 @@ SPECS = (
          "Tỉnh ủy Lam Giang · Chỉ thị số 09-CT/TU"),
     Spec("bc145_tu_lamgiang", "pdf", _at(2023, 12, 18), "Tỉnh ủy Lam Giang",
          "Tỉnh ủy Lam Giang · Báo cáo số 145-BC/TU"),
+    Spec("nq22_tu_lamgiang", "docx", _at(2025, 10, 20), "Tỉnh ủy Lam Giang",
+         "Tỉnh ủy Lam Giang · Nghị quyết số 22-NQ/TU"),
+    Spec("kh03_du_anthinh", "pdf", _at(2026, 1, 15), "Đảng ủy xã An Thịnh",
+         "Đảng ủy xã An Thịnh · Kế hoạch số 03-KH/ĐU"),
     Spec("tin_binhlam_2022", "html", _at(2022, 3, 15), "Báo Lam Giang điện tử",
          "Bình Lam bổ sung chỉ tiêu thực hiện Nghị quyết 15", news=True),
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from vanban.model import CHECK_STATUSES, COMPARATORS, KINDS, LEVELS  # noqa: E402
+from vanban.vocab import CHECK_STATUSES, COMPARATORS, KINDS, LEVELS, NOT_APPLICABLE_REASONS  # noqa: E402
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{4}$")
 PARTY_NUMBER = re.compile(r"^\d+-[A-ZĐa-z]+/[A-ZĐa-z]+$")  # 15-NQ/TU, 05-KH/ĐU
@@ -146,8 +146,10 @@ def check_checks(golds: dict[str, dict], problems: list[str]) -> None:
             p = parent.get(item["parent_text"])
             if p and p["deadline"] != item["parent_deadline"]:
                 problems.append(f"{name}: deadline of {item['parent_text']!r}")
+            if item["status"] == "not_applicable" and item.get("na_reason") not in NOT_APPLICABLE_REASONS:
+                problems.append(f"{name}: not_applicable without a known na_reason: {item['parent_text']!r}")
             if item["child_text"] is None:
-                if item["status"] != "missing":
+                if item["status"] not in ("missing", "not_applicable"):
                     problems.append(f"{name}: no child target but status {item['status']}")
             elif item["child_text"] not in child:
                 problems.append(f"{name}: child text not a gold target: {item['child_text']!r}")

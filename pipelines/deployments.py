@@ -15,11 +15,6 @@ from vanban.errors import UsageError
 from vanban.pipelines.runtime import end_with_this_process
 from vanban.settings import Settings
 
-INBOX_INTERVAL_SECONDS = 300
-NIGHTLY_CRON = "0 2 * * *"  # 02:00, after the working day's uploads
-LOCAL_SERVER_PORT = 4200
-
-
 def _healthy(api_url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
@@ -29,7 +24,7 @@ def _healthy(api_url: str) -> bool:
 
 
 @contextmanager
-def prefect_server(port: int = LOCAL_SERVER_PORT, timeout: float = 180) -> Iterator[str]:
+def prefect_server(port: int, timeout: float = 180) -> Iterator[str]:
     """The Prefect API to serve against: PREFECT_API_URL when set, else a local server we start.
 
     Scheduled runs need a server's scheduler; the temporary API a plain flow run starts has none,
@@ -69,16 +64,25 @@ def prefect_server(port: int = LOCAL_SERVER_PORT, timeout: float = 180) -> Itera
             server.kill()
 
 
-def serve_deployments(settings: Settings, interval: int = INBOX_INTERVAL_SECONDS,
-                      cron: str = NIGHTLY_CRON) -> None:
+def schedules(settings: Settings) -> dict:
+    """The schedule of each deployment, from the settings (prefect.yaml states the defaults)."""
+    from prefect.schedules import Cron, Interval
+
+    return {"ingest-inbox": Interval(settings.inbox_interval, timezone=settings.timezone),
+            "check-consistency": Cron(settings.check_cron, timezone=settings.timezone)}
+
+
+def serve_deployments(settings: Settings) -> None:
     from prefect import serve
 
     from vanban.pipelines.check import check_consistency
     from vanban.pipelines.inbox import ingest_inbox
 
     where = {"store": str(settings.store.resolve()), "backend": settings.backend, "es_url": settings.es_url}
+    plan = schedules(settings)
     serve(
-        ingest_inbox.to_deployment(name="ingest-inbox", interval=interval,
+        ingest_inbox.to_deployment(name="ingest-inbox", schedules=[plan["ingest-inbox"]],
                                    parameters={"inbox": str(settings.inbox.resolve()), **where}),
-        check_consistency.to_deployment(name="check-consistency", cron=cron, parameters=where),
+        check_consistency.to_deployment(name="check-consistency", schedules=[plan["check-consistency"]],
+                                        parameters=where),
     )

@@ -27,7 +27,7 @@ from typing import Any, Callable
 from prefect import get_run_logger, task
 from prefect.cache_policies import NONE as NO_CACHE
 
-from vanban.errors import InputError
+from vanban.errors import InputError, VanbanError
 from vanban.model import Document
 from vanban.settings import Settings
 
@@ -49,10 +49,13 @@ class FileOutcome:
     document: Document | None = None
     error: str = ""  # one line naming the file
     bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
+    code: str = ""  # the error's code
 
 
-def failure_line(source: str, exc: BaseException) -> str:
-    return str(exc) if isinstance(exc, InputError) else f"{source}: {type(exc).__name__}: {exc}"
+def failure(source: str, exc: BaseException) -> FileOutcome:
+    if isinstance(exc, VanbanError):
+        return FileOutcome(error=str(exc), bad_input=isinstance(exc, InputError), code=exc.code)
+    return FileOutcome(error=f"{source}: {type(exc).__name__}: {exc}", code=VanbanError.code)
 
 
 def retry_when(transient: Callable[[BaseException], bool]):
@@ -76,7 +79,7 @@ def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label:
         try:
             out.append(FileOutcome(extract(source, data, settings=settings)))
         except Exception as exc:
-            out.append(FileOutcome(error=failure_line(source, exc), bad_input=isinstance(exc, InputError)))
+            out.append(failure(source, exc))
             get_run_logger().warning("%s", out[-1].error)
     return out
 
@@ -202,7 +205,7 @@ class Extraction:
         try:
             return FileOutcome(future.result())
         except Exception as exc:
-            return FileOutcome(error=failure_line(source, exc), bad_input=isinstance(exc, InputError))
+            return failure(source, exc)
 
 
 def chunk_outcomes(future, sources: list[str]) -> list[FileOutcome]:
@@ -211,4 +214,4 @@ def chunk_outcomes(future, sources: list[str]) -> list[FileOutcome]:
     try:
         return future.result()
     except Exception as exc:
-        return [FileOutcome(error=failure_line(source, exc)) for source in sources]
+        return [dataclasses.replace(failure(source, exc), bad_input=False) for source in sources]

@@ -27,7 +27,7 @@ from vanban.identity import doc_id
 from vanban.model import Document
 from vanban.pipelines.extraction import (CHUNK_BYTES, Extraction, FileOutcome, chunk_outcomes,
                                          retry_when)
-from vanban.pipelines.files import collect_files
+from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
 
 BATCH = 50
@@ -39,27 +39,32 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "status", "id", "error"} per file, for the upload page and the Prefect artifact
+    # one {"path", "reason"} per skipped file: a duplicate of a stored document, or not a document
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    # one {"path", "status", "id", "error", "code"} per file, for the upload page and the Prefect
+    # artifact; "code" is the error's code (vanban.errors) when the file failed; "error" holds a
+    # skipped file's reason too
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The DESIGN.md contract shape plus the per-file list under "files"."""
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
-                "files": self.files}
+                "skipped_files": self.skipped_files, "files": self.files}
 
-    @property
-    def count(self) -> int:
-        return len(self.files)
-
-    def record(self, path: str, status: str, doc_id: str = "", error: str = "") -> str:
-        self.files.append({"path": path, "status": status, "id": doc_id, "error": error})
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "") -> str:
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code})
         if status == "ingested":
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
+            self.skipped_files.append({"path": path, "reason": error})
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
+
+
+def already_stored(doc_id: str) -> str:
+    return f"đã có trong kho: cùng nội dung với văn bản {doc_id}"
 
 
 # The index pushing back or going away (Elasticsearch 429/5xx, a restart) is worth waiting for;
@@ -101,6 +106,7 @@ class _File:
     data: bytes = b""
     status: str = ""
     error: str = ""
+    code: str = ""
     extracted: FileOutcome | None = None  # once its chunk is back
 
 
@@ -122,9 +128,11 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     from vanban.search.rawfiles import RawFiles
 
     given = [Path(p) for p in paths]
-    files = collect_files(given)
-    named = set(given)
+    collected = collect(given)
+    files, named = collected.files, set(given)
     summary = IngestSummary()
+    for path, why in collected.skipped:
+        summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
     raw = RawFiles(settings.store)
     pending: list[Document] = []
@@ -133,6 +141,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     order: deque[_File] = deque()  # files in run order, not yet reported
     chunks: deque[_Chunk] = deque()  # submitted, in order, not yet back
     queued: list[_File] = []  # read, waiting for their chunk to close
+    done = 0
 
     def flush() -> None:
         if pending:
@@ -142,13 +151,15 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
 
     def report_ready() -> None:
         """Report files from the front of the run while each is decided or back from its chunk."""
+        nonlocal done
         while order and (order[0].status or order[0].extracted is not None):
             item = order.popleft()
             if not item.status:
                 _finish(item, raw, seen, pending, extraction)
-            outcome = summary.record(item.source, item.status, item.doc_id, item.error)
+            done += 1
+            outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code)
             if progress:
-                progress(summary.count, len(files), item.path, outcome)
+                progress(done, len(files), item.path, outcome)
             if len(pending) >= BATCH:
                 flush()
 
@@ -183,7 +194,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
                 item = _File(str(path), (sources or {}).get(str(path), str(path)))
                 _read(item, path, settings, follow_links=path in named)
                 if not item.status and (item.doc_id in taken or _patiently(lambda: store.has(item.doc_id))):
-                    item.status, item.data = "skipped", b""
+                    item.status, item.data, item.error = "skipped", b"", already_stored(item.doc_id)
                 order.append(item)
                 if not item.status:
                     taken.add(item.doc_id)
@@ -210,17 +221,14 @@ def _chunk_size(queued: list[_File], most: int) -> tuple[int, bool]:
 
 def _read(item: _File, path: Path, settings: Settings, follow_links: bool) -> None:
     """Read and hash one file under the loaders' read rule; a file that cannot be read is decided
-    as failed here, and a link found in a folder as skipped."""
+    as failed here. A file found in a folder is opened without following a link (collect skips
+    links; one swapped in since is refused)."""
     from vanban.extractors.loaders.limits import read_file
 
-    if not follow_links and path.is_symlink():
-        item.status = "skipped"
-        item.error = f"{item.source}: a symbolic link: links found in a folder are not followed"
-        return
     try:
         item.data = read_file(path, settings, follow_links=follow_links, name=item.source)
     except InputError as exc:
-        item.status, item.error = "failed", str(exc)
+        item.status, item.error, item.code = "failed", str(exc), exc.code
         return
     item.doc_id = doc_id(item.data)
 
@@ -234,9 +242,9 @@ def _finish(item: _File, raw, seen: set[str], pending: list[Document], extractio
     document = extracted.document
     data, item.data, item.extracted = item.data, b"", None
     if document is None:
-        item.status, item.error = "failed", extracted.error
+        item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one run
-        item.status = "skipped"
+        item.status, item.error = "skipped", already_stored(item.doc_id)
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
         raw.put(item.doc_id, data, Path(item.source).suffix.lower())
@@ -254,8 +262,9 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
 
     ``dask_address`` (else VANBAN_DASK_ADDRESS) extracts on an existing Dask cluster; ``workers``
     (else VANBAN_WORKERS) sizes the local one, 1 keeping extraction in the flow's own process.
-    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed"} extended with
-    "files" (one outcome per file) and "checked" (ids of the parents whose check flow ran).
+    Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
+    extended with "files" (one outcome per file) and "checked" (ids of the parents whose check
+    flow ran).
     """
     from vanban.pipelines.progress import stderr_progress
 

@@ -41,6 +41,10 @@ class Store(Protocol):
 
     def search(self, query: SearchQuery) -> SearchResult: ...
 
+    def words_near(self, word: str, limit: int = 5) -> list[str]:
+        """Indexed words (folded) a few edits from ``word``, closest and commonest first: what a
+        search that found nothing suggests instead (the choice is search/nearby.py's)."""
+
     def stats(self) -> dict[str, int]:
         """{"documents": n, "passages": n, "targets": n}"""
 

@@ -46,6 +46,7 @@ from vanban.model import (
     Document, SearchHit, SearchQuery, SearchResult, Target, document_from_dict, target_from_dict, to_dict,
 )
 from vanban.search.fields import Filters, document_fields, filters_of, indicator_words
+from vanban.search import nearby
 from vanban.search.highlight import snippet
 from vanban.identity import number_key
 from vanban.search.passages import MAX_PASSAGES, indexed_passages
@@ -340,6 +341,19 @@ class ElasticStore:
         with self._errors("query targets"):
             return [(h["_source"]["doc_id"], target_from_dict(h["_source"]["target"]))
                     for h in scan(self.client, index=self.alias("targets"), query=body, preserve_order=True)]
+
+    def words_near(self, word: str, limit: int = 5) -> list[str]:
+        folded = fold(word.lower())
+        if len(folded) < nearby.MIN_LENGTH:
+            return []
+        suggest = {"near": {"text": folded, "term": {
+            "field": "passages.folded", "suggest_mode": "always", "prefix_length": 1, "size": 4 * limit,
+            "max_edits": nearby.max_edits(folded), "min_word_length": nearby.MIN_LENGTH,
+            "max_term_freq": 2**31 - 1}}}  # a common word is still corrected: the query found nothing
+        with self._errors("suggest words"):
+            found = self.client.search(index=self.alias("documents"), size=0, suggest=suggest)
+        options = [o for entry in found["suggest"]["near"] for o in entry["options"]]
+        return nearby.closest(folded, [(o["text"], o["freq"]) for o in options], limit)
 
     def stats(self) -> dict[str, int]:
         with self._errors("count documents"):

@@ -41,6 +41,7 @@ from vanban.model import (
     Document, SearchHit, SearchQuery, SearchResult, Target, document_from_dict, target_from_dict, to_dict,
 )
 from vanban.search.fields import document_fields, filters_of, indicator_words
+from vanban.search import nearby
 from vanban.search.highlight import snippet
 from vanban.identity import number_key
 from vanban.search.passages import MAX_PASSAGES, indexed_passages
@@ -255,6 +256,16 @@ class SqliteStore:
         rows = self._rows(
             f"SELECT doc_id, data FROM targets WHERE {' AND '.join(clauses)} ORDER BY doc_id, ordinal", params)
         return [(d, target_from_dict(json.loads(data))) for d, data in rows]
+
+    def words_near(self, word: str, limit: int = 5) -> list[str]:
+        folded = fold(word.lower())
+        if len(folded) < nearby.MIN_LENGTH:
+            return []
+        # the index's vocabulary, read for the one slice of words sharing the first letter
+        self._rows("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, passages_fts, col)")
+        rows = self._rows("SELECT term, doc FROM temp.vocab WHERE col = 'folded' AND term >= ? AND term < ?",
+                          (folded[0], chr(ord(folded[0]) + 1)))
+        return nearby.closest(folded, rows, limit)
 
     def stats(self) -> dict[str, int]:
         count = lambda table: self._rows(f"SELECT count(*) FROM {table}")[0][0]  # noqa: E731

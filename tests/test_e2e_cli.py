@@ -45,7 +45,7 @@ def store(tmp_path_factory) -> Path:
 def test_ingest_is_quiet_on_stdout_and_reports_progress_on_stderr(tmp_path):
     one = sorted(CORPUS.iterdir())[0]
     result = run("ingest", str(one), "--json", store=tmp_path / "s")
-    assert set(json.loads(result.stdout)) == {"ingested", "skipped", "failed"}
+    assert set(json.loads(result.stdout)) == {"ingested", "skipped", "failed", "skipped_files"}
     assert one.name in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -91,6 +91,8 @@ def test_extract_prints_exactly_the_contract_shape():
     ("rong.pdf", b""),
     ("hong.pdf", b"%PDF-1.7\n1 0 obj <<"),
     ("nhieu.docx", os.urandom(2048)),
+    ("fake.docx", b"hello"),
+    ("manual.pdf", b"Switch the printer off, wait ten seconds and switch it on again. " * 8),
 ])
 def test_extract_refuses_a_bad_file_with_exit_2_and_one_line(tmp_path, name, content):
     bad = tmp_path / name
@@ -106,11 +108,48 @@ def test_one_bad_file_never_stops_the_rest(tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "hong.pdf").write_bytes(b"%PDF-1.4 truncated")
-    (folder / "tb.txt").write_text("THÔNG BÁO\nHuyện ủy Bến Mây thông báo lịch họp ngày 05/01/2022.\n",
-                                   encoding="utf-8")
+    (folder / "tb.txt").write_text(NOTICE, encoding="utf-8")
     summary = json.loads(run("ingest", str(folder), "--json", store=tmp_path / "s").stdout)
     assert summary["ingested"] == 1
     assert [f["path"] for f in summary["failed"]] == [str(folder / "hong.pdf")]
+
+
+NOTICE = ("THÔNG BÁO\nHuyện ủy Bến Mây thông báo lịch họp Ban Thường vụ ngày 05/01/2022 tại hội trường "
+          "Huyện ủy; các đồng chí ủy viên chuẩn bị ý kiến về dự thảo báo cáo tổng kết công tác năm.\n")
+
+
+def test_a_folder_ingest_stores_every_good_file_and_lists_every_bad_one(tmp_path):
+    good = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx", ".html"))[:3]
+    folder = tmp_path / "hop-thu"
+    folder.mkdir()
+    for p in good:
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "thong-bao.doc").write_text(NOTICE, encoding="utf-8")  # text named .doc: read, with a note
+    copy = folder / f"sao-{good[0].name}"  # the same bytes as a stored one, met after it
+    copy.write_bytes(good[0].read_bytes())
+    bad = {"fake.docx": b"hello", "huong-dan.pdf": b"Open the settings page and choose the network tab. " * 10,
+           "hong.pdf": b"%PDF-1.4 truncated"}
+    other = {"INDEX.tsv": "tep\tso\nkh1.txt\t1\n", "gold.json": '{"doc": {}}', "tach.py": "print(1)\n",
+             "GHI-CHU": "không đuôi"}
+    for name, data in bad.items():
+        (folder / name).write_bytes(data)
+    for name, text in other.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = run("ingest", str(folder), "--json", store=tmp_path / "s")
+    summary = json.loads(result.stdout)
+    assert summary["ingested"] == len(good) + 1
+    codes = {Path(f["path"]).name: f["error"][:6] for f in summary["failed"]}
+    assert codes == {"fake.docx": "[E107]", "huong-dan.pdf": "[E107]", "hong.pdf": "[E103]"}
+    assert all(str(folder / name) in f["error"] for f in summary["failed"] for name in [Path(f["path"]).name])
+    skipped = {Path(f["path"]).name: f["reason"] for f in summary["skipped_files"]}
+    assert set(skipped) == {*other, copy.name} and summary["skipped"] == len(skipped)
+    assert skipped["gold.json"].startswith("không phải tệp văn bản (đuôi .json)")
+    assert skipped["GHI-CHU"].startswith("không phải tệp văn bản (tệp không có đuôi)")
+    assert skipped[copy.name].startswith("đã có trong kho: cùng nội dung với văn bản ")
+    notice = json.loads(run("extract", str(folder / "thong-bao.doc"), "--json").stdout)
+    assert notice["format"] == "txt" and any(".doc" in w for w in notice["warnings"])
+    again = json.loads(run("ingest", str(folder), "--json", store=tmp_path / "s").stdout)
+    assert again["ingested"] == 0 and again["skipped"] == len(good) + 1 + len(skipped)
 
 
 EXPECTED_CHECKS = json.loads((ROOT / "corpus" / "gold" / "checks.json").read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ import hashlib
 import re
 
 from vanban.folding import fold, nfc
+from vanban.vocab import KINDS
 
 DOC_ID = re.compile(r"[0-9a-f]{64}")
 
@@ -34,3 +35,25 @@ def number_key(number: str) -> str:
     """"Số 37 - NQ/TU" -> "37-nq/tu"; "" for an empty or blank number."""
     text = _PREFIX.sub("", nfc(number or ""))
     return fold(_SPACE.sub("", _DASHES.sub("-", text)))
+
+
+_SEGMENTS = re.compile(r"[-/]")
+_KIND_BY_LABEL = {fold(k.label): k.code for k in KINDS.values()}
+
+
+def cites(kind: str, bare: str, number: str) -> bool:
+    """Whether a partial citation ("Nghị quyết số 20": kind "nghi_quyet" or its label, number "20") can name
+    the full number ``number`` ("20-NQ/HU", "20/2021/NQ-HĐND"): the same number (leading zeros
+    aside) and a code of that kind, in a numbering style the kind uses (party numbers put a hyphen
+    before the code, state numbers a slash: "12-TT/TW" is a thông tri, "12/2020/TT-BTC" a thông
+    tư). A kind without codes names nothing for sure."""
+    kind = kind if kind in KINDS else _KIND_BY_LABEL.get(" ".join(fold(nfc(kind)).split()), kind)
+    found = KINDS.get(kind)
+    codes = {number_key(c) for c in found.number_codes} if found else set()
+    key = number_key(number)
+    party = "-" in key.split("/")[0]
+    head, _, rest = key.partition("-") if party else key.partition("/")
+    if not codes or head.lstrip("0") != number_key(bare).lstrip("0") or not (found.party if party else found.state):
+        return False
+    code = next((s for s in _SEGMENTS.split(rest) if s and not s.isdigit()), "")
+    return code in codes

@@ -9,24 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-KINDS = (
-    "nghi_quyet", "chi_thi", "de_an", "quy_dinh", "ke_hoach", "chuong_trinh", "ket_luan",
-    "quyet_dinh", "bao_cao", "huong_dan", "thong_bao", "news", "other",
-)
-LEVELS = ("central", "province", "district", "commune", "unknown")
-COMPARATORS = (">=", ">", "=", "<=", "<")
-CHECK_STATUSES = ("ok", "weaker", "later_deadline", "missing", "unit_mismatch", "sum_short")
-FORMATS = ("txt", "pdf", "docx", "doc", "html", "image")
-
-Kind = Literal[
-    "nghi_quyet", "chi_thi", "de_an", "quy_dinh", "ke_hoach", "chuong_trinh", "ket_luan",
-    "quyet_dinh", "bao_cao", "huong_dan", "thong_bao", "news", "other",
-]
-Level = Literal["central", "province", "district", "commune", "unknown"]
-Comparator = Literal[">=", ">", "=", "<=", "<"]
-Status = Literal["ok", "weaker", "later_deadline", "missing", "unit_mismatch", "sum_short"]
+from typing import Any
 
 
 def extra(default: Any = None, **kw: Any) -> Any:
@@ -45,14 +28,20 @@ class Page:
 
 @dataclass(slots=True)
 class DocMeta:
-    kind: str = "other"
+    kind: str = "other"  # one of vocab.KINDS
     number: str = ""  # as printed, e.g. "37-NQ/TU", "10/CTr-UBND"
     issuer: str = ""
-    level: str = "unknown"
+    level: str = "unknown"  # one of vocab.LEVELS
     date: str = ""  # YYYY-MM-DD or ""
     title: str = ""  # trích yếu
-    place: str = ""
+    place: str = ""  # the place of the dateline: "Lạng Sơn" of "Lạng Sơn, ngày 5 tháng 3 năm 2025"
     term: str = extra("")  # "2020-2025" or "khóa XIX"
+    signer: str = ""  # the name under the signature block: "Nguyễn Văn An"
+    signer_title: str = ""  # the title the signer signs with, above the name: "Phó Chủ tịch"
+    # today's province holding the issuer (admin_units, a former province or district placed under
+    # the province of the 34 it is part of); "" for central organs and unknown places
+    province: str = extra("")
+    period: dict[str, str] | None = extra(None)  # {"start": "2026", "end": "2030"}: what the document plans for
 
 
 @dataclass(slots=True)
@@ -102,21 +91,47 @@ class Target:
     value: float
     value_max: float | None
     unit: str
-    comparator: str  # one of COMPARATORS
+    comparator: str  # one of vocab.COMPARATORS
     deadline: str  # "YYYY" or ""
     text: str  # the phrase stating the target
     start: int
     end: int
     approx: bool = extra(False)
-    sentence: str = extra("")  # the whole sentence: the evidence a check quotes
+    sentence: str = extra("")  # the smallest unit stating it (bullet, sentence, table row): the evidence
     page: int | None = extra(None)
+    period: dict[str, str] | None = extra(None)  # {"start", "end"} of a yearly target or a period's target
+    row: dict[str, list[str]] | None = extra(None)  # {"header": [...], "cells": [...]} from a table
+
+
+@dataclass(slots=True)
+class TableRow:
+    """One row of a table: its cells as written (whitespace collapsed) and where each stands."""
+
+    cells: list[str]
+    spans: list[tuple[int, int]]  # (start, end) of each cell in Document.text
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    """A table of the text, as rows of cells. The loaders write a table one row per line with
+    cells joined by " | " (crawled pages: "| a | b |", or one cell per line between "|" lines);
+    the searchable text keeps it so, and this is its structure."""
+
+    header: list[str]  # the column headings
+    rows: list[TableRow]  # the body, header excluded
+    start: int
+    end: int
+    page: int | None = None
 
 
 @dataclass(slots=True)
 class Document:
     id: str  # sha256 hex of the raw bytes
     source: str  # file name as given by the user (never used as a path inside the store)
-    format: str  # one of FORMATS
+    format: str  # one of vocab.FORMATS
     text: str
     pages: list[Page] = field(default_factory=list)
     doc: DocMeta = field(default_factory=DocMeta)
@@ -125,6 +140,7 @@ class Document:
     figures: list[Figure] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     references_partial: list[PartialReference] = extra(default_factory=list)
+    tables: list[Table] = extra(default_factory=list)
     warnings: list[str] = extra(default_factory=list)  # e.g. "page 3 OCR'd", "TCVN3 repaired"
 
     def page_at(self, offset: int) -> int:
@@ -194,10 +210,11 @@ class SearchResult:
 @dataclass(slots=True)
 class CheckItem:
     indicator: str
-    status: str  # one of CHECK_STATUSES
+    status: str  # one of vocab.CHECK_STATUSES
     parent_target: Target | None
     child_target: Target | None
-    message: str
+    message: str  # for people, in Vietnamese
+    reason: str = ""  # for not_applicable: one of vocab.NOT_APPLICABLE_REASONS
 
 
 @dataclass(slots=True)
@@ -207,6 +224,7 @@ class CheckResult:
     items: list[CheckItem]
     parent_id: str = extra("")
     child_id: str = extra("")
+    link: str = extra("")  # why the child implements the parent ("paired by hand" when a person paired them)
 
 
 # --- serialisation --------------------------------------------------------------------------
@@ -238,9 +256,16 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         figures=[_build(Figure, f) for f in data.get("figures", [])],
         targets=[target_from_dict(t) for t in data.get("targets", [])],
         references_partial=[_build(PartialReference, r) for r in data.get("references_partial", [])],
+        tables=[_table(t) for t in data.get("tables", [])],
         warnings=list(data.get("warnings", [])),
     )
 
 
 def target_from_dict(data: dict[str, Any]) -> Target:
     return _build(Target, data)
+
+
+def _table(data: dict[str, Any]) -> Table:
+    rows = [TableRow(**{**r, "spans": [tuple(s) for s in r.get("spans", [])]}) for r in data.get("rows", [])]
+    return Table(header=list(data.get("header", [])), rows=rows, start=data["start"], end=data["end"],
+                 page=data.get("page"))

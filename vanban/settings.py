@@ -27,6 +27,13 @@
 | VANBAN_API_KEY         | (none)       | staff key for uploads (at least 16 characters);     |
 |                        |              | unset means uploads refused                         |
 | VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
+| VANBAN_INBOX_INTERVAL  | 300          | seconds between runs of the ingest-inbox deployment |
+| VANBAN_CHECK_CRON      | 0 2 * * *    | schedule of the check-consistency deployment        |
+| VANBAN_TIMEZONE        | Asia/Ho_Chi_Minh | time zone the schedules are read in             |
+| VANBAN_PREFECT_PORT    | 4200         | port of the local Prefect server `vanban worker` starts |
+
+prefect.yaml declares the same schedules for offices that deploy with a Prefect server;
+tests/pipelines/test_deployments.py fails when it and these defaults disagree.
 """
 
 from __future__ import annotations
@@ -71,6 +78,11 @@ class Settings:
     search_cache: int = field(default_factory=lambda: int(_env("VANBAN_SEARCH_CACHE", "16")))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))
+    inbox_interval: int = field(default_factory=lambda: int(_env("VANBAN_INBOX_INTERVAL", "300")))
+    # 02:00 in the offices' own time zone, after the working day's uploads
+    check_cron: str = field(default_factory=lambda: _env("VANBAN_CHECK_CRON", "0 2 * * *"))
+    timezone: str = field(default_factory=lambda: _env("VANBAN_TIMEZONE", "Asia/Ho_Chi_Minh"))
+    prefect_port: int = field(default_factory=lambda: int(_env("VANBAN_PREFECT_PORT", "4200")))
 
 
 def settings_for(store: str | Path | None = None, backend: str | None = None,

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from vanban.errors import NotFoundError, TooLargeError
+from vanban.errors import NotFoundError, http_status_of
 from vanban.model import SearchQuery, to_dict
 from vanban.search.base import Store
 
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["file"],
     "properties": {"file": {"type": "string", "format": "binary",
-                            "description": "PDF, DOCX, DOC, HTML, TXT or a scan"}},
+                            "description": "PDF, DOCX, DOC, RTF, ODT, HTML, TXT or a scan"}},
 }}}}}
 _OUTCOME_STATUS = {"ingested": 201, "skipped": 200}
 
@@ -92,7 +92,5 @@ async def api_upload(request: Request, x_api_key: str | None = Header(None)) -> 
             raise HTTPException(422, "multipart field 'file' is missing")
         upload = Upload(clean_name(file.filename), file.file)
         entry = (await run_in_threadpool(ingest_uploads, settings, [upload], request.app.state.ingest_lock))[0]
-    status = _OUTCOME_STATUS.get(entry["status"], 422)
-    if entry["status"] == "failed" and entry["error"].startswith(f"[{TooLargeError.code}]"):
-        status = 413
+    status = _OUTCOME_STATUS.get(entry["status"]) or http_status_of(entry["code"])
     return JSONResponse(entry, status_code=status)

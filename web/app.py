@@ -21,10 +21,11 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from vanban.errors import InputError, NotFoundError, UsageError, VanbanError
+from vanban.errors import VanbanError
 from vanban.settings import Settings
+from vanban.translations import error_vi, http_vi
 
-from vanban.web import api, checks_view, pages, staff
+from vanban.web import api, checks_view, document_view, pages, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf, KeyAttempts
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
     app.state.key_attempts = KeyAttempts()
-    for module in (api, pages, checks_view, staff):
+    for module in (api, pages, document_view, checks_view, staff):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)
@@ -76,30 +77,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _status_of(exc: VanbanError) -> int:
-    if isinstance(exc, NotFoundError):
-        return 404
-    if isinstance(exc, UsageError):
-        return 400
-    if isinstance(exc, InputError):
-        return 422
-    return 503  # the store failed or the backend is unreachable: not the client's fault
-
-
 def _error(request: Request, status: int, message: str, code: str | None = None,
            headers: dict[str, str] | None = None) -> Response:
+    # People read the pages, and what the pages' scripts show: Vietnamese, with the code kept for
+    # support (vanban.translations). The API under /api keeps the producers' English for programs.
+    shown = error_vi(f"[{code}] {message}") if code else http_vi(message)
     if wants_json(request):
-        body = {"error": message} | ({"code": code} if code else {})
+        said = message if request.url.path.startswith("/api/") else shown
+        body = {"error": said} | ({"code": code} if code else {})
         return JSONResponse(body, status_code=status, headers=headers)
     return templates.TemplateResponse(request, "error.html", {
-        "title": TITLES.get(status, "Lỗi"), "message": message, "status": status,
+        "title": TITLES.get(status, "Lỗi"), "message": shown, "status": status,
     }, status_code=status, headers=headers)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VanbanError)
     async def vanban_error(request: Request, exc: VanbanError) -> Response:
-        return _error(request, _status_of(exc), exc.message, exc.code)
+        return _error(request, exc.http_status, exc.message, exc.code)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

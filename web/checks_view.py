@@ -1,6 +1,8 @@
-"""The consistency report as the /checks page shows it: grouped by parent, one block per district,
-a status filter, and a bar per district for the chart (SVG geometry computed here, drawn by the
-template, so the page needs no script)."""
+"""The consistency report as the /checks page shows it: per parent, a matrix of implementing units
+× indicators, then one block per unit with its problems first and what passed folded away;
+filters by status, unit and level; a bar per unit for the chart (SVG geometry computed here,
+drawn by the template, so the page needs no script).
+"""
 
 from __future__ import annotations
 
@@ -10,19 +12,27 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from vanban.model import CHECK_STATUSES, CheckItem, CheckResult, Document, Target
-from vanban.search.base import Store
+from vanban.checks.compare import level_of
 from vanban.identity import number_key
+from vanban.model import CheckItem, CheckResult, Document, Target
+from vanban.search.base import Store
+from vanban.vocab import CHECK_STATUSES, LEVELS
 
+from vanban.web import check_text
 from vanban.web.checks_cache import checks_for
 from vanban.web.deps import store_of
 from vanban.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
-CHART_LABEL_WIDTH = 220  # room for the district's name left of its bar
+CHART_LABEL_WIDTH = 220  # room for the unit's name left of its bar
 CHART_BAR_WIDTH = 400
 CHART_ROW = 30
+# Problems first, the worst first; what needs no action (ok, not applicable) is folded at the end.
+SEVERITY = ("weaker", "sum_short", "missing", "later_deadline", "unit_mismatch", "not_applicable", "ok")
+SETTLED = ("ok", "not_applicable")
+# The exports of the follow-through exporter (issue 18): linked as soon as the app serves them.
+EXPORTS = {"XLSX": "/checks.xlsx", "CSV": "/checks.csv"}
 
 
 @dataclass(slots=True)
@@ -39,15 +49,27 @@ class Row:
     item: CheckItem
     parent: Evidence | None
     child: Evidence | None
+    label: str  # the status as this row reads it ("Cao hơn mức trần")
+    text: str  # the explanation in Vietnamese
+    anchor: str
 
 
 @dataclass(slots=True)
 class ChildBlock:
     result: CheckResult
     document: Document | None  # None for the totals across plans
-    district: str
+    unit: str
+    level: str
     rows: list[Row]
     counts: Counter
+
+    @property
+    def problems(self) -> list[Row]:
+        return [r for r in self.rows if r.item.status not in SETTLED]
+
+    @property
+    def settled(self) -> list[Row]:
+        return [r for r in self.rows if r.item.status in SETTLED]
 
 
 @dataclass(slots=True)
@@ -66,6 +88,14 @@ class Bar:
 
 
 @dataclass(slots=True)
+class Matrix:
+    """Units down, the parent's indicators across; a cell holds the row it links to."""
+
+    columns: list[tuple[str, str]]  # (indicator, deadline)
+    rows: list[tuple[ChildBlock, list[Row | None]]]
+
+
+@dataclass(slots=True)
 class ParentGroup:
     parent_id: str
     label: str
@@ -73,7 +103,7 @@ class ParentGroup:
     blocks: list[ChildBlock] = field(default_factory=list)
 
     @property
-    def districts(self) -> list[ChildBlock]:
+    def units(self) -> list[ChildBlock]:
         return [b for b in self.blocks if b.document is not None]
 
     @property
@@ -88,8 +118,14 @@ def _evidence(target: Target | None, doc: Document | None) -> Evidence | None:
     return Evidence(target, (target.sentence or target.text).strip(), page)
 
 
-def build_groups(results: list[CheckResult], store: Store, status: str | None) -> list[ParentGroup]:
-    """Results grouped by parent, each district's items filtered to ``status`` (None: all)."""
+def _key(target: Target | None, indicator: str) -> tuple[str, str]:
+    return (target.indicator if target else indicator, target.deadline if target else "")
+
+
+def build_groups(results: list[CheckResult], store: Store, status: str | None = None,
+                 unit: str | None = None, level: str | None = None) -> list[ParentGroup]:
+    """Results grouped by parent; each unit's items filtered to ``status``, units to ``unit`` and
+    ``level`` (None: all); rows in order of severity."""
     cache: dict[str, Document | None] = {}
 
     def get(doc_id: str) -> Document | None:
@@ -98,21 +134,46 @@ def build_groups(results: list[CheckResult], store: Store, status: str | None) -
         return cache.get(doc_id)
 
     groups: dict[str, ParentGroup] = {}
-    for result in results:
+    for r_index, result in enumerate(results):
         parent = get(result.parent_id)
         group = groups.setdefault(result.parent_id, ParentGroup(result.parent_id, result.parent, parent))
         child = get(result.child_id)
-        rows = [Row(item, _evidence(item.parent_target, parent), _evidence(item.child_target, child))
-                for item in result.items if status is None or item.status == status]
+        name = (child.doc.issuer or child.doc.place or child.label) if child else "Tổng các kế hoạch"
+        child_level = level_of(child) if child else ""
+        if (unit and name != unit) or (level and child_level != level):
+            continue
+        rows = [Row(item, _evidence(item.parent_target, parent), _evidence(item.child_target, child),
+                    check_text.status_label(item), check_text.explain(item, result.parent, result.child),
+                    f"muc-{r_index}-{i}")
+                for i, item in enumerate(result.items) if status is None or item.status == status]
         if not rows:
             continue
-        district = (child.doc.issuer or child.doc.place or child.label) if child else "Tổng các kế hoạch"
-        group.blocks.append(ChildBlock(result, child, district, rows, Counter(r.item.status for r in rows)))
+        rows.sort(key=lambda r: SEVERITY.index(r.item.status) if r.item.status in SEVERITY else 0)
+        group.blocks.append(ChildBlock(result, child, name, child_level, rows, Counter(r.item.status for r in rows)))
     return [g for g in groups.values() if g.blocks]
 
 
+def matrix(group: ParentGroup) -> Matrix:
+    columns: list[tuple[str, str]] = []
+    for block in group.units:
+        for item in block.result.items:  # the parent's order, not the rows' order of severity
+            key = _key(item.parent_target, item.indicator)
+            if key not in columns and any(r.item is item for r in block.rows):
+                columns.append(key)
+    rows = []
+    for block in group.units:
+        cells: dict[tuple[str, str], Row] = {}
+        for row in block.rows:
+            key = _key(row.item.parent_target, row.item.indicator)
+            held = cells.get(key)
+            if held is None or SEVERITY.index(row.item.status) < SEVERITY.index(held.item.status):
+                cells[key] = row
+        rows.append((block, [cells.get(c) for c in columns]))
+    return Matrix(columns, rows)
+
+
 def chart(blocks: list[ChildBlock]) -> list[Bar]:
-    """One stacked bar per district, lengths in proportion to the busiest district's item count."""
+    """One stacked bar per unit, lengths in proportion to the busiest unit's item count."""
     most = max((sum(b.counts.values()) for b in blocks), default=0) or 1
     bars = []
     for index, block in enumerate(blocks):
@@ -123,12 +184,19 @@ def chart(blocks: list[ChildBlock]) -> list[Bar]:
                 width = CHART_BAR_WIDTH * n / most
                 segments.append(Segment(status, n, round(x, 1), round(width, 1)))
                 x += width
-        bars.append(Bar(block.district, index * CHART_ROW, segments))
+        bars.append(Bar(block.unit, index * CHART_ROW, segments))
     return bars
 
 
+def export_links(request: Request, query: str) -> dict[str, str]:
+    """The exporter's links, for the formats whose route the app has."""
+    paths = {getattr(r, "path", "") for r in request.app.routes}
+    return {name: path + query for name, path in EXPORTS.items() if path in paths}
+
+
 @router.get("/checks", response_class=HTMLResponse)
-def checks_page(request: Request, status: str = "", parent: str = "", store: Store = Depends(store_of)):
+def checks_page(request: Request, status: str = "", parent: str = "", unit: str = "", level: str = "",
+                store: Store = Depends(store_of)):
     results = checks_for(store)
     parents = list(dict.fromkeys((r.parent_id, r.parent) for r in results))
     if parent:  # an id from the form, or a number typed into the URL in any spelling
@@ -136,11 +204,19 @@ def checks_page(request: Request, status: str = "", parent: str = "", store: Sto
                        if parent == pid or number_key(label) == number_key(parent)), parent)
         results = [r for r in results if r.parent_id == parent]
     chosen = status if status in CHECK_STATUSES else None
-    groups = build_groups(results, store, chosen)
+    level = level if level in LEVELS else ""
+    every = build_groups(results, store)
+    units = sorted({b.unit for g in every for b in g.units})
+    unit = unit if unit in units else ""
+    groups = build_groups(results, store, chosen, unit or None, level or None)
+    query = request.url.query
     return templates.TemplateResponse(request, "checks.html", {
-        "groups": groups, "chart": chart, "status": chosen, "parent": parent, "parents": parents,
+        "groups": groups, "chart": chart, "matrix": matrix, "status": chosen, "parent": parent,
+        "parents": parents, "unit": unit, "units": units, "level": level,
+        "levels": sorted({b.level for g in every for b in g.units} - {""}),
         "counts": Counter(item.status for r in results for item in r.items),
         "pairs": sum(1 for r in results if r.child_id), "statuses": CHECK_STATUSES,
+        "exports": export_links(request, ("?" + query) if query else ""),
         "chart_width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60, "chart_row": CHART_ROW,
-        "label_width": CHART_LABEL_WIDTH,
+        "label_width": CHART_LABEL_WIDTH, "filtered": bool(chosen or parent or unit or level),
     })

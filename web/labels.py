@@ -1,35 +1,23 @@
-"""Vietnamese names for the model's codes, and the date and number styles the pages show."""
+"""What the pages show for the model's codes (labels from vanban.vocab), and the date and
+number styles people read."""
 
 from __future__ import annotations
 
+from vanban import vocab
 from vanban.checks import wording
 
-KINDS = {
-    "nghi_quyet": "Nghị quyết", "chi_thi": "Chỉ thị", "de_an": "Đề án", "quy_dinh": "Quy định",
-    "ke_hoach": "Kế hoạch", "chuong_trinh": "Chương trình", "ket_luan": "Kết luận",
-    "quyet_dinh": "Quyết định", "bao_cao": "Báo cáo", "huong_dan": "Hướng dẫn",
-    "thong_bao": "Thông báo", "news": "Tin tức", "other": "Khác",
-}
-LEVELS = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
-          "unknown": "Chưa rõ"}
-STATUSES = {
-    "ok": "Đạt", "weaker": "Thấp hơn cấp trên", "later_deadline": "Thời hạn muộn hơn",
-    "missing": "Không có chỉ tiêu", "unit_mismatch": "Khác đơn vị", "sum_short": "Tổng chưa đủ",
-}
+KINDS = {code: kind.label for code, kind in vocab.KINDS.items()}
+LEVELS = vocab.LEVELS
+STATUSES = vocab.CHECK_STATUSES
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
-COMPARATORS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+COMPARATORS = vocab.COMPARATORS
+# A sign beside each status's colour, so that no status is told by colour alone (and in print).
+ICONS = {"ok": "✓", "weaker": "✗", "later_deadline": "!", "missing": "∅", "unit_mismatch": "≠",
+         "sum_short": "Σ", "not_applicable": "–"}
 
-
-def kind(code: str) -> str:
-    return KINDS.get(code, code)
-
-
-def level(code: str) -> str:
-    return LEVELS.get(code, code)
-
-
-def status(code: str) -> str:
-    return STATUSES.get(code, code)
+kind = vocab.kind_label
+level = vocab.level_label
+status = vocab.status_label
 
 
 def date(iso: str) -> str:
@@ -43,3 +31,20 @@ def date(iso: str) -> str:
 def number(value: float | None) -> str:
     """1299.0 -> "1.299", 97.9 -> "97,9" (the checks' Vietnamese number style)."""
     return "" if value is None else wording.number(value)
+
+
+def heading(kind_code: str, number: str, title: str) -> str:
+    """How a document is named in a list: kind, number and trích yếu, as the portals write it.
+
+    "Nghị quyết số 15-NQ/TU về phát triển kinh tế lâm nghiệp" (a trích yếu starting "Về" reads on
+    from the number); "Kế hoạch số 21-KH/HU: Thực hiện Nghị quyết …" otherwise."""
+    head = kind(kind_code) if kind_code and kind_code != "other" else "Văn bản"
+    if number:
+        head += f" số {number}"
+    title = (title or "").strip()
+    if not title:
+        return head
+    first = title.split(maxsplit=1)[0]
+    if first.lower() in ("về", "v/v"):
+        return f"{head} về {title[len(first):].strip()}"
+    return f"{head}: {title}"

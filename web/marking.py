@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from vanban.checks.units import joined
+from vanban.folding import fold
+from vanban.search.query import WORD, parse_query
 from vanban.model import Document, Target
 
+from vanban.checks import wording
 from vanban.web import labels
 
 # Opened first when two marks start and end together: the wider concept holds the narrower one.
-_ORDER = {"target": 0, "reference": 1, "date": 2, "figure": 3}
+_ORDER = {"target": 0, "reference": 1, "date": 2, "figure": 3, "hit": 4}
 NAMES = {"reference": "Dẫn chiếu", "date": "Ngày tháng", "figure": "Số liệu", "target": "Chỉ tiêu"}
 
 
@@ -30,6 +33,7 @@ class Mark:
     kind: str  # a key of NAMES
     title: str  # shown on hover
     href: str | None = None
+    anchor: str | None = None  # the element's id, for the searched words people step through
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +43,8 @@ class PageText:
 
 
 def target_phrase(t: Target) -> str:
-    """"≥ 46% đến năm 2025" """
-    value = labels.number(t.value)
-    if t.value_max is not None and t.value_max != t.value:
-        value += "–" + labels.number(t.value_max)
-    prefix = "khoảng " if t.approx else labels.COMPARATORS.get(t.comparator, t.comparator) + " "
-    deadline = f" đến năm {t.deadline}" if t.deadline else ""
-    return prefix + joined(value, t.unit) + deadline
+    """"≥ 46% đến năm 2025": how the checks say a target (``vanban.checks.wording``)."""
+    return wording.phrase(t)
 
 
 def marks_of(doc: Document, links: dict[str, str]) -> list[Mark]:
@@ -61,6 +60,32 @@ def marks_of(doc: Document, links: dict[str, str]) -> list[Mark]:
     marks += [Mark(t.start, t.end, "target", f"Chỉ tiêu: {t.indicator} {target_phrase(t)}")
               for t in doc.targets]
     return marks
+
+
+def hit_marks(text: str, q: str) -> list[Mark]:
+    """The searched words where they stand in ``text``, numbered hit-1, hit-2 … in reading order.
+
+    Matched as the search matches them: folded (accents and đ aside), word by word, a phrase or a
+    number ("15-NQ/TU") only where its words follow one another; a word the query excludes is not
+    marked."""
+    folded = fold(text)  # fold keeps every offset
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(folded)]
+    spans = []
+    for clause in parse_query(q).clauses:
+        if getattr(clause, "negated", False) or getattr(clause, "excluded", False):
+            continue
+        words = clause.folded
+        n = len(words)
+        spans += [(tokens[i][0], tokens[i + n - 1][1]) for i in range(len(tokens) - n + 1)
+                  if tuple(t[2] for t in tokens[i:i + n]) == words]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        # words of the query side by side in the text read as one mark ("che phủ rừng")
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return [Mark(s, e, "hit", "Từ tìm kiếm", anchor=f"hit-{i}") for i, (s, e) in enumerate(merged, 1)]
 
 
 def render(text: str, marks: list[Mark], lo: int = 0, hi: int | None = None) -> Markup:
@@ -93,7 +118,8 @@ def render(text: str, marks: list[Mark], lo: int = 0, hi: int | None = None) -> 
             out.append(Markup('<a class="mk mk-{}" href="{}" title="{}">').format(mark.kind, mark.href, mark.title))
             open_ends.append((end, Markup("</a>")))
         else:
-            out.append(Markup('<mark class="mk mk-{}" title="{}">').format(mark.kind, mark.title))
+            anchor = Markup(' id="{}"').format(mark.anchor) if mark.anchor else ""
+            out.append(Markup('<mark class="mk mk-{}"{} title="{}">').format(mark.kind, anchor, mark.title))
             open_ends.append((end, Markup("</mark>")))
     close_until(hi)
     out.append(escape(text[cursor:hi]))
@@ -114,4 +140,5 @@ def render_pages(doc: Document, marks: list[Mark]) -> list[PageText]:
 
 
 def count_by_kind(marks: list[Mark]) -> dict[str, int]:
+    """How many marks of each kind of fact (searched words are counted apart)."""
     return {kind: sum(1 for m in marks if m.kind == kind) for kind in NAMES}

@@ -1,39 +1,47 @@
-"""The researchers' pages: search (/search) and one document (/documents/{id}, its original file).
+"""The researchers' search page (/search); one document is document_view.py's.
 
-Everything the state of a search needs lives in the URL, so a search can be bookmarked and shared.
+Everything the state of a search needs lives in the URL, so a search can be bookmarked and shared,
+and a document opened from the results carries it too (its "← Tìm kiếm" goes back to the same page
+of the same results, and its text marks the searched words).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import mimetypes
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import parse_qsl, urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from vanban.errors import UsageError
 from vanban.folding import fold
-from vanban.model import Document, SearchQuery, SearchResult
+from vanban.model import SearchQuery, SearchResult
 from vanban.search.base import Store
-from vanban.identity import is_doc_id, number_key
-from vanban.search.rawfiles import RawFiles
+from vanban.search.query import WORD
+from vanban.translations import usage_vi
 
-from vanban.web import marking
-from vanban.web.deps import settings_of, store_of
+from vanban.web import relations
+from vanban.web.deps import store_of
 from vanban.web.templating import templates
-from vanban.web.uploads import clean_name
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 10
 PAGE_WINDOW = 2  # page links shown either side of the current one
-MAX_PAGE_DIGITS = 6
-SEARCH_FIELDS = ("q", "kind", "level", "issuer", "year", "sort", "page")
-# Served as plain downloads whatever they hold: a stored HTML file must never run in our origin.
-_ACTIVE_TYPES = {"text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/xml"}
+SEARCH_FIELDS = ("q", "kind", "level", "issuer", "signer", "year", "from", "to", "cites", "rel", "sort", "page")
+FILTER_FIELDS = ("kind", "level", "issuer", "signer", "year", "from", "to", "cites")
+ADVANCED_FIELDS = ("issuer", "from", "to", "cites")  # the fields of the form's folded part
+DEFAULTS = {("page", "1"), ("sort", "relevance"), ("rel", "cites")}
+# The facets a result may carry, in the order shown; a facet the store does not return is not shown.
+FACET_TITLES = {"kind": "Loại văn bản", "level": "Cấp ban hành", "issuer": "Cơ quan ban hành",
+                "signer": "Người ký", "year": "Năm"}
+FACET_FILTERS = ("kind", "level", "issuer", "year")  # facets whose value SearchQuery filters by
+RELATION_FILTERS = {"cites": "dẫn chiếu", "implements": "thực hiện"}
+MAX_SUGGESTIONS = 5
+MAX_TRIED = 12  # searches a no-results page may run to find suggestions that work
+MAX_WORDS_SUGGESTED = 6
 
 
 @router.get("/")
@@ -44,10 +52,12 @@ def home() -> RedirectResponse:
 # --- search -----------------------------------------------------------------------------------
 
 def search_params(params: dict[str, str], **changes: str | int | None) -> list[tuple[str, str]]:
-    """``params`` changed, in a fixed order; defaults (page 1, relevance) and blanks left out."""
+    """``params`` changed, in a fixed order; defaults (page 1, relevance, "cites") and blanks left out."""
     merged = {**params, **changes}
+    if not merged.get("cites"):
+        merged["rel"] = None
     return [(k, str(merged[k])) for k in SEARCH_FIELDS
-            if merged.get(k) not in (None, "") and (k, str(merged[k])) not in (("page", "1"), ("sort", "relevance"))]
+            if merged.get(k) not in (None, "") and (k, str(merged[k])) not in DEFAULTS]
 
 
 def search_url(params: dict[str, str], **changes: str | int | None) -> str:
@@ -66,131 +76,116 @@ def page_numbers(current: int, last: int) -> list[int | None]:
     return out
 
 
-def sibling_facets(store: Store, query: SearchQuery) -> dict[str, dict[str, int]]:
+def sibling_facets(store: Store, query: SearchQuery, facets: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     """Counts of a filtered facet as if its own filter were off, so that people can switch from
-    one kind (or level, or year) to another instead of seeing only the one they chose."""
+    one kind (or level, year, issuer) to another instead of seeing only the one they chose."""
     counts = {}
-    for name in ("kind", "level", "year"):
-        if getattr(query, name):
+    for name in FACET_FILTERS:
+        if name in facets and getattr(query, name, None):
             without = dataclasses.replace(query, limit=0, offset=0, **{name: None})
             counts[name] = store.search(without).facets.get(name, {})
     return counts
 
 
+def query_of(params: dict[str, str], number: int = 1) -> SearchQuery:
+    """The SearchQuery of a page's parameters; a facet the store offers but cannot filter by
+    (signer, until the engine takes it) is left out rather than failing the page."""
+    query = SearchQuery(q=params["q"], kind=params["kind"] or None, level=params["level"] or None,
+                        issuer=params["issuer"] or None, year=params["year"] or None,
+                        date_from=params["from"] or None, date_to=params["to"] or None,
+                        references=params["cites"] or None, sort=params["sort"],
+                        limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    if params.get("signer") and "signer" in {f.name for f in dataclasses.fields(SearchQuery)}:
+        query = dataclasses.replace(query, signer=params["signer"])
+    return query
+
+
+def run_search(store: Store, query: SearchQuery, relation: str) -> SearchResult:
+    """The search, narrowed to the documents implementing the cited number when asked."""
+    if relation != "implements" or not query.references:
+        result = store.search(query)
+        result.facets.update(sibling_facets(store, query, result.facets))
+        return result
+    return relations.implementing_search(store, query)
+
+
+@dataclass(slots=True)
+class Suggestion:
+    label: str
+    url: str
+    total: int
+
+
+def suggestions(store: Store, params: dict[str, str], query: SearchQuery) -> list[Suggestion]:
+    """Other searches that find something, each with how many documents it finds: the query
+    without its filters, without quotes, each unknown word replaced by a nearby word of the index,
+    one word fewer."""
+    q = params["q"]
+    words = WORD.findall(q)
+    candidates: list[tuple[str, dict[str, str | None]]] = []
+    if any(params[f] for f in ("kind", "level", "issuer", "year", "from", "to", "cites", "signer")):
+        candidates.append(("Bỏ mọi bộ lọc", {f: None for f in FILTER_FIELDS}))
+    if '"' in q:
+        candidates.append(("Bỏ dấu ngoặc kép", {"q": q.replace('"', " ").strip()}))
+    if fold(q) != q.lower():
+        candidates.append(("Gõ không dấu", {"q": fold(q)}))
+    for word in words[:MAX_WORDS_SUGGESTED]:
+        for near in store.words_near(word, 3):
+            candidates.append((f"Thay “{word}” bằng “{near}”", {"q": _replace_word(q, word, near)}))
+    if 1 < len(words) <= MAX_WORDS_SUGGESTED:
+        for word in words:
+            candidates.append((f"Bỏ từ “{word}”", {"q": _replace_word(q, word, "")}))
+    found, seen = [], set()
+    for label, change in candidates:
+        changed = {**params, **change, "page": None}
+        url = search_url(changed)
+        if url in seen or len(seen) >= MAX_TRIED:
+            continue
+        seen.add(url)
+        try:
+            total = store.search(dataclasses.replace(query_of({**params, **{k: v or "" for k, v in change.items()}}),
+                                                     limit=0, offset=0)).total
+        except UsageError:
+            continue
+        if total:
+            found.append(Suggestion(label, url, total))
+    return found[:MAX_SUGGESTIONS]
+
+
+def _replace_word(q: str, word: str, by: str) -> str:
+    out = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", by, q, count=1)
+    return " ".join(out.split())
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", kind: str = "", level: str = "", issuer: str = "",
-                year: str = "", sort: str = "relevance", page: str = "1", store: Store = Depends(store_of)):
+                signer: str = "", year: str = "", date_from: str = Query("", alias="from"),
+                date_to: str = Query("", alias="to"), cites: str = "", rel: str = "cites",
+                sort: str = "relevance", page: str = "1", store: Store = Depends(store_of)):
     sort = sort if sort in ("relevance", "date") else "relevance"
-    # ASCII digits only ("²" passes isdigit but not int), and few of them: int() of thousands of
-    # digits is refused by Python and would be a 500
-    number = max(1, int(page)) if page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS else 1
-    params = {"q": q, "kind": kind, "level": level, "issuer": issuer, "year": year, "sort": sort,
-              "page": str(number)}
+    rel = rel if rel in RELATION_FILTERS else "cites"
+    number = int(page) if page.isascii() and page.isdigit() and len(page) < 6 and int(page) > 0 else 1
+    params = {"q": q, "kind": kind, "level": level, "issuer": issuer, "signer": signer, "year": year,
+              "from": date_from, "to": date_to, "cites": cites, "rel": rel, "sort": sort, "page": str(number)}
     if parse_qsl(request.url.query, keep_blank_values=True) != search_params(params):
         # The form sends every field, blank ones too: answer with the short URL people can share.
         return RedirectResponse(search_url(params), status_code=303)
-    error, result = None, SearchResult(0, [], {"kind": {}, "level": {}, "year": {}})
-    query = SearchQuery(q=q, kind=kind or None, level=level or None, issuer=issuer or None,
-                        year=year or None, sort=sort, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    error, result = None, SearchResult(0, [], {})
+    query = query_of(params, number)
     try:
-        result = store.search(query)
-        result.facets.update(sibling_facets(store, query))
+        result = run_search(store, query, rel)
     except UsageError as exc:
-        error = exc.message
+        error = usage_vi(exc.code, exc.message)
+    searched = any(params[f] for f in ("q", *FILTER_FIELDS))
     last = max(1, -(-result.total // PAGE_SIZE))
+    back = search_params(params)
     return templates.TemplateResponse(request, "search.html", {
         "params": params, "result": result, "error": error, "page": number, "last_page": last,
-        "page_size": PAGE_SIZE,
+        "page_size": PAGE_SIZE, "facet_titles": FACET_TITLES, "relation_filters": RELATION_FILTERS,
         "pages": page_numbers(number, last), "url": lambda **changes: search_url(params, **changes),
-        "searched": bool(q.strip() or kind or level or issuer or year),
+        "searched": searched, "advanced": any(params[f] for f in ADVANCED_FIELDS),
+        "doc_query": ("?" + urlencode(back)) if back else "",
+        "suggestions": suggestions(store, params, query) if searched and not result.total and not error else [],
+        "facet_links": {name: name in FACET_FILTERS or name in {f.name for f in dataclasses.fields(SearchQuery)}
+                        for name in FACET_TITLES},
     }, status_code=400 if error else 200)
-
-
-# --- one document -----------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class Cited:
-    number: str
-    text: str  # as written
-    relation: str
-    documents: list[Document]
-
-
-@dataclass(slots=True)
-class Citing:
-    document: Document
-    relation: str
-
-
-def _get(store: Store, doc_id: str) -> Document:
-    doc = store.get(doc_id) if is_doc_id(doc_id) else None
-    if doc is None:
-        raise HTTPException(404, "Không có văn bản này trong kho.")
-    return doc
-
-
-def cited_documents(store: Store, doc: Document) -> list[Cited]:
-    cited: dict[str, Cited] = {}
-    for ref in doc.references:
-        if ref.number not in cited:
-            found = [d for d in store.find_by_number(ref.number) if d.id != doc.id]
-            cited[ref.number] = Cited(ref.number, ref.text, ref.relation, found)
-    return list(cited.values())
-
-
-def citing_documents(store: Store, doc: Document) -> list[Citing]:
-    if not doc.doc.number:
-        return []
-    key = number_key(doc.doc.number)
-    out = []
-    for other in store.citing(doc.doc.number):
-        if other.id != doc.id:
-            relation = next((r.relation for r in other.references if number_key(r.number) == key and r.relation), "")
-            out.append(Citing(other, relation))
-    return out
-
-
-def reference_links(cited: list[Cited]) -> dict[str, str]:
-    """A cited number's link: the document when one has it, a search when numbers repeat across terms."""
-    links = {}
-    for c in cited:
-        if len(c.documents) == 1:
-            links[c.number] = f"/documents/{c.documents[0].id}"
-        elif c.documents:
-            links[c.number] = search_url({}, q=f'"{c.number}"')
-    return links
-
-
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str, store: Store = Depends(store_of)):
-    doc = _get(store, doc_id)
-    cited = cited_documents(store, doc)
-    marks = marking.marks_of(doc, reference_links(cited))
-    return templates.TemplateResponse(request, "document.html", {
-        "doc": doc, "cited": cited, "citing": citing_documents(store, doc),
-        "pages": marking.render_pages(doc, marks), "mark_counts": marking.count_by_kind(marks),
-        "mark_names": marking.NAMES,
-        "has_original": RawFiles(settings_of(request).store).path(doc.id) is not None,
-        "download_name": clean_name(doc.source),
-    })
-
-
-def content_disposition(name: str) -> str:
-    """attachment with an ASCII fallback name and the exact name in RFC 5987 form."""
-    fallback = re.sub(r"[^A-Za-z0-9._-]+", "_", fold(name)).strip("._") or "van-ban"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
-@router.get("/documents/{doc_id}/original")
-def original_file(request: Request, doc_id: str, store: Store = Depends(store_of)) -> FileResponse:
-    doc = _get(store, doc_id)
-    path = RawFiles(settings_of(request).store).path(doc.id)
-    if path is None:
-        raise HTTPException(404, "Tệp gốc của văn bản này không còn trong kho.")
-    name = clean_name(doc.source)
-    media = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    if media in _ACTIVE_TYPES:
-        media = "application/octet-stream"
-    return FileResponse(path, media_type=media, headers={
-        "Content-Disposition": content_disposition(name), "Content-Security-Policy": "sandbox",
-    })

@@ -12,6 +12,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from vanban.translations import error_vi
+from vanban.vocab import FORMAT_SUFFIXES, FORMATS
+
 from vanban.web import security
 from vanban.web.deps import settings_of, wants_json
 from vanban.web.templating import templates
@@ -20,7 +23,7 @@ from vanban.web.uploads import (BATCH_FACTOR, MAX_FILES, Upload, check_body_size
 
 router = APIRouter(include_in_schema=False)
 
-ACCEPT = ".pdf,.docx,.doc,.html,.htm,.txt,.png,.jpg,.jpeg,.tif,.tiff"
+ACCEPT = ",".join(s for f in FORMATS for s in FORMAT_SUFFIXES[f])
 MESSAGES = {
     401: "Cần đăng nhập bằng khóa nhân viên trước khi tải lên.",
     403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY) "
@@ -73,6 +76,9 @@ async def upload_files(request: Request) -> Response:
             return upload_page(request, 422, "Chưa chọn tệp nào để tải lên.")
         uploads = [Upload(clean_name(f.filename), f.file) for f in files]
         outcomes = await run_in_threadpool(ingest_uploads, settings, uploads, request.app.state.ingest_lock)
+    for outcome in outcomes:  # the page and its script show the reason in Vietnamese, code kept
+        if outcome.get("error"):
+            outcome["error"] = error_vi(outcome["error"], outcome.get("path"))
     if as_json:
         return JSONResponse({"files": outcomes})
     return upload_page(request, outcomes=outcomes)

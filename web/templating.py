@@ -9,6 +9,8 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from vanban.translations import error_vi, warning_vi
+
 from vanban.web import labels, marking
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -28,7 +30,8 @@ def snippet_html(snippet: str) -> Markup:
 
 templates.env.filters.update(
     kind=labels.kind, level=labels.level, status=labels.status, vndate=labels.date,
-    vnnumber=labels.number, snippet=snippet_html,
+    vnnumber=labels.number, snippet=snippet_html, warning=warning_vi, error=error_vi,
 )
 templates.env.globals.update(KINDS=labels.KINDS, LEVELS=labels.LEVELS, STATUSES=labels.STATUSES,
-                             SORTS=labels.SORTS, target_phrase=marking.target_phrase)
+                             SORTS=labels.SORTS, target_phrase=marking.target_phrase,
+                             heading=labels.heading, ICONS=labels.ICONS)

@@ -6,8 +6,8 @@ path component and cleaned of control characters; a suffix the raw-file store wo
 ("bao_cao.bản cuối") is folded into the name so that it cannot fail the batch. A spool folder
 carries the server's pid, so folders a killed server left behind are cleared at the next start.
 
-Each outcome says in Vietnamese why a file was refused, its error code kept; a failure that is not
-the file's (no code) shows a generic message, and its text goes to the server log only.
+A failure that is not the file's (no input-error code) shows a general line, its text going to
+the server log only; the pages say the rest in Vietnamese (vanban.translations).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from fastapi import HTTPException, Request
 
-from vanban.errors import TooLargeError, explain_vi
+from vanban.errors import TooLargeError
 from vanban.extractors.loaders.limits import check_size
 from vanban.settings import Settings
 
@@ -97,19 +97,18 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def explained(outcome: dict[str, str]) -> dict[str, str]:
-    """The outcome with "reason": why, in Vietnamese, a file failed (its code kept). A failure
-    without a code is not the file's: its text stays in the server log."""
-    if outcome["status"] != "failed":
-        return {**outcome, "reason": ""}
-    if not re.match(r"\[E\d{3}\] ", outcome["error"]):
-        log.error("upload %s failed: %s", outcome["path"], outcome["error"])
-        outcome = {**outcome, "error": "internal error while reading this file: the server log has the details"}
-    return {**outcome, "reason": explain_vi(outcome["error"])}
+def without_internals(outcome: dict[str, str]) -> dict[str, str]:
+    """A failure that is not the file's (no input-error code: a bug, a worker lost) keeps its text
+    in the server log; the person who uploaded gets a general line with the code."""
+    if outcome["status"] != "failed" or outcome.get("code", "").startswith("E1"):
+        return outcome
+    log.error("upload %s failed: %s", outcome["path"], outcome["error"])
+    return {**outcome, "error": f"[{outcome.get('code') or 'E000'}] {outcome['path']}: internal error while "
+                                "reading this file: the server log has the details"}
 
 
 def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lock) -> list[dict[str, str]]:
-    """Run the ingest flow over the uploads: one {"path", "status", "id", "error"} each, in order.
+    """Run the ingest flow over the uploads: one {"path", "status", "id", "error", "code"} each, in order.
 
     status is ingested, skipped (the same bytes are already stored) or failed (with the reason).
     """
@@ -125,7 +124,8 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
                 _spool(settings, upload, target)
             except TooLargeError as exc:
                 target.unlink(missing_ok=True)
-                outcomes.append({"path": upload.name, "status": "failed", "id": "", "error": str(exc)})
+                outcomes.append({"path": upload.name, "status": "failed", "id": "", "error": str(exc),
+                                 "code": exc.code})
                 continue
             sources[str(target)] = upload.name
             outcomes.append(None)
@@ -133,7 +133,7 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
             summary = _run_ingest_flow(settings, sources, lock)
             flowed = iter(summary["files"])
             outcomes = [o if o is not None else next(flowed) for o in outcomes]
-        return [explained(o) for o in outcomes if o is not None]
+        return [without_internals(o) for o in outcomes if o is not None]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -5,8 +5,9 @@
 Backends (``<format>_backend.extract(Source) -> Extracted``, see base.py) return raw text per
 page; ``load`` repairs each page (vietnamese.repair: TCVN3/VNI, NFC, invisible characters),
 lays the pages end to end separated by a blank line, and records each page's offsets.
-Every failure is an InputError subclass naming the file; anything else a backend raises on
-hostile bytes is reported as a damaged file rather than escaping. The loading itself runs in a
+Text that is not a Vietnamese document (a few words, another language: document_check) is
+refused. Every failure is an InputError subclass naming the file; anything else a backend raises
+on hostile bytes is reported as a damaged file rather than escaping. The loading itself runs in a
 confined child process (sandbox.py) under the resource rules of limits.py.
 """
 
@@ -15,12 +16,16 @@ from __future__ import annotations
 import signal
 from pathlib import Path, PurePath
 
-from vanban.errors import CorruptFileError, EmptyFileError, InputError, NoTextError, TooLargeError
+from vanban.errors import (
+    CorruptFileError, EmptyFileError, InputError, NoTextError, NotADocumentError, TooLargeError,
+)
 from vanban.identity import doc_id
 from vanban.model import Document, Page
 from vanban.settings import Settings
+from vanban.vocab import FORMAT_LABELS, FORMAT_SUFFIXES
 from vanban.extractors.loaders import limits
 from vanban.extractors.loaders.base import Backend, Extracted, Source
+from vanban.extractors.loaders.document_check import refusal
 from vanban.extractors.loaders.sandbox import OVERTIME, SIGNALLED, ChildEnded, run_confined
 from vanban.extractors.loaders.sniff import sniff
 from vanban.extractors.loaders.vietnamese import repair
@@ -36,6 +41,10 @@ def _backend(fmt: str) -> Backend:
         from vanban.extractors.loaders.docx_backend import extract
     elif fmt == "doc":
         from vanban.extractors.loaders.doc_backend import extract
+    elif fmt == "rtf":
+        from vanban.extractors.loaders.rtf_backend import extract
+    elif fmt == "odt":
+        from vanban.extractors.loaders.odt_backend import extract
     elif fmt == "html":
         from vanban.extractors.loaders.html_backend import extract
     elif fmt == "image":
@@ -81,10 +90,10 @@ def load(path: str | Path, data: bytes | None = None, *, settings: Settings | No
     except MemoryError:
         raise limits.memory_refusal(name, settings) from None
     except ChildEnded as ended:
-        raise _refusal(name, ended, settings) from None
+        raise _ended_refusal(name, ended, settings) from None
 
 
-def _refusal(name: str, ended: ChildEnded, settings: Settings) -> Exception:
+def _ended_refusal(name: str, ended: ChildEnded, settings: Settings) -> Exception:
     """What a child that ended without an answer means for its file."""
     if ended.how == OVERTIME:
         return limits.time_refusal(name, settings)
@@ -123,10 +132,14 @@ def load_here(name: str, data: bytes, settings: Settings) -> Document:
     limits.check_chars(name, len(text), settings)
     warnings = list(extracted.warnings)
     warnings += [f"{enc} text converted to Unicode" for enc in sorted(encodings)]
-    suffix = PurePath(name).suffix.lower().lstrip(".")
-    if suffix and suffix != fmt and not (fmt == "image" and suffix in ("png", "jpg", "jpeg", "tif", "tiff")) \
-            and not (fmt == "html" and suffix == "htm") and not (fmt == "txt" and suffix in ("text", "md", "csv")):
-        warnings.append(f"named .{suffix} but holds {fmt}")
+    suffix = PurePath(name).suffix.lower()
+    misnamed = ""
+    if suffix and suffix not in FORMAT_SUFFIXES[fmt]:
+        misnamed = f"tệp mang đuôi {suffix} nhưng nội dung là {FORMAT_LABELS[fmt]}"
+        warnings.append(f"{misnamed}: đã đọc theo nội dung")
+    why_not = refusal(text)
+    if why_not:
+        raise NotADocumentError(name, "; ".join(filter(None, [why_not, misnamed])))
     return Document(
         id=doc_id(data), source=name, format=fmt, text=text, pages=pages,
         warnings=warnings,

@@ -1,8 +1,7 @@
 """DOCX: body paragraphs and tables in document order, the first page's header block once.
 
-The ZIP is inflated under the unzip limit (VANBAN_MAX_UNZIPPED_MB, counted while inflating) before
-python-docx opens it: a DOCX that inflates past it, or holds absurdly many parts, is refused as a
-likely ZIP bomb.
+The ZIP is inflated under the unzip limit before python-docx opens it (zip_container: a likely
+ZIP bomb is refused), and python-docx reads its parts stored, never inflating one itself.
 Pages break only where the author put an explicit break (page break, "page break before");
 tables come out one row per line with cells separated by " | ", as in PDFs.
 """
@@ -13,25 +12,12 @@ import io
 import zipfile
 
 from vanban.errors import CorruptFileError
-from vanban.extractors.loaders import limits
 from vanban.extractors.loaders.base import Extracted, Source
 from vanban.extractors.loaders.pdf_layout import CELL_SEPARATOR
+from vanban.extractors.loaders.zip_container import inflated, repacked
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PAGE_BREAK = "\f"
-
-
-def _inflated(source: Source) -> io.BytesIO:
-    """The DOCX re-packed with every part stored uncompressed, after each part was inflated under
-    the unzip limit (limits.unzip): python-docx then reads stored bytes and never inflates a part
-    whose real size differs from the size it declares."""
-    parts = limits.unzip(source.path, source.data, source.settings, what="DOCX (ZIP container)")
-    packed = io.BytesIO()
-    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    packed.seek(0)
-    return packed
 
 
 def _paragraph_text(p) -> str:
@@ -95,7 +81,7 @@ def _header_lines(document) -> list[str]:
 
 
 def extract(source: Source) -> Extracted:
-    package = _inflated(source)
+    package = repacked(inflated(source, "DOCX"))
     import docx  # python-docx; its import is not free, and only DOCX needs it
     from docx.opc.exceptions import PackageNotFoundError
 

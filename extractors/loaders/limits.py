@@ -39,7 +39,7 @@ MAX_ARCHIVE_MEMBERS = 10_000
 def _mb(size: int) -> str:
     if size >= 2**20:
         return f"{size / 2**20:.1f} MB"
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
 
 
 def check_size(name: str, size: int, settings: Settings) -> None:

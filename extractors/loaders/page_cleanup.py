@@ -2,7 +2,8 @@
 
 Running headers and footers are lines that recur at the top or bottom of many pages (compared
 with their digits blanked, so "Trang 3" and "Trang 4" match); page numbers are edge lines that
-hold nothing else.  A word split across lines with a hyphen is joined unless both halves are
+hold nothing else; a browser's print header and footer (time of printing, address) are known
+by their shape.  A word split across lines with a hyphen is joined unless both halves are
 Vietnamese syllables on their own ("kinh tế-" / "xã hội" keeps its hyphen).
 """
 
@@ -17,6 +18,15 @@ from vanban.extractors.loaders.vietnamese import is_syllable
 EDGE_LINES = 2  # how many lines at each end of a page can be chrome
 _PAGE_NUMBER = re.compile(
     r"(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:/|of|trên)\s*\d{1,4})?|[ivxlc]{1,6}", re.I)
+# What a browser prints around each page of a web page saved as PDF (Chromium, Edge, Firefox
+# with their default headers and footers), told apart from content by its shape alone, so that
+# a one-page print loses it too. (pattern, what the line is)
+_BROWSER_PRINT_LINES = (
+    (re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s.*)?", re.I),
+     "the date and time of printing, then the page's title"),
+    (re.compile(r"(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?", re.I),
+     "the page's address, then the page number"),
+)
 _HYPHEN_BREAK = re.compile(r"(\w+)-\n(\w+)")
 
 
@@ -50,7 +60,9 @@ def strip_chrome(pages: list[str]) -> tuple[list[str], int]:
         for edge, counts in ((head, top), (tail, bottom)):
             for i in edge:
                 key = _key(lines[i])
-                if (key and counts[key] >= need) or _PAGE_NUMBER.fullmatch(lines[i].strip()):
+                line = lines[i].strip()
+                if (key and counts[key] >= need) or _PAGE_NUMBER.fullmatch(line) \
+                        or any(pattern.fullmatch(line) for pattern, _ in _BROWSER_PRINT_LINES):
                     drop.add(i)
         if drop and len(drop) == len([line for line in lines if line.strip()]) and with_text == 1:
             drop = set()  # a one-page text that is only a number is content, not chrome

@@ -14,7 +14,6 @@ _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Formats people upload that we do not read, so the message can name them.
 _KNOWN_OTHERS = (
-    (b"{\\rtf", "an RTF document (save it as DOCX)"),
     (b"GIF8", "a GIF image (convert it to PNG)"),
     (b"RIFF", "a RIFF media file"),
     (b"\x1f\x8b", "a gzip archive"),
@@ -27,8 +26,8 @@ _KNOWN_OTHERS = (
 _ZIP_KINDS = (
     ("xl/", "an Excel workbook (XLSX)"),
     ("ppt/", "a PowerPoint presentation (PPTX)"),
-    ("content.xml", "an OpenDocument file (save it as DOCX)"),
 )
+_ODF_TEXT = b"application/vnd.oasis.opendocument.text"
 _HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
 _HTML_TAGS = re.compile(r"</(p|div|td|span|a|body|table|li|h[1-6])>", re.I)
 
@@ -46,7 +45,7 @@ def is_html(text: str) -> bool:
 
 
 def sniff(path: str, data: bytes) -> str:
-    """One of model.FORMATS; raises UnsupportedFormatError or CorruptFileError."""
+    """One of vocab.FORMATS; raises UnsupportedFormatError or CorruptFileError."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
@@ -55,6 +54,8 @@ def sniff(path: str, data: bytes) -> str:
         return "doc"
     if data.startswith(_IMAGE_MAGIC):
         return "image"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     for magic, what in _KNOWN_OTHERS:
         if data.startswith(magic):
             raise UnsupportedFormatError(path, f"unsupported format: this is {what}{_named_as(path)}")
@@ -63,18 +64,26 @@ def sniff(path: str, data: bytes) -> str:
     except NotText:
         raise UnsupportedFormatError(
             path, f"unsupported format{_named_as(path)}: binary data that is not PDF, DOCX, DOC, "
-                  "HTML, text or a PNG/JPEG/TIFF image") from None
+                  "RTF, ODT, HTML, text or a PNG/JPEG/TIFF image") from None
     return "html" if is_html(text) else "txt"
 
 
 def _sniff_zip(path: str, data: bytes) -> str:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        # OpenDocument names its kind in a first, stored "mimetype" member (ODF 1.2 part 3, 3.3).
+        mimetype = archive.open("mimetype").read(100).strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, RuntimeError) as exc:
         raise CorruptFileError(path, f"damaged or truncated ZIP container{_named_as(path)}: {exc}") from None
     if "word/document.xml" in names:
         return "docx"
+    if "content.xml" in names and mimetype in (_ODF_TEXT, b""):
+        return "odt"
+    if "content.xml" in names:
+        kind = mimetype.decode("ascii", "replace").rpartition(".")[2]
+        raise UnsupportedFormatError(path, f"unsupported format: an OpenDocument {kind} file, not a text document{_named_as(path)}")
     for marker, what in _ZIP_KINDS:
         if any(n.startswith(marker) for n in names):
             raise UnsupportedFormatError(path, f"unsupported format: this is {what}{_named_as(path)}")
-    raise UnsupportedFormatError(path, f"unsupported format: a ZIP archive, not a Word document{_named_as(path)}")
+    raise UnsupportedFormatError(path, f"unsupported format: a ZIP archive, not a Word or OpenDocument text{_named_as(path)}")

@@ -42,7 +42,9 @@ def _preload() -> None:
     import vanban.extractors.loaders.docx_backend  # noqa: F401
     import vanban.extractors.loaders.html_backend  # noqa: F401
     import vanban.extractors.loaders.image_backend  # noqa: F401
+    import vanban.extractors.loaders.odt_backend  # noqa: F401
     import vanban.extractors.loaders.pdf_backend  # noqa: F401
+    import vanban.extractors.loaders.rtf_backend  # noqa: F401
     from vanban.extractors.loaders import ocr
 
     ocr.missing_reason()  # runs `tesseract --list-langs` once, not once per scan

@@ -7,7 +7,7 @@ Modules: tokenizer (underthesea as the spaCy tokenizer), structure (lines, headi
 kinds (document kinds and codes), numbers (Vietnamese numerals), spans (overlap lookups),
 metadata, references, dates, quantities (numbers + units), targets (which quantities are
 chỉ tiêu), pipeline (the spaCy components, built once per process), parts (where a long text is
-cut: it is read part by part, its header's metadata carried into every part).
+cut: it is read part by part, with the metadata and period read once from the whole text).
 """
 
 from __future__ import annotations
@@ -17,52 +17,63 @@ import dataclasses
 import re
 
 from vanban.extractors import Resolver
-from vanban.model import DateMention, DocMeta, Document, Figure, Reference, Target
+from vanban.model import Document, Figure, Table, Target
 
 _APPROX_BEFORE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
 
 
 def analyze(document: Document, *, resolver: Resolver | None = None, part_chars: int | None = None) -> Document:
     from vanban.extractors.nlp.parts import part_spans
-    from vanban.extractors.nlp.pipeline import get_nlp
+    from vanban.extractors.nlp.pipeline import document_facts, get_nlp
     from vanban.extractors.nlp.references import Citations, resolve_partials
     from vanban.settings import Settings
 
     limit = part_chars or Settings().nlp_part_chars
     nlp = get_nlp()
     nlp.max_length = max(nlp.max_length, limit + 1)
-    meta: DocMeta | None = None
+    spans = part_spans(document.text, document.pages, limit)
+    # A document read in parts has its header's metadata, signature and period read once, from the
+    # whole text (no tokens needed), and carried into every part.
+    carried = document_facts(document.text) if len(spans) > 1 else None
     citations = Citations([], [])
-    document.dates, document.figures, document.targets = [], [], []
-    for start, end in part_spans(document.text, document.pages, limit):
-        facts = _read_part(nlp, document.text[start:end], meta)
-        meta = meta or facts.meta
+    document.dates, document.figures, document.targets, document.tables = [], [], [], []
+    for start, end in spans:
+        facts = _read_part(nlp, document.text[start:end], carried)
+        carried = carried or (facts.meta, facts.period)
         citations.full += _moved(facts.citations.full, start)
         citations.partial += _moved(facts.citations.partial, start)
         document.dates += _moved(list(facts.dates.mentions), start)
+        document.tables += [_moved_table(table, start) for table in facts.tables]
         figures, targets = _figures_and_targets(facts)
         document.figures += _moved(figures, start)
-        document.targets += [dataclasses.replace(t, page=document.page_at(t.start))
-                             for t in _moved(targets, start)]
-    document.doc = meta or DocMeta()
+        document.targets += _moved(targets, start)
+    meta, period = carried
+    document.doc = meta
+    document.doc.period = period
+    for table in document.tables:
+        table.page = document.page_at(table.start)
+        for row in table.rows:
+            row.page = document.page_at(row.start)
+    for target in document.targets:
+        target.page = document.page_at(target.start)
     resolved = resolve_partials(citations, document.doc.issuer, resolver)
     document.references = resolved.full
     document.references_partial = resolved.partial
     return document
 
 
-def _read_part(nlp, text: str, meta: DocMeta | None):
-    """The facts of one part; after the first, the header's metadata stands for the document's."""
-    if meta is None:
+def _read_part(nlp, text: str, carried):
+    """The facts of one part (of the whole text when it is read at once)."""
+    if carried is None:
         return nlp(text)._.vanban
     from vanban.extractors.nlp.pipeline import Facts
     from vanban.extractors.nlp.structure import Structure
 
+    meta, period = carried
     doc = nlp.make_doc(text)
-    doc._.vanban = Facts(text, Structure(text), meta=meta)
-    for name, component in nlp.pipeline:
-        if name != "vanban_metadata":
-            doc = component(doc)
+    doc._.vanban = Facts(text, Structure(text), meta=meta, period=period, carried=True)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
     return doc._.vanban
 
 
@@ -70,6 +81,14 @@ def _moved(items: list, offset: int) -> list:
     if not offset:
         return items
     return [dataclasses.replace(item, start=item.start + offset, end=item.end + offset) for item in items]
+
+
+def _moved_table(table: Table, offset: int) -> Table:
+    if not offset:
+        return table
+    rows = [dataclasses.replace(row, spans=[(a + offset, b + offset) for a, b in row.spans])
+            for row in _moved(table.rows, offset)]
+    return dataclasses.replace(table, start=table.start + offset, end=table.end + offset, rows=rows)
 
 
 def _figures_and_targets(facts) -> tuple[list[Figure], list[Target]]:
@@ -82,7 +101,8 @@ def _figures_and_targets(facts) -> tuple[list[Figure], list[Target]]:
         Target(indicator=t.indicator, value=t.quantity.value, value_max=t.quantity.value_max,
                unit=t.quantity.unit, comparator=t.comparator, deadline=t.deadline,
                text=text[t.start:t.end], start=t.start, end=t.end, approx=t.approx,
-               sentence=re.sub(r"\s+", " ", text[t.sentence[0]:t.sentence[1]]).strip())
+               sentence=re.sub(r"\s+", " ", text[t.sentence[0]:t.sentence[1]]).strip(),
+               period=t.period, row=t.row)
         for t in facts.targets
     ]
     return figures, targets

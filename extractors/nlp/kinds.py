@@ -1,30 +1,54 @@
-"""Document kinds: the words that name them and the codes in their numbers."""
+"""Document kinds as a text names them: the title words and the codes in their numbers.
+
+Everything here is derived from ``vanban.vocab.KINDS`` (the one home of the kind codes, their
+Vietnamese labels and number codes); this module only adds the few title phrases that name a kind
+with more words than its label ("Chương trình hành động", "Thông tư liên tịch").
+"""
 
 from __future__ import annotations
 
 import re
 
 from vanban.folding import fold
+from vanban.vocab import KINDS
 
-# Longest first so "chương trình hành động" wins over "chương trình".
-KIND_WORDS: dict[str, str] = {
-    "nghi quyet": "nghi_quyet", "chi thi": "chi_thi", "de an": "de_an", "quy dinh": "quy_dinh",
-    "ke hoach": "ke_hoach", "chuong trinh hanh dong": "chuong_trinh", "chuong trinh": "chuong_trinh",
-    "ket luan": "ket_luan", "quyet dinh": "quyet_dinh", "bao cao": "bao_cao", "huong dan": "huong_dan",
-    "thong bao": "thong_bao", "thong tri": "other", "quy che": "other", "to trinh": "other",
-    "cong van": "other", "thong tu": "other", "nghi dinh": "other", "chien luoc": "other",
+# Title phrases beyond the labels; a title line that starts with a label is read by kind_at_start.
+_ALIASES: dict[str, str] = {
+    "Chương trình hành động": "chuong_trinh",  # the usual title of a programme implementing a resolution
+    "Nghị quyết liên tịch": "nghi_quyet",  # joint resolutions of two organs
+    "Thông tư liên tịch": "thong_tu",  # joint circulars of two ministries
 }
+_NOT_TITLES = ("news", "other")  # codes no title line names
 
-CODE_KINDS: dict[str, str] = {
-    "NQ": "nghi_quyet", "CT": "chi_thi", "CTr": "chuong_trinh", "CTR": "chuong_trinh",
-    "KH": "ke_hoach", "QĐ": "quyet_dinh", "QĐi": "quy_dinh", "KL": "ket_luan", "BC": "bao_cao",
-    "HD": "huong_dan", "TB": "thong_bao", "ĐA": "de_an", "ĐAn": "de_an",
-}
+
+def _phrases() -> dict[str, str]:
+    phrases = {k.label: k.code for k in KINDS.values() if k.code not in _NOT_TITLES}
+    phrases.update(_ALIASES)
+    return dict(sorted(phrases.items(), key=lambda item: -len(item[0])))
+
+
+_PHRASES = _phrases()
+# Longest first, so "chương trình hành động" wins over "chương trình".
+KIND_WORDS: dict[str, str] = {fold(words): code for words, code in _PHRASES.items()}
 
 # The kind words as they are written, for regexes over the original text (case-insensitive).
-KIND_PATTERN = (r"(?:Nghị\s+quyết|Chỉ\s+thị|Đề\s+án|Quy\s+định|Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?"
-                r"|Kết\s+luận|Quyết\s+định|Báo\s+cáo|Hướng\s+dẫn|Thông\s+báo|Thông\s+tri|Quy\s+chế"
-                r"|Thông\s+tư|Nghị\s+định|Công\s+văn|Tờ\s+trình)")
+KIND_PATTERN = "(?:" + "|".join(r"\s+".join(map(re.escape, words.split())) for words in _PHRASES) + ")"
+
+# A number's kind code read alone ("NQ" of "37-NQ/TU"): the first kind of the vocabulary that uses it.
+CODE_KINDS: dict[str, str] = {}
+for _kind in KINDS.values():
+    for _code in _kind.number_codes:
+        CODE_KINDS.setdefault(_code, _kind.code)
+
+
+def kind_of_code(code: str, party: bool | None = None) -> str | None:
+    """The kind a number's code names. ``party`` says which style the number is written in
+    ("12-TT/TW" is a party thông tri, "110/2025/TT-BTC" a state thông tư); None when unknown."""
+    candidates = [k for k in KINDS.values() if code in k.number_codes]
+    if party is not None:
+        fitting = [k for k in candidates if (k.party if party else k.state)]
+        candidates = fitting or candidates
+    return candidates[0].code if candidates else None
 
 
 def kind_of_words(words: str) -> str | None:

@@ -17,11 +17,15 @@ from vanban.extractors.nlp.metadata import extract_metadata
 from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
 from vanban.extractors.nlp.references import Citations, find_citations
 from vanban.extractors.nlp.structure import Structure
+from vanban.extractors.nlp.horizons import Sections, doc_period
+from vanban.extractors.nlp.table_targets import TableTargets
+from vanban.extractors.nlp.tables import find_tables, reading_units
 from vanban.extractors.nlp.targets import TargetReader, TargetReading
 from vanban.extractors.nlp.tokenizer import TEXT, WORD_SPANS
-from vanban.model import DocMeta
+from vanban.model import DocMeta, Table
 
-COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_targets")
+COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_tables",
+              "vanban_targets")
 
 
 @dataclass
@@ -32,7 +36,11 @@ class Facts:
     citations: Citations | None = None
     dates: DateScan | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     targets: list[TargetReading] = field(default_factory=list)
+    period: dict[str, str] | None = None
+    # a part of a long document: meta and period were read from the whole text (document_facts)
+    carried: bool = False
 
 
 def facts_of(doc: Any) -> Facts:
@@ -44,7 +52,8 @@ def facts_of(doc: Any) -> Facts:
 
 def metadata_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    facts.meta = extract_metadata(facts.text, facts.structure)
+    if not facts.carried:
+        facts.meta = extract_metadata(facts.text, facts.structure)
     return doc
 
 
@@ -71,15 +80,40 @@ def quantities_component(doc: Any) -> Any:
     return doc
 
 
-def targets_component(doc: Any) -> Any:
+def tables_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    year = int(facts.meta.date[:4]) if facts.meta.date else None
-    reader = TargetReader(facts.text, facts.structure, facts.quantities, year, facts.meta.title, facts.meta.term)
-    facts.targets = reader.read()
+    facts.tables = find_tables(facts.text)
     return doc
 
 
-_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, targets_component)
+def targets_component(doc: Any) -> Any:
+    """Tables first: the rows they read are not read again as prose; every other row is read
+    cell by cell."""
+    facts = facts_of(doc)
+    year = int(facts.meta.date[:4]) if facts.meta.date else None
+    if not facts.carried:
+        facts.period = doc_period(facts.meta.title, facts.meta.term, facts.text, year)
+    sections = Sections(facts.structure)
+    tables = TableTargets(facts.text, sections, facts.period)
+    from_tables = tables.read(facts.tables)
+    units, evidence = reading_units(facts.text, facts.structure.sentences, facts.tables, tables.rows_read)
+    reader = TargetReader(facts.text, facts.structure, facts.quantities, year, facts.period, units, evidence,
+                          sections=sections)
+    facts.targets = sorted(from_tables + reader.read(), key=lambda t: (t.start, t.quantity.start))
+    return doc
+
+
+def document_facts(text: str) -> tuple[DocMeta, dict[str, str] | None]:
+    """What belongs to a document as a whole (its header's metadata, its signature, its period),
+    read from the whole text with no tokens: a long document read in parts carries it into each."""
+    structure = Structure(text)
+    meta = extract_metadata(text, structure)
+    year = int(meta.date[:4]) if meta.date else None
+    return meta, doc_period(meta.title, meta.term, text, year)
+
+
+_FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, tables_component,
+              targets_component)
 
 
 @lru_cache(maxsize=1)

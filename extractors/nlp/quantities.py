@@ -27,7 +27,14 @@ _MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km�
 _NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
+_PER_POPULATION = re.compile(r"\s+(?:trên|/)\s*(?:một|1|mỗi)?\s*(?:vạn|nghìn|ngàn|triệu|10\.000|1\.000|100\.000)"
+                             r"\s+(?:dân|người dân|dân số)(?!\w)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
+# A bare number after a comparator, ending its clause, is the level of an index.
+_BARE_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:trên|dưới|tối thiểu|ít nhất|không dưới|không quá|tối đa|duy trì)\s*$",
+                                re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 # Words that end a unit phrase: verbs, prepositions, comparators, qualifiers.
 _STOP = {
@@ -117,6 +124,8 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
         after = text[m.end():m.end() + 3]
         if _HEADING_NUMBER.search(before) and re.match(r"[.)]\s|\.\d|\s*\|", after):
             continue  # "1. ", "2) ", "1.1." open a section; "3 |" numbers a table row
+        if _HEADING_NUMBER.search(before) and _LINE_END.match(text, m.end()):
+            continue  # a number alone on its line: a page number, or a table cell read elsewhere
         if text[m.start() - 1:m.start()] == "-" and text[m.start() - 2:m.start() - 1].isalpha():
             continue  # "COVID-19"
         if re.fullmatch(YEAR, m["a"]) and (not m["b"] or re.fullmatch(YEAR, m["b"])) and not _PERCENT.match(text, m.end()):
@@ -133,6 +142,8 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
             else:
                 end = m.end("a")
         unit = _unit_after(text, end, words)
+        if unit is None and _BARE_LEVEL_BEFORE.search(before) and _CLAUSE_END.match(text, end):
+            unit = ("", end, True)  # "chỉ số HDI duy trì trên 0,7.": an index, a level with no unit
         if unit is None:
             continue
         found.append(Quantity(a, of, value_max, unit[0], m.start(), unit[1], unit[2]))
@@ -154,5 +165,8 @@ def _unit_after(text: str, end: int, words: Words) -> tuple[str, int, bool] | No
         if ua == ub and not scale:
             return None
         unit_end, measure = (ub, False) if ua < ub else (scale.end(), True)  # "2.000 tỷ": the scale alone
+        per = _PER_POPULATION.match(text, ub) if ua < ub else None
+        if per:
+            unit_end, measure = per.end(), True  # "12 người trên một vạn dân": a rate, not a count
     unit = re.sub(r"\s+", " ", text[end:unit_end]).strip()
     return (unit, unit_end, measure) if unit else None

@@ -5,24 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vanban.extractors.nlp.kinds import CODE_KINDS, KIND_PATTERN, kind_at_start
+from vanban.extractors.nlp.kinds import KIND_PATTERN, kind_at_start, kind_of_code
 from vanban.extractors.nlp.spans import Taken
+from vanban.identity import cites
 from vanban.model import PartialReference, Reference
 
 _SP = r"[ \t\u00a0]*"
-_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
-_ORG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,7}"  # "NQ", "CTr", "QĐi"; an official letter's organ code in its place: "BVHTTDL"
+# An issuer code; an official letter's drafting unit may hold dots ("11554/VPCP-V.I").
+_ORG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}(?:\.[A-ZĐ][A-Za-zĐđ0-9]{0,3})*"
+# Numbers run to five digits in ministries' official letters ("10989/BNV-TCBC") and keep their
+# leading zeros ("02125/QĐ-UBND").
 # Party style: number-KIND/ISSUER ("37-NQ/TU", "37 - NQ/TU", "08-QĐi/TW").
-_PARTY = rf"(?P<pn>\d{{1,4}}){_SP}[-–]{_SP}(?P<pcode>{_CODE}){_SP}/{_SP}(?P<porg>{_ORG})"
+_PARTY = rf"(?P<pn>\d{{1,5}}){_SP}[-–]{_SP}(?P<pcode>{_CODE}){_SP}/{_SP}(?P<porg>{_ORG})"
 # State style: number[/year]/KIND-ISSUER ("10/CTr-UBND", "56/2020/NQ-HĐND", "749/QĐ-TTg").
-_STATE = (rf"(?P<sn>\d{{1,4}}){_SP}(?:/(?P<year>\d{{4}}))?/{_SP}(?P<scode>{_CODE}){_SP}-{_SP}"
+_STATE = (rf"(?P<sn>\d{{1,5}}){_SP}(?:/(?P<year>\d{{4}}))?/{_SP}(?P<scode>{_CODE}){_SP}-{_SP}"
           rf"(?P<sorg>{_ORG}(?:-{_ORG})*)")
 # Laws: number/year/legislature ("77/2015/QH13").
 _LAW = r"(?P<ln>\d{1,4})/(?P<lyear>\d{4})/(?P<lorg>(?:UBTV)?QH\d{1,2})"
 FULL_NUMBER = re.compile(rf"(?<![\d/.,\w])(?:{_PARTY}|{_STATE}|{_LAW})(?![\w/])")
 _PARTIAL = re.compile(rf"(?P<kind>{KIND_PATTERN}){_SP}số{_SP}(?P<n>\d{{1,4}})(?![\d.,]*{_SP}[-–/]{_SP}\w)(?!\w)",
                       re.IGNORECASE)
-_RELATION = re.compile(r"(căn\s+cứ|thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]a|cụ\s+thể\s+hoá|quán\s+triệt)"
+_RELATION = re.compile(r"(căn\s+cứ|thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]a|cụ\s+thể\s+hoá|quán\s+triệt|thay\s+thế)"
                        rf"\s+(?:các\s+)?{KIND_PATTERN}\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
 
 
@@ -37,6 +41,16 @@ def type_code(number: str) -> str:
     if not m:
         return ""
     return m.group("pcode") or m.group("scode") or ""
+
+
+def kind_of_number(number: str) -> str | None:
+    """The kind a full number's code names, read in the number's style: "12-TT/TW" is a party
+    thông tri, "110/2025/TT-BTC" a state thông tư."""
+    m = FULL_NUMBER.fullmatch(number)
+    if not m:
+        return None
+    party = m.group("pcode") is not None
+    return kind_of_code(m.group("pcode") or m.group("scode") or "", party)
 
 
 def issuer_code(number: str) -> str:
@@ -86,9 +100,7 @@ def resolve_partials(citations: Citations, issuer: str, resolver=None) -> Citati
     still: list[PartialReference] = []
     full = list(citations.full)
     for p in citations.partial:
-        numbers = {r.number for r in citations.full
-                   if r.number.split("-")[0].split("/")[0].lstrip("0") == p.number.lstrip("0")
-                   and CODE_KINDS.get(type_code(r.number)) == p.kind}
+        numbers = {r.number for r in citations.full if cites(p.kind, p.number, r.number)}
         if not numbers and resolver is not None:
             numbers = set(resolver(p.kind, p.number, issuer) or [])
         if len(numbers) == 1:

@@ -121,6 +121,14 @@ class Structure:
         return offset, offset
 
     @cached_property
+    def _line_starts(self) -> list[int]:
+        return [ln.start for ln in self.lines]
+
+    def line_after(self, line: Line) -> Line | None:
+        i = bisect.bisect_right(self._line_starts, line.start)
+        return self.lines[i] if i < len(self.lines) else None
+
+    @cached_property
     def _heading_ends(self) -> list[int]:
         return [h.end for h in self.headings]
 

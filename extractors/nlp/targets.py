@@ -1,21 +1,17 @@
-"""Which quantities are chỉ tiêu (targets), and their indicator, comparator and deadline.
+"""Which quantities of the prose are chỉ tiêu (targets), and their indicator, comparator and deadline.
 
 A quantity is a target when its clause is governed by a goal: a goal word in the clause
 ("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "phải đạt"), a lead-in ending in ":" that has one
 (it governs the bullets and numbered items below it), a heading such as "II. CHỈ TIÊU ĐẾN NĂM
 2025", a horizon not yet reached ("Đến năm 2025, ..." in a 2022 plan), or a floor or ceiling
 ("ít nhất", "tối đa"). A quantity the text reports as done ("đã kết nạp", "ước đạt") stays a
-figure, and so do ratios ("16/18 chỉ tiêu"), durations and counts of chỉ tiêu.
-
-The indicator is the phrase before the value, after the last goal word or lead-in ("Đến năm 2026,"),
-without framing, comparator and time words ("Hằng năm có trên"). When that leaves nothing (or one
-or two words), what follows the value to the end of its clause says it ("100% thôn, tổ dân phố có
-chi bộ"); a clause with no words of its own continues the sentence's previous target ("...giảm bình
-quân 1,5%/năm; đến năm 2025 còn dưới 3%" is the level of the same rate).
+figure, and so do ratios ("16/18 chỉ tiêu"), durations and counts of chỉ tiêu. The words are in
+``target_words``; what the indicator is, in ``indicator_phrase``; tables of targets are read by
+``table_targets``, and their cells read here only when a row has no value column.
 
 The deadline is the horizon nearest the value in its sentence, else the horizon of the lead-in
-governing it ("Chỉ tiêu đến năm 2025:"), else of the headings above, else the document title's,
-else the end of the document's term; "" when none is stated.
+governing it ("Chỉ tiêu đến năm 2025:"), else of the sections it sits in, else the end of the
+document's period; "" when none is stated. A yearly target ("hằng năm") keeps its period.
 """
 
 from __future__ import annotations
@@ -24,68 +20,22 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from vanban.extractors.nlp.numbers import YEAR
+from vanban.extractors.nlp import target_words as W
+from vanban.extractors.nlp.horizons import Horizon, Sections, horizons
+from vanban.extractors.nlp.indicator_phrase import JOINT, Context, content_words, indicator_of
 from vanban.extractors.nlp.quantities import Quantity
 from vanban.extractors.nlp.structure import Structure, is_heading, is_top_heading
 from vanban.folding import fold
 
-_GOAL = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|phai dat|giao chi tieu|duoc giao)\b")
-_GOAL_WORDS = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|đề ra)(?!\w)")
-# Where the indicator starts: after the last goal word or clause opener before the value.
-_OPENER = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|đề ra|là|như|gồm|cụ thể|trong đó|với|nhằm)(?!\w)",
-                     re.IGNORECASE)
-# Text before a comma that is a lead-in (time, goal, report), not the first half of an indicator.
-_LEAD_IN = re.compile(r"(?<!\w)(?:năm|giai đoạn|nhiệm kỳ|mục tiêu|chỉ tiêu|phấn đấu|đề ra|đã|trong đó|đồng thời)(?!\w)",
-                      re.IGNORECASE)
-# Matched on the lower-cased text, not folded: folding makes "đã" (done) of "tối đa" (at most).
-_RESULT = re.compile(r"(?<!\w)(?:đã|ước|kết quả|đạt được|được kết nạp|kết nạp được)(?!\w)")
-_REPORTED = re.compile(r"(?<!\w)(?:đã|ước đạt|ước tính)(?!\w)")
-# A floor or ceiling is a norm, whatever the sentence around it says.
-_NORM = re.compile(r"(?<!\w)(?:ít nhất|tối thiểu|không dưới|không thấp hơn|tối đa|không quá|không vượt quá)\s*$")
-_HEADING_GOAL = re.compile(r"\b(?:muc tieu|chi tieu|dinh huong|phuong huong)\b")
-_HEADING_REPORT = re.compile(r"\b(?:tinh hinh|ket qua|danh gia|so ket|tong ket)\b")
-# Units that count chỉ tiêu, durations or meeting parts: never a target's value.
-_NEVER_TARGET_UNIT = re.compile(r"^(?:chi tieu|tieu chi|nhiem vu|giai phap|nhom|muc tieu|noi dung|de an|du an"
-                                r"|chuong trinh|ngay|thang|nam|quy|tuan|gio|dai bieu|lan thu|ky|tuoi)\b")
-_HORIZON = re.compile(rf"(?P<lead>(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+(?P<year>{YEAR})(?!\d)"
-                      rf"|(?P<from>{YEAR})\s*[-–—]\s*(?P<to>{YEAR})(?!\d|[.,]\d)", re.IGNORECASE)
-_NOT_HORIZON_BEFORE = re.compile(r"(?:so\s+với|tháng\s+\d{1,2}|từ|trong|của)\s*$", re.IGNORECASE)
-_LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|như\s+sau|gồm|bao\s+gồm|như)\b)+\s*:?\s*$|\s*:\s*$",
-                           re.IGNORECASE)
+_LEAD_IN_TAIL = re.compile(r"(?:\s*,?\s*(?:theo\s+từng\s+năm|cụ\s+thể|như\s+sau|gồm|bao\s+gồm|như)\b)+\s*:?\s*$"
+                           r"|\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"\s*(?:[-+•]|\d{1,2}[.)]\s|[a-zđ]\)\s)")
-# Where what is said of a counted thing ends: punctuation, a table cell, the next bullet or paragraph.
-# A horizon ("vào năm 2030") ends them too: it is the deadline, not part of the indicator.
-_TAIL_STOP = re.compile(r"[;:.()|]|\n\s*(?:[-+•]|\d{1,2}[.)]|\d{1,3}\s*\||[a-zđ]\)|\n)"
-                        rf"|(?:\s+(?:vào|đến|tới|trong))?\s+(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}(?!\d)")
-# What opens a clause of its own after a comma, so the words said of a quantity stop before it.
-_CLAUSE_OPENER = re.compile(r"\s*(?:trong đó|đồng thời|riêng|không|chưa|góp phần|nhằm|để|bảo đảm|đảm bảo|phấn đấu"
-                            r"|đến|tới|vào|năm|giai đoạn|nhiệm kỳ|mục tiêu|chỉ tiêu|tỷ lệ|tỉ lệ|qua đó|từ đó|còn)(?!\w)",
-                            re.IGNORECASE)
-MAX_TAIL_WORDS = 20
-# Where the words said of one quantity end and those leading to the next begin.
-_JOINT = re.compile(r",|\s(?:và|hoặc)\s")
-# Time words frame an indicator ("hằng năm có 90% ..."; "... đảng viên mỗi năm"); they are not part of it.
-_TIME_WORDS = r"(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)"
-_TAIL_END = re.compile(rf"(?:(?:^|\s+)(?:và|hoặc|{_TIME_WORDS}))+$", re.IGNORECASE)
-# A change stated of an indicator ("giảm bình quân"), dropped when a later clause gives its level.
-_MOVEMENT = re.compile(r"\s+(?:tăng|giảm)(?:\s+(?:bình quân|xuống|lên|thêm|(?:hằng|hàng|mỗi) năm))*$", re.IGNORECASE)
-_BULLET_YEAR = re.compile(rf"\s*[-+•]?\s*Năm\s+({YEAR})\s*:", re.IGNORECASE)
-
-_COMPARATORS = [  # (folded words just before the value, comparator, approx)
-    (r"(?:khong duoi|khong thap hon|khong it hon|it nhat|toi thieu|tu)\s*$", ">=", False),
-    (r"(?:tren|hon|vuot|cao hon)\s*$", ">=", False),
-    (r"(?:khong qua|khong vuot qua|toi da|duoi|thap hon|khong cao hon)\s*$", "<=", False),
-    (r"gan\s*$", "<=", True),
-    (r"(?:khoang|xap xi|chung)\s*$", "=", True),
-]
-_AFTER_GE = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)
-_AFTER_LE = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
-# Words that open an indicator phrase but are not part of it.
-_LEAD_WORDS = re.compile(rf"^\s*(?:(?:\(?\d{{1,2}}\)|[a-zđ]\)|{_TIME_WORDS}|và|với|trong đó|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|là|đến|tới|vào|năm|nhiệm kỳ|giai đoạn"
-                         r"|cuối|đầu|hết|đạt|như|gồm|\d{4}|[-–—+•:;,.()])\s*)+", re.IGNORECASE)
-_TAIL_WORDS = re.compile(r"(?:\s*(?:đạt|là|chiếm|khoảng|trên|dưới|hơn|gần|ít nhất|tối thiểu|tối đa|không dưới"
-                         r"|không quá|từ|sẽ|phải|phải đạt|sẽ đạt|đạt mức|ở mức|bằng|có|còn|ước đạt|đạt trên)\s*)+$",
-                         re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:|]")
+_OPENING_HORIZON = re.compile(r"\s*(?:[-+•]\s*|[a-zđ]\)\s*)?(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,", re.IGNORECASE)
+# A few words after the value (its unit's tail: no comma, no "và"): the value's own year follows
+# ("1,5% GDP vào năm 2015, trên 2% GDP vào năm 2020"), unless it opens the next clause ("đến năm").
+_RIGHT_AFTER = re.compile(r"\s*(?:(?!và\b|hoặc\b)[^\W\d]+\s+){0,3}", re.IGNORECASE)
+_SHARE_OF_TARGETS = re.compile(r"\s*chỉ\s+tiêu")  # "58,6% chỉ tiêu": a share of targets reached
 
 
 @dataclass(slots=True)
@@ -97,15 +47,16 @@ class TargetReading:
     deadline: str
     start: int
     end: int
-    sentence: tuple[int, int]
+    sentence: tuple[int, int]  # the evidence: the sentence, bullet or table row
+    period: dict[str, str] | None = None
+    row: dict[str, list[str]] | None = None
 
 
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = []
-    cursor = a
-    for m in re.finditer(r"[;:|]", text[a:b]):
-        out.append((cursor, a + m.start()))
-        cursor = a + m.end()
+    out, cursor = [], a
+    for m in _CLAUSE_BREAK.finditer(text, a, b):
+        out.append((cursor, m.start()))
+        cursor = m.end()
     out.append((cursor, b))
     return out
 
@@ -116,46 +67,39 @@ def _masked(text: str, a: int, b: int, quantities: list[Quantity]) -> str:
     for q in quantities:
         if q.end <= a or q.start >= b:
             continue
-        # "58,6% chỉ tiêu Nghị quyết" is a share of a target reached: its "chỉ tiêu" is no goal word either
-        after = re.match(r"\s*chỉ\s+tiêu", text[q.end:b])
-        for i in range(max(q.start, a), min(q.end + (after.end() if after else 0), b)):
+        after = _SHARE_OF_TARGETS.match(text, q.end, b)
+        for i in range(max(q.start, a), min(after.end() if after else q.end, b)):
             chars[i - a] = " "
     return "".join(chars)
 
 
-def horizons(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """(start, end, year) of the horizons in [a, b): "đến năm 2025", "năm 2030", "2021-2025" (its end)."""
-    out = []
-    for m in _HORIZON.finditer(text, a, b):
-        if m["year"]:
-            if not m["lead"] and _NOT_HORIZON_BEFORE.search(text[max(0, m.start() - 15):m.start()]):
-                continue
-            out.append((m.start(), m.end(), m["year"]))
-        elif int(m["from"]) < int(m["to"]):
-            out.append((m.start(), m.end(), m["to"]))
-    return out
-
-
 class TargetReader:
+    """Reads the prose sentence by sentence. ``units`` are the sentences to read (table cells
+    stand as sentences of their own) and ``evidence`` maps a unit to what a check quotes for it
+    (a cell's row), when that is not the unit itself."""
+
     def __init__(self, text: str, st: Structure, quantities: list[Quantity], doc_year: int | None,
-                 title: str, term: str):
+                 period: dict[str, str] | None, units: list[tuple[int, int]] | None = None,
+                 evidence: dict[tuple[int, int], tuple[int, int]] | None = None, sections: Sections | None = None):
         self.text = text
         self.st = st
+        self.sections = sections or Sections(st)
         self.quantities = quantities
         self.starts = [q.start for q in quantities]  # scan_quantities gives them in text order
         self.doc_year = doc_year
-        fallback = horizons(title, 0, len(title))
-        self.doc_horizon = fallback[0][2] if fallback else (term[-4:] if re.fullmatch(r"\d{4}-\d{4}", term) else "")
+        self.period = period
+        self.units = st.sentences if units is None else units
+        self.evidence = evidence or {}
         self.lead_in = ""  # the lead-in governing the current bullets names what they count
-        self.lead_horizon = ""  # and its horizon dates them
+        self.lead_horizon: Horizon | None = None  # and its horizon dates them
+        self.paragraph_horizon: Horizon | None = None  # "Đến năm 2020, ..." opening the paragraph
         self.previous: TargetReading | None = None  # the last target of the current sentence
 
     def read(self) -> list[TargetReading]:
         readings: list[TargetReading] = []
         lead_goal_until = -1  # a goal lead-in ending in ":" governs the bullets that follow
-        starts = self.starts
-        for a, b in self.st.sentences:
-            inside = self.quantities[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+        for a, b in self.units:
+            inside = self._without_qualifiers(self._inside(a, b))
             sentence_text = self.text[a:b].rstrip()
             # a lead-in governs its bullets and numbered items, up to a heading or a new paragraph
             starts_line = a == 0 or not self.text[self.text.rfind("\n", 0, a) + 1:a].strip()
@@ -166,10 +110,16 @@ class TargetReader:
                 # "Chỉ tiêu đến năm 2025:" dates the bullets below it; a lead-in without a horizon
                 # nested under one ("a) Về kinh tế:") keeps the outer one
                 own = horizons(self.text, a, b)
-                self.lead_horizon = own[-1][2] if own else (self.lead_horizon if governed else "")
+                self.lead_horizon = own[-1] if own else (self.lead_horizon if governed else None)
             elif not governed and not item:
                 self.lead_in = ""
-                self.lead_horizon = ""
+                self.lead_horizon = None
+            if starts_line:
+                self.paragraph_horizon = None
+            opening = _OPENING_HORIZON.match(self.text, a)
+            if opening:  # "Đến năm 2020, ..." at the head of a paragraph dates its later sentences too
+                found = horizons(self.text, a, opening.end())
+                self.paragraph_horizon = found[0] if found else self.paragraph_horizon
             self.previous = None
             lead_is_goal = False
             reported = False  # "đã kết nạp 3.514 đảng viên; trong đó huyện A kết nạp 1.296": still a report
@@ -177,7 +127,7 @@ class TargetReader:
             for ca, cb in _clauses(self.text, a, b) if inside else []:
                 own_goal = self._goal(ca, cb, inside)
                 clause_goal = own_goal or ((lead_is_goal or governed or under_goal_heading) and not reported)
-                reported = (reported or bool(_REPORTED.search(self.text[ca:cb].lower()))) and not own_goal
+                reported = (reported or bool(W.REPORTED.accented.search(self.text, ca, cb))) and not own_goal
                 # a goal stated at the head of a sentence ("Đến năm 2030, ...; ...") runs to its end
                 lead_is_goal = lead_is_goal or (clause_goal and self.text[cb:cb + 1] != "|")
                 for q in (q for q in inside if ca <= q.start < cb):
@@ -186,7 +136,7 @@ class TargetReader:
                         readings.append(reading)
                         self.previous = reading
             if sentence_text.endswith(":"):
-                goal = self._goal(a, b, inside) or governed or _BULLET_YEAR.match(self.text, b + 1)
+                goal = self._goal(a, b, inside) or governed or W.BULLET_YEAR.match(self.text, b + 1)
                 lead_goal_until = b + 1 if goal else -1
             elif governed:
                 lead_goal_until = b + 1
@@ -194,74 +144,99 @@ class TargetReader:
                 lead_goal_until = -1
         return readings
 
+    def _inside(self, a: int, b: int) -> list[Quantity]:
+        return self.quantities[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
     def _goal(self, a: int, b: int, quantities: list[Quantity] | None = None) -> bool:
-        if quantities is None:
-            quantities = self.quantities[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
-        folded = _masked(self.text, a, b, quantities)
-        if _GOAL.search(folded):
+        folded = _masked(self.text, a, b, self._inside(a, b) if quantities is None else quantities)
+        folded = W.NOT_GOAL.folded.sub(" ", folded)
+        if W.GOAL.folded.search(folded) or self._ahead(a, b):
             return True
-        if self._ahead(a, b):
-            return True
-        bullet = _BULLET_YEAR.match(self.text, a)
+        bullet = W.BULLET_YEAR.match(self.text, a)
         return bool(bullet and self.doc_year and int(bullet[1]) >= self.doc_year)
 
     def _ahead(self, a: int, b: int) -> bool:
         """Whether [a, b) names a horizon not yet reached: "đến năm 2025" in a 2022 document."""
-        for h_start, _, year in horizons(self.text, a, b):
-            lead = self.text[h_start:h_start + 4].lower()
-            if lead.startswith(("đến", "tới")) and (self.doc_year is None or int(year) > self.doc_year):
+        for h in horizons(self.text, a, b):
+            lead = self.text[h.start:h.start + 4].lower()
+            if lead.startswith(W.AHEAD_LEADS) and (self.doc_year is None or int(h.year) > self.doc_year):
+                return True
+            if lead.startswith(W.AHEAD_IF_DATED) and self.doc_year is not None and int(h.year) > self.doc_year:
                 return True
         return False
 
     def _heading_goal(self, offset: int) -> bool:
-        """Whether the headings above, nearest first up to a top-level one, announce goals."""
-        for h in self.st.heading_before(offset):
+        """Whether the sections ``offset`` sits in, nearest first up to a top-level one, announce goals."""
+        for h in self.sections.above(offset):
             words = fold(h.text)
-            if _HEADING_REPORT.search(words):
+            if W.HEADING_REPORT.folded.search(words):
                 return False
-            if _HEADING_GOAL.search(words) or self._ahead(h.start, h.end):
+            if W.HEADING_GOAL.folded.search(words) or self._ahead(h.start, h.end):
                 return True
             if is_top_heading(h.text):
                 return False
         return False
 
     def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
-        if q.of is not None or _NEVER_TARGET_UNIT.match(fold(q.unit)):
+        if q.of is not None or W.NEVER_TARGET_UNIT.folded_prefix.match(fold(q.unit)):
             return None
-        if not goal and not _NORM.search(self.text[max(clause[0], q.start - 20):q.start].lower()):
+        if W.ENUMERATION.match(self.text, q.end):
             return None
-        prev_end = max([p.end for p in inside if p.end <= q.start and not _NEVER_TARGET_UNIT.match(fold(p.unit))]
-                       + [clause[0]])
+        if W.RESULT_AFTER.accented.search(self.text, q.end, min(clause[1], q.end + W.RESULT_AFTER_WINDOW)):
+            return None
+        if not goal and not W.NORM.at_end.search(self.text[max(clause[0], q.start - W.NORM_WINDOW):q.start]):
+            return None
+        counted = [p.end for p in inside if p.end <= q.start and not W.NEVER_TARGET_UNIT.folded_prefix.match(fold(p.unit))]
+        prev_end = max(counted + [clause[0]])
         seg_start = prev_end
         if prev_end > clause[0]:  # "1.300 đảng viên mới, trồng mới 2.400 ha": "mới" ends the previous one
-            joint = _JOINT.search(self.text, prev_end, q.start)
-            seg_start = joint.end() if joint else seg_start
+            joints = list(JOINT.finditer(self.text, prev_end, q.start))
+            if joints:
+                # "80% số trạm y tế xã, phường và 100% cơ sở ...": a "và" just before the value (its
+                # comparator aside) opens it; the words before it went with the previous one
+                last = joints[-1].end()
+                seg_start = last if not content_words(self.text[last:q.start]) else joints[0].end()
         comma = self.text.rfind(",", seg_start, q.start)
-        local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start].lower()
-        goal_words = list(_GOAL_WORDS.finditer(local))
+        local = self.text[(comma + 1 if comma >= 0 else seg_start):q.start]
+        goal_words = list(W.GOAL_NAMES.accented.finditer(local))
         if goal_words:  # "đã đề ra mục tiêu ... 100%": the "đã" is about setting the goal
             local = local[goal_words[-1].end():]
-        if _RESULT.search(local):
+        if W.RESULT.accented.search(local):
             return None
-        openers = list(_OPENER.finditer(self.text[seg_start:q.start]))
+        openers = list(W.OPENER.accented.finditer(self.text, seg_start, q.start))
         if openers:
-            seg_start += openers[-1].end()
+            seg_start = openers[-1].end()
         seg_start = self._after_lead_in(seg_start, q)
-        before = fold(self.text[max(seg_start, q.start - 25):q.start])
-        comparator, approx = "=", False
-        for pattern, comp, is_approx in _COMPARATORS:
-            if re.search(r"\b" + pattern, before):
-                comparator, approx = comp, is_approx
-                break
-        if comparator == ">=" and q.value_max is not None and re.search(r"\btu\s*$", before):
-            comparator = "="  # "từ 90 - 100": a range, not a floor
-        if _AFTER_GE.match(self.text, q.end):
+        before = fold(self.text[max(seg_start, q.start - W.COMPARATOR_WINDOW):q.start])
+        comparator, approx = W.comparator_before(before, q.value_max is not None, q.unit)
+        if W.AT_LEAST_AFTER.match(self.text, q.end):
             comparator = ">="
-        elif _AFTER_LE.match(self.text, q.end):
+        elif W.AT_MOST_AFTER.match(self.text, q.end):
             comparator = "<="
-        indicator, start, end = self._indicator(q, seg_start, clause[1], inside)
-        return TargetReading(q, indicator, comparator, approx, self._deadline(q, sentence, inside), start, end,
-                             sentence)
+        nxt = min([p.start for p in inside if p.start > q.start] + [clause[1]])
+        previous = self.previous
+        ctx = Context(previous.indicator if previous else None, previous.quantity.unit if previous else None,
+                      self.lead_in, previous is not None and previous.quantity.end >= clause[0])
+        indicator, start, end = indicator_of(self.text, q, seg_start, nxt, clause[1], ctx,
+                                             level=self._level(seg_start, q))
+        deadline, period, own = self._deadline(q, sentence, inside)
+        if not own and period is None and self._annual(clause[0], end):
+            period = self._period_in_force(sentence[0])
+            deadline = period["end"] if period else deadline
+        return TargetReading(q, indicator, comparator, approx, deadline, start, end,
+                             self.evidence.get(sentence, sentence), period=period)
+
+    def _without_qualifiers(self, inside: list[Quantity]) -> list[Quantity]:
+        """The quantities of a sentence but those that say which of the things counted just before
+        are meant ("8 cơ sở giáo dục đại học thuộc nhóm 200 đại học hàng đầu châu Á"): part of the
+        indicator, neither a target nor where the indicator stops."""
+        kept: list[Quantity] = []
+        for q in inside:
+            rank = W.RANK_BEFORE.search(fold(self.text[max(0, q.start - W.NORM_WINDOW):q.start]))
+            if rank and kept and W.SAME_PHRASE.fullmatch(self.text, kept[-1].end, q.start):
+                continue
+            kept.append(q)
+        return kept
 
     def _after_lead_in(self, seg_start: int, q: Quantity) -> int:
         """Where the indicator can start once commas that close a lead-in are passed.
@@ -271,96 +246,47 @@ class TargetReader:
         85%"): a comma inside the indicator ("thu gom, xử lý") is no place to start it.
         """
         commas = [m.start() for m in re.finditer(",", self.text[seg_start:q.start])]
-        if not q.measure:
+        if not q.measure and not self._level(seg_start, q):
             return seg_start + commas[-1] + 1 if commas else seg_start
         start = cursor = seg_start
         for offset in commas:
             comma = seg_start + offset
-            if _LEAD_IN.search(self.text[cursor:comma]):
+            if W.LEAD_IN.accented.search(self.text, cursor, comma):
                 start = comma + 1
             cursor = comma + 1
         return start
 
-    def _indicator(self, q: Quantity, seg_start: int, clause_end: int, inside: list[Quantity]):
-        raw = self.text[seg_start:q.start]
-        lead = _LEAD_WORDS.match(raw)
-        start = seg_start + (lead.end() if lead else 0)
-        phrase = self.text[start:q.start]
-        phrase = _TAIL_WORDS.sub("", phrase)
-        phrase = re.sub(rf"\s*(?:(?:đến|tới|vào|trong)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+{YEAR}\s*,?", " ", phrase)
-        phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
-        nxt = min([p.start for p in inside if p.start > q.start] + [clause_end])
-        words, tail_end = self._tail(q, nxt, nxt < clause_end)
-        end = q.end
-        bare = re.sub(r"\s*\b(?:và|hoặc)\s*$", "", phrase).strip(" ,")
-        cell = re.search(r"\|([^|\n]+)\|\s*$", self.text[max(0, seg_start - 200):seg_start])
-        if cell and len(self.text[seg_start:q.start].split()) <= 2:
-            phrase = re.sub(r"\s+", " ", cell.group(1)).strip()  # a table row: the indicator is the cell before
-        elif (q.measure and len(bare.split()) <= 1 and len(words) <= 1 and self.previous is not None
-              and self.previous.quantity.unit == q.unit):
-            phrase = self.previous.indicator  # "20% GDP và khoảng 30% GDP vào năm 2030": the same indicator
-        elif q.measure and not bare and not words and self.previous is not None:
-            # "giảm bình quân 1,5%/năm; đến năm 2025 còn dưới 3%": the level of what the sentence is
-            # about, not its yearly change
-            phrase = _MOVEMENT.sub("", self.previous.indicator)
-        elif not q.measure or len(phrase.split()) <= 2:
-            # a count (or a bare verb before a share): what is counted and what is said of it
-            if not q.measure and not phrase and not words and self.lead_in:
-                phrase = self.lead_in  # a bullet "- Năm 2023: 132 xã" counts what its lead-in names
-            else:
-                counted = "" if q.measure else q.unit
-                phrase = " ".join(x for x in (phrase, counted, " ".join(words)) if x)
-                end = tail_end
-        if not phrase:
-            phrase = q.unit
-        if phrase[:1].isupper() and not phrase[1:2].isupper():
-            phrase = phrase[0].lower() + phrase[1:]
-        return phrase, start if start < q.start else q.start, end
+    def _level(self, seg_start: int, q: Quantity) -> bool:
+        """Whether the value is the level the words before it reach ("nhân lực nghiên cứu, phát
+        triển công nghệ đạt 12 người trên một vạn dân"), not a count of what follows it."""
+        return bool(W.LEVEL_VERB.search(self.text, seg_start, q.start))
 
-    def _tail(self, q: Quantity, nxt: int, before_quantity: bool) -> tuple[list[str], int]:
-        """The words said of the quantity after it, up to the end of its clause, and where they end.
+    def _annual(self, a: int, b: int) -> bool:
+        return bool(W.ANNUAL.accented.search(self.text, a, b))
 
-        A comma goes on with the phrase ("100% thôn, tổ dân phố có chi bộ"; "được đánh giá, xếp
-        loại ...") unless what follows opens a clause of its own or leads to the next quantity.
-        """
-        region = self.text[q.end:nxt]
-        hard = _TAIL_STOP.search(region)
-        limit = hard.start() if hard else len(region)
-        parts = region[:limit].split(",")
-        if before_quantity and hard is None:  # "... rừng tập trung và có thêm 6 xã": "và" opens the next one
-            parts[-1] = _JOINT.split(parts[-1], maxsplit=1)[0]
-        kept = len(parts[0])
-        for i, part in enumerate(parts[1:], 1):
-            leads_on = before_quantity and hard is None and i == len(parts) - 1
-            if leads_on or not part.strip() or _CLAUSE_OPENER.match(part):
-                break
-            kept += 1 + len(part)
-        spans = [m.span() for m in re.finditer(r"\S+", region[:kept])]
-        if len(spans) > MAX_TAIL_WORDS:
-            spans = [m.span() for m in re.finditer(r"\S+", parts[0])][:10]
-        text = " ".join(region[a:b] for a, b in spans)
-        trimmed = _TAIL_END.sub("", text)
-        words = trimmed.split()
-        return words, q.end + spans[len(words) - 1][1] if words else q.end
+    def _period_in_force(self, offset: int) -> dict[str, str] | None:
+        """The period a passage plans for: its lead-in's or section's, else the document's."""
+        for h in (self.lead_horizon, self.sections.horizon(offset)):
+            if h is not None and h.period:
+                return h.period
+        return self.period
 
-    def _deadline(self, q: Quantity, sentence, inside: list[Quantity]) -> str:
+    def _deadline(self, q: Quantity, sentence, inside: list[Quantity]) -> tuple[str, dict[str, str] | None, bool]:
+        """(deadline, period when the deadline is a period's end, whether its sentence states it)."""
         a, b = sentence
         found = horizons(self.text, a, b)
         prev_end = max([p.end for p in inside if p.end <= q.start] + [a])
         next_start = min([p.start for p in inside if p.start > q.start] + [b])
-        between = [h for h in found if prev_end <= h[0] < q.start]
-        if between:
-            return between[-1][2]
-        after = [h for h in found if q.end <= h[0] < next_start]
-        if after:
-            return after[0][2]
-        earlier = [h for h in found if h[1] <= q.start]
-        if earlier:
-            return earlier[-1][2]
-        if self.lead_horizon:
-            return self.lead_horizon
-        for h in self.st.heading_before(a, limit=3):
-            hs = horizons(self.text, h.start, h.end)
-            if hs:
-                return hs[0][2]
-        return self.doc_horizon
+        between = [h for h in found if prev_end <= h.start < q.start]
+        after = [h for h in found if q.end <= h.start < next_start]
+        earlier = [h for h in found if h.end <= q.start]
+        own = between[-1] if between else after[0] if after else earlier[-1] if earlier else None
+        if (after and between and _RIGHT_AFTER.fullmatch(self.text, q.end, after[0].start)
+                and not self.text[after[0].start:after[0].end].lower().startswith(W.AHEAD_LEADS)):
+            own = after[0]  # "1,5% GDP vào năm 2015, trên 2% GDP vào năm 2020": each value its own year
+        governing = own or self.lead_horizon or self.paragraph_horizon or self.sections.horizon(a)
+        if governing is not None:
+            return governing.year, governing.period, own is not None
+        if self.period:
+            return self.period["end"], self.period, False
+        return "", None, False

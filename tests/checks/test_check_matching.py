@@ -39,10 +39,10 @@ def test_different_quantities_do_not_match(parent, child):
 
 
 def test_each_match_says_why():
-    assert match("Tỷ lệ che phủ rừng", "Tỷ lệ che phủ rừng").reason == "same indicator"
+    assert match("Tỷ lệ che phủ rừng", "Tỷ lệ che phủ rừng").reason == "cùng chỉ tiêu"
     assert "GRDP" in match("Tốc độ tăng trưởng kinh tế", "Tăng trưởng GRDP").reason
     similar = match("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo đa chiều")
-    assert similar.score < 1 and "child only: chieu da" in similar.reason
+    assert similar.score < 1 and "chỉ cấp dưới: chieu da" in similar.reason
 
 
 def test_money_converts_across_scale_words():

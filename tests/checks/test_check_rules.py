@@ -4,6 +4,7 @@ from tests.checks.lacgiang import (
     MemoryStore, Said, ben_may_plan, lac_giang, plan, resolution_15,
 )
 from vanban.checks import run_checks
+from vanban.vocab import status_label
 
 
 def items_of(child_number, store=None):
@@ -30,13 +31,13 @@ def test_the_consistent_plan_raises_no_alarm():
 def test_a_stronger_growth_target_is_not_flagged():
     item = items_of("08-KH/HU")["Tốc độ tăng trưởng kinh tế (GRDP) bình quân"]
     assert item.status == "ok"
-    assert item.child_target.value == 8 and "known equivalent" in item.message
+    assert item.child_target.value == 8 and "cách nói tương đương" in item.message
 
 
 def test_a_growth_range_below_the_floor_is_weaker_on_its_lower_bound():
     item = items_of("12-KH/HU")["Tốc độ tăng trưởng kinh tế (GRDP) bình quân"]
     assert item.status == "weaker"
-    assert "lower bound" in item.message and "6,5-7%/năm" in item.message and "≥ 7%/năm" in item.message
+    assert "thấp hơn ở cận dưới" in item.message and "6,5-7%/năm" in item.message and "≥ 7%/năm" in item.message
 
 
 def test_a_plan_that_omits_the_forest_cover_target_has_it_missing():
@@ -48,7 +49,7 @@ def test_a_plan_that_omits_the_forest_cover_target_has_it_missing():
 def test_a_lower_income_target_is_weaker_and_the_message_names_both_values_and_deadlines():
     item = items_of("12-KH/HU")["Thu nhập bình quân đầu người"]
     assert item.status == "weaker"
-    assert "80 triệu đồng by 2025" in item.message and "75 triệu đồng by 2025" in item.message
+    assert "80 triệu đồng đến năm 2025" in item.message and "75 triệu đồng đến năm 2025" in item.message
 
 
 def test_a_higher_poverty_ceiling_is_weaker_and_a_lower_one_is_stronger():
@@ -64,7 +65,7 @@ def test_the_same_target_a_year_later_is_a_later_deadline():
 def test_counting_party_organisations_where_a_percentage_is_asked_is_a_unit_mismatch():
     item = items_of("05-KH/HU")["Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ"]
     assert item.status == "unit_mismatch"
-    assert "percent" in item.message and "party_org" in item.message
+    assert "tỷ lệ phần trăm" in item.message and "số tổ chức đảng" in item.message
 
 
 def test_income_in_ty_dong_is_converted_before_comparing():
@@ -73,12 +74,12 @@ def test_income_in_ty_dong_is_converted_before_comparing():
 
 def test_a_yearly_cut_in_poverty_does_not_stand_in_for_the_poverty_level():
     item = items_of("05-KH/HU")["Tỷ lệ hộ nghèo"]
-    assert item.status == "missing" and "giảm on one side only" in item.message
+    assert item.status == "missing" and "giảm chỉ có ở một bên" in item.message
 
 
 def test_a_district_share_of_an_absolute_target_is_not_weaker_on_its_own():
     item = items_of("12-KH/HU")["Kết nạp mới đảng viên"]
-    assert item.status == "ok" and "share" in item.message
+    assert item.status == "ok" and "phần của kế hoạch trong tổng số" in item.message
 
 
 def test_at_the_same_level_an_absolute_target_is_compared_directly():
@@ -93,7 +94,7 @@ def test_an_equal_target_with_unknown_direction_is_compared_as_a_floor():
         Said("Thu nhập bình quân đầu người đạt 80 triệu đồng.", "Thu nhập bình quân đầu người", 80,
              "triệu đồng"))
     assert items["Thu nhập bình quân đầu người"].status == "ok"
-    assert "compared as a floor" in items["Thu nhập bình quân đầu người"].message
+    assert "so như mức sàn" in items["Thu nhập bình quân đầu người"].message
 
 
 def test_a_bare_poverty_rate_reads_lower_as_better():
@@ -119,7 +120,7 @@ def test_a_weaker_and_later_target_is_weaker_and_says_both():
     items = status_against_province(
         Said("Đến năm 2027, che phủ rừng đạt 60%.", "Tỷ lệ che phủ rừng", 60, deadline="2027"))
     item = items["Tỷ lệ che phủ rừng"]
-    assert item.status == "weaker" and "later" in item.message
+    assert item.status == "weaker" and "thời hạn cũng muộn hơn" in item.message
 
 
 def test_each_horizon_of_a_parent_is_matched_to_the_same_horizon_of_the_plan():
@@ -145,14 +146,14 @@ def test_each_horizon_of_a_parent_is_matched_to_the_same_horizon_of_the_plan():
 def test_an_unstated_unit_is_compared_on_trust_and_says_so():
     items = status_against_province(Said("Che phủ rừng đạt 61.", "Tỷ lệ che phủ rừng", 61, ""))
     item = items["Tỷ lệ che phủ rừng"]
-    assert item.status == "weaker" and "not stated" in item.message
+    assert item.status == "weaker" and "không nêu đơn vị" in item.message
 
 
 def test_every_item_of_the_planted_plans_has_the_contract_status():
     for child in ("08-KH/HU", "12-KH/HU", "05-KH/HU"):
         for item in items_of(child).values():
             assert item.status in ("ok", "weaker", "later_deadline", "missing", "unit_mismatch")
-            assert item.message.startswith(item.status)
+            assert item.message.startswith(status_label(item.status) + ": ")
 
 
 def test_restated_parent_targets_are_checked_once():
@@ -167,7 +168,7 @@ def test_a_missing_target_names_the_closest_phrase_that_fell_short():
     items = status_against_province(
         Said("Tỷ lệ xã đạt chuẩn quốc gia về y tế đạt 100%.", "Tỷ lệ xã đạt chuẩn quốc gia về y tế", 100))
     item = items["Số xã đạt chuẩn nông thôn mới"]
-    assert item.status == "missing" and "closest: \"Tỷ lệ xã đạt chuẩn quốc gia về y tế\"" in item.message
+    assert item.status == "missing" and "gần nhất: \"Tỷ lệ xã đạt chuẩn quốc gia về y tế\"" in item.message
 
 
 def test_a_commune_plan_implies_the_rural_scope_of_a_district_indicator():
@@ -179,7 +180,7 @@ def test_a_commune_plan_implies_the_rural_scope_of_a_district_indicator():
                    said=[Said("Thu nhập bình quân đầu người đạt 58 triệu đồng/năm.",
                               "Thu nhập bình quân đầu người", 58, "triệu đồng/năm")])
     (result,) = run_checks(MemoryStore([district, commune]))
-    assert result.items[0].status == "weaker" and "rural scope" in result.items[0].message
+    assert result.items[0].status == "weaker" and "phạm vi nông thôn" in result.items[0].message
 
 
 def test_a_weaker_labour_productivity_growth_is_flagged_and_a_stronger_one_is_not():
@@ -205,7 +206,7 @@ def test_without_a_stated_level_the_issuer_name_tells_a_district_share():
     child.doc.number = ""
     (result,) = run_checks(MemoryStore([resolution_15(), child]), parent="15-NQ/TU", child=child.id)
     item = {i.indicator: i for i in result.items}["Kết nạp mới đảng viên"]
-    assert item.status == "ok" and "share" in item.message
+    assert item.status == "ok" and "phần của kế hoạch trong tổng số" in item.message
 
 
 def test_with_no_level_at_all_an_amount_is_compared_whole_and_says_why():
@@ -214,10 +215,10 @@ def test_with_no_level_at_all_an_amount_is_compared_whole_and_says_why():
     child.doc.number, child.doc.issuer = "", ""
     (result,) = run_checks(MemoryStore([resolution_15(), child]), parent="15-NQ/TU", child=child.id)
     item = {i.indicator: i for i in result.items}["Kết nạp mới đảng viên"]
-    assert item.status == "weaker" and "level is unknown" in item.message
+    assert item.status == "weaker" and "chưa rõ cấp" in item.message
 
 
 def test_a_target_without_a_deadline_is_compared_on_its_value_alone():
     items = status_against_province(Said("Phấn đấu che phủ rừng đạt 64%.", "Tỷ lệ che phủ rừng", 64, deadline=""))
     item = items["Tỷ lệ che phủ rừng"]
-    assert item.status == "ok" and "no deadline stated" in item.message
+    assert item.status == "ok" and "không nêu thời hạn" in item.message

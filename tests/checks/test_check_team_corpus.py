@@ -33,7 +33,7 @@ def test_every_item_gets_the_expected_status(results, expected):
     for e in expected["items"]:
         item = items.pop((e["parent_text"], e["parent_deadline"]))
         child_text = item.child_target.text if item.child_target else None
-        if (item.status, child_text) != (e["status"], e["child_text"]):
+        if (item.status, item.reason, child_text) != (e["status"], e.get("na_reason", ""), e["child_text"]):
             wrong.append((e["indicator"], e["parent_deadline"], e["status"], item.message))
     assert wrong == [] and items == {}
 

@@ -31,7 +31,7 @@ def test_two_plans_short_of_the_total_are_reported():
     (entry,) = totals(run_checks(MemoryStore([resolution_15(), ben_may_plan(), tan_khe_plan()])))
     by_indicator = {i.indicator: i for i in entry.items}
     assert set(by_indicator) == {"Kết nạp mới đảng viên", "Số xã đạt chuẩn nông thôn mới"}
-    assert "2 of the 2 linked plans" in by_indicator["Số xã đạt chuẩn nông thôn mới"].message
+    assert "2 trong 2 kế hoạch cùng cấp" in by_indicator["Số xã đạt chuẩn nông thôn mới"].message
 
 
 def test_a_pair_named_by_the_user_gets_no_totals():

@@ -95,3 +95,42 @@ def test_render_table(corpus_real):
 ])
 def test_unit_compatibility(a, b, compatible):
     assert units_compatible(a, b) is compatible
+
+
+HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 02125/QĐ-UBND\n"
+          "Lạng Sơn, ngày 3 tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu trồng rừng năm 2026\n"
+          "Căn cứ Quyết định số 41/QĐ-UBND ngày 10/01/2025; giao 1.250 ha rừng trồng mới đến năm 2026.\n\n"
+          "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLương Văn Hoà\n")
+
+
+def test_a_header_gold_scores_its_doc_fields_only(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "ls01.txt").write_text(HEADER, encoding="utf-8")
+    write_json(tmp_path / "gold" / "ls01.json", {"doc": {
+        "number": "02125/QĐ-UBND", "kind": "quyet_dinh", "date": "2025-12-03", "place": "Tỉnh Lạng Sơn",
+        "signer": "Lương Văn Hòa"}})
+    report = evaluate(tmp_path / "gold")
+    # the text has a citation, dates and a target, but this gold annotates none of them
+    assert report["fields"] == {}
+    doc = report["doc"]
+    for key in ("number", "kind", "date", "issuer", "signer"):
+        assert doc[key] == {"correct": 1, "total": 1, "accuracy": 1.0}, key
+    assert "level" not in doc  # not annotated: not shown
+    table = render_table(report)
+    assert "references" not in table and any(line.split()[:2] == ["issuer", "1.000"] for line in table.splitlines())
+
+
+@pytest.mark.parametrize("issuer, place, named", [
+    ("Ủy ban nhân dân tỉnh Hà Tĩnh", "Tỉnh Hà Tĩnh", True),
+    ("UBND tỉnh Hà Tĩnh", "Tỉnh Hà Tĩnh", True),
+    ("Hội đồng nhân dân thành phố Hà Nội", "Thành phố Hà Nội", True),
+    ("Cục Thuế", "Cục Thuế", True),
+    ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hoá, Thể thao và du lịch", True),
+    ("Văn phòng Chính phủ", "Thủ tướng Chính phủ", False),
+    ("Ủy ban nhân dân thành phố Hà Nội", "Tỉnh Hà Nam", False),
+    ("", "Tỉnh Hà Tĩnh", False),
+])
+def test_the_issuer_names_the_gold_place(issuer, place, named):
+    from vanban.extractors.evaluation import names_place
+
+    assert names_place(issuer, place) is named

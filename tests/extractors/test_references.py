@@ -78,3 +78,9 @@ def test_laws_are_cited_by_legislature(analyse):
 def test_state_numbers_without_a_kind_code(analyse):
     refs = analyse("Công văn số 123/UBND-VX ngày 02/3/2022 của UBND huyện Bến Mây.").references
     assert [r.number for r in refs] == ["123/UBND-VX"]
+
+
+def test_a_document_replacing_another_says_so_with_thay_the(analyse):
+    found = analyse("Quy định này thay thế Quy định số 07-QĐi/TU ngày 2 tháng 4 năm 2019 của Ban "
+                           "Thường vụ Tỉnh ủy; căn cứ Nghị quyết số 15-NQ/TU.")
+    assert [(r.number, r.relation) for r in found.references] == [("07-QĐi/TU", "thay thế"), ("15-NQ/TU", "căn cứ")]

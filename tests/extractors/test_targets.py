@@ -114,7 +114,7 @@ def test_numbered_targets_under_a_heading_with_the_term(analyse):
     document = analyse(text)
     assert targets(document) == [(">=", 70.0, None, "triệu đồng", "2025"), (">=", 250.0, None, "đảng viên", "2025")]
     assert [t.indicator for t in document.targets] == ["thu nhập bình quân đầu người",
-                                                      "kết nạp đảng viên trở lên"]
+                                                      "kết nạp đảng viên"]
     assert [(f.value, f.unit) for f in document.figures] == [(3.0, "khâu đột phá")]
 
 

@@ -90,6 +90,28 @@ def word_order_score(expected: str, actual: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two word lists (bit-parallel, Hyyrö 2004:
+    one big-integer step per word of ``b``, so whole documents score in milliseconds)."""
+    masks: dict[str, int] = {}
+    for i, word in enumerate(a):
+        masks[word] = masks.get(word, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    v = full
+    for word in b:
+        u = v & masks.get(word, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(a) - bin(v).count("1")
+
+
+def word_recall_precision(expected: str, actual: str) -> tuple[float, float]:
+    """Reading-order recall and precision: the words the two texts share in the same order
+    (their longest common subsequence) over the words expected, and over the words read."""
+    a, b = _words(expected), _words(actual)
+    common = lcs_length(a, b)
+    return common / max(len(a), 1), common / max(len(b), 1)
+
+
 # --- legacy encoders (the inverse direction of the loader's charts) --------------------------
 
 def encode_tcvn3(text: str) -> bytes:
@@ -197,13 +219,26 @@ def table_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def two_column_pdf(left: list[str], right: list[str], title: str) -> bytes:
+def two_column_pdf(left: list[str], right: list[str], title: str, *, across: bool = False) -> bytes:
+    """A centred title over two columns. Drawn column after column, or with ``across`` line by
+    line across the page (left line, right line, next row), as some typesetters write them:
+    then only a reader that finds the columns gets the order right."""
     pdf = _fpdf()
     pdf.add_page()
     pdf.cell(0, 8, title, align="C", new_x="LMARGIN", new_y="NEXT")
     top = pdf.get_y() + 4
     column_width = (pdf.epw - 10) / 2
-    for x, paragraphs in ((pdf.l_margin, left), (pdf.l_margin + column_width + 10, right)):
+    columns = ((pdf.l_margin, left), (pdf.l_margin + column_width + 10, right))
+    if across:
+        wrapped = [[line for p in paragraphs for line in pdf.multi_cell(column_width, 6, p, dry_run=True, output="LINES")]
+                   for _, paragraphs in columns]
+        for row in range(max(map(len, wrapped))):
+            for (x, _), lines in zip(columns, wrapped):
+                if row < len(lines):
+                    pdf.set_xy(x, top + 6 * row)
+                    pdf.cell(column_width, 6, lines[row])
+        return bytes(pdf.output())
+    for x, paragraphs in columns:
         pdf.set_xy(x, top)
         for paragraph in paragraphs:
             pdf.set_x(x)
@@ -331,3 +366,86 @@ def html_page(charset: str = "utf-8") -> str:
 </div>
 <div class="footer">Bản quyền thuộc Văn phòng Tỉnh ủy Hà Lâm. Địa chỉ: số 1 đường Trung Tâm.</div>
 </body></html>"""
+
+
+def rtf_file(encoding: str = "unicode") -> bytes:
+    """The plan as an RTF document: header block, paragraphs, the target table after paragraph 3,
+    a page header, a picture and a footnote that are not body text. Vietnamese written as
+    ``encoding`` says: "unicode" (\\uN escapes with a "?" fallback, as Word writes them),
+    "cp1258" (\\'xx bytes of Windows-1258 with combining tone marks) or "tcvn3" (\\'xx bytes of
+    a .VnTime font under Windows-1252)."""
+    def escaped(text: str) -> str:
+        if encoding == "unicode":
+            out = []
+            for ch in text:
+                if ch in "\\{}":
+                    out.append("\\" + ch)
+                elif ord(ch) < 128:
+                    out.append(ch)
+                else:
+                    code = ord(ch)
+                    out.append(f"\\u{code if code < 32768 else code - 65536}?")
+            return "".join(out)
+        data = encode_cp1258_decomposed(text) if encoding == "cp1258" else encode_tcvn3(text)
+        return "".join(f"\\'{b:02x}" if b > 127 else chr(b) for b in data)
+
+    code_page, font = {"unicode": (1252, "Times New Roman"), "cp1258": (1258, "Times New Roman"),
+                       "tcvn3": (1252, ".VnTime")}[encoding]
+    rows = []
+    for row in TABLE:
+        cells = "".join(f"\\pard\\intbl {escaped(cell)}\\cell " for cell in row)
+        edges = "".join(f"\\cellx{2000 * (i + 1)}" for i in range(len(row)))
+        rows.append(f"\\trowd{edges}\n{cells}\\row\n")
+    body = [f"\\pard {escaped(line)}\\par\n" for line in HEADER_BLOCK]
+    for i, paragraph in enumerate(PARAGRAPHS):
+        body.append(f"\\pard\\qj {escaped(paragraph)}\\par\n")
+        if i == 2:
+            body.extend(rows)
+            body.append("\\pard")
+    return ("{\\rtf1\\ansi\\ansicpg%d\\deff0{\\fonttbl{\\f0\\froman %s;}}\n"
+            "{\\*\\generator Vanban test writer;}{\\info{\\title %s}}\n"
+            "{\\header \\pard %s\\par}\n"
+            "{\\pict\\pngblip\\picw10\\pich10 %s}\n"
+            "%s{\\footnote \\pard Ch\\'fa th\\'edch kh\\'f4ng thu\\'f4c v\\'e0o b\\'e0i.\\par}}"
+            % (code_page, font, escaped("Kế hoạch"), escaped(RUNNING_HEADER), "89504e470d0a1a0a" * 80,
+               "".join(body))).encode("ascii")
+
+
+_ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
+
+
+def odt_file(body: str | None = None, *, mimetype: str = "application/vnd.oasis.opendocument.text") -> bytes:
+    """An OpenDocument text: the given content.xml body, or the plan with a heading, a list, the
+    target table, spaces written as text:s, a footnote, a tracked deletion and a page break."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    if body is None:
+        cells = lambda row: "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row)  # noqa: E731
+        table = "".join(f"<table:table-row>{cells(row)}</table:table-row>" for row in TABLE)
+        first, rest = PARAGRAPHS[0].split(" ", 1)
+        parts = [f"<text:p>{escape(line)}</text:p>" for line in HEADER_BLOCK[:4]]
+        parts += [f"<text:h text:outline-level=\"1\">{escape(HEADER_BLOCK[4])}</text:h>",
+                  f"<text:p>{escape(HEADER_BLOCK[5])}</text:p>",
+                  "<text:tracked-changes><text:changed-region><text:deletion><text:p>Đoạn đã xóa</text:p>"
+                  "</text:deletion></text:changed-region></text:tracked-changes>",
+                  f"<text:p>{escape(first)}<text:s text:c=\"3\"/>{escape(rest)}"
+                  "<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Chú thích cuối trang"
+                  "</text:p></text:note-body></text:note></text:p>",
+                  "<text:list><text:list-item><text:p>" + escape(PARAGRAPHS[1]) + "</text:p></text:list-item>"
+                  "<text:list-item><text:p>" + escape(PARAGRAPHS[2]) + "</text:p></text:list-item></text:list>",
+                  f"<table:table>{table}</table:table>",
+                  "<text:soft-page-break/>"]
+        parts += [f"<text:p><text:span>{escape(p)}</text:span></text:p>" for p in PARAGRAPHS[3:]]
+        body = "".join(parts)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS}>'
+               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # first and stored, as ODF asks
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", "<manifest/>")
+    return buf.getvalue()

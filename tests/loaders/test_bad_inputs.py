@@ -4,19 +4,23 @@ other exception escapes load(), whatever the bytes and whatever the file is call
 import codecs
 import os
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from tests.loaders.loader_fixtures import PARAGRAPHS, docx_file, html_page, scanned_pdf, text_pdf
+from tests.loaders.loader_fixtures import (
+    PARAGRAPHS, docx_file, html_page, odt_file, rtf_file, scanned_pdf, text_pdf,
+)
 from vanban.errors import (
-    CorruptFileError, EmptyFileError, InputError, NoTextError, TooLargeError, UnsupportedFormatError,
+    CorruptFileError, EmptyFileError, InputError, NoTextError, NotADocumentError, TooLargeError,
+    UnsupportedFormatError,
 )
 from vanban.extractors.loaders import load, ocr
-from vanban.model import FORMATS
+from vanban.vocab import FORMATS
 from vanban.settings import Settings
 
-EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".png", ".jpg", ".tif", ".rtf", ".xlsx"]
+EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".png", ".jpg", ".tif", ".rtf", ".odt", ".xlsx"]
 
 
 def test_an_empty_file_is_refused():
@@ -33,7 +37,7 @@ def test_a_text_file_named_pdf_is_read_as_text_and_says_so():
     doc = load("that-ra-la-txt.pdf", PARAGRAPHS[0].encode())
     assert doc.format == "txt"
     assert doc.text == PARAGRAPHS[0]
-    assert "named .pdf but holds txt" in doc.warnings
+    assert "tệp mang đuôi .pdf nhưng nội dung là văn bản thuần (TXT): đã đọc theo nội dung" in doc.warnings
 
 
 def test_random_bytes_named_docx_are_refused_clearly():
@@ -81,7 +85,6 @@ def test_a_scan_of_a_blank_page_has_no_text_even_after_ocr():
 
 
 @pytest.mark.parametrize("data, what", [
-    (b"{\\rtf1\\ansi Nghi quyet}", "RTF"),
     (b"GIF89a" + b"\0" * 40, "GIF"),
     (b"\x1f\x8b\x08\x00" + b"\0" * 40, "gzip"),
 ])
@@ -102,7 +105,8 @@ def _check(name: str, data: bytes) -> None:
 
 
 _PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", bytes.fromhex("d0cf11e0a1b11ae1"), b"\x89PNG\r\n\x1a\n",
-             b"\xff\xd8\xff", b"II*\x00", b"<!DOCTYPE html><html><body>", codecs.BOM_UTF16_LE, codecs.BOM_UTF8]
+             b"\xff\xd8\xff", b"II*\x00", b"<!DOCTYPE html><html><body>", codecs.BOM_UTF16_LE, codecs.BOM_UTF8,
+             b"{\\rtf1\\ansi\\ansicpg1258 ", b"{\\rtf1{\\fonttbl{\\f0\\fcharset163 ;}}\\f0 \\u7871?"]
 
 
 @hsettings(max_examples=int(os.environ.get("VANBAN_FUZZ_EXAMPLES", 300)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,7 +115,8 @@ def test_arbitrary_bytes_under_any_name_raise_only_input_errors(prefix, body, ex
     _check(f"tep{ext}", prefix + body)
 
 
-_VALID = {"pdf": text_pdf(pages=2), "docx": docx_file(), "html": html_page().encode()}
+_VALID = {"pdf": text_pdf(pages=2), "docx": docx_file(), "html": html_page().encode(), "rtf": rtf_file("cp1258"),
+          "odt": odt_file()}
 
 
 @hsettings(max_examples=int(os.environ.get("VANBAN_FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -124,3 +129,106 @@ def test_damaged_copies_of_valid_files_raise_only_input_errors(kind, data, ext):
     # Half the copies keep their full length, so damaged PDFs reach pdfium and pdfplumber.
     cut = data.draw(st.one_of(st.just(len(raw)), st.integers(len(raw) // 2, len(raw))))
     _check(f"hong{ext}", bytes(raw[:cut]))
+
+
+# --- junk and non-documents: text, but not a Vietnamese document ------------------------------
+
+ENGLISH = (
+    "This guide explains how to configure the printer on the third floor. Open the settings page, "
+    "choose the network tab and enter the address given by the office administrator. If the "
+    "printer does not respond, switch it off, wait ten seconds and switch it on again. Paper jams "
+    "are cleared from the back panel; never pull the sheet from the front tray. Toner cartridges "
+    "are kept in the supply room and must be signed out in the register before use."
+)
+SHORT_NOTE = "Ghi chú: gửi lại bản kế hoạch cho Văn phòng trước thứ sáu."
+
+
+def test_a_five_byte_docx_holding_hello_is_refused_as_not_a_document():
+    with pytest.raises(NotADocumentError) as caught:
+        load("fake.docx", b"hello")
+    assert caught.value.code == "E107" and caught.value.path == "fake.docx"
+    assert "chỉ đọc được 0 âm tiết tiếng Việt" in caught.value.reason
+    assert "tệp mang đuôi .docx nhưng nội dung là văn bản thuần (TXT)" in caught.value.reason
+
+
+def test_english_text_named_pdf_is_refused_as_not_vietnamese():
+    with pytest.raises(NotADocumentError, match="không phải văn bản tiếng Việt") as caught:
+        load("huong-dan.pdf", ENGLISH.encode())
+    assert caught.value.path == "huong-dan.pdf"
+
+
+def test_an_english_pdf_is_refused_too():
+    import textwrap
+
+    from tests.loaders.loader_fixtures import lines_pdf
+
+    with pytest.raises(NotADocumentError, match="không phải văn bản tiếng Việt"):
+        load("printer.pdf", lines_pdf(textwrap.wrap(ENGLISH, 80)))
+
+
+def test_a_note_of_a_few_words_is_refused_with_its_count():
+    with pytest.raises(NotADocumentError, match=r"chỉ đọc được 13 âm tiết tiếng Việt \(một văn bản cần ít nhất 30\)"):
+        load("ghi-chu.txt", SHORT_NOTE.encode())
+
+
+def test_vietnamese_typed_without_marks_is_still_a_document():
+    unmarked = ("Thuc hien Nghi quyet so 08-NQ/TU cua Ban Chap hanh Dang bo tinh ve phat trien nong "
+                "nghiep sach, Ban Thuong vu Tinh uy ban hanh ke hoach trien khai voi nhung noi dung chu "
+                "yeu sau day; cac huyen uy, thanh uy xay dung chuong trinh hanh dong cu the.")
+    assert load("khong-dau.txt", unmarked.encode()).format == "txt"
+
+
+def test_a_bilingual_document_is_a_document():
+    doc = load("song-ngu.txt", f"{PARAGRAPHS[0]}\n{ENGLISH[:200]}\n{PARAGRAPHS[1]}".encode())
+    assert doc.format == "txt"
+
+
+@pytest.mark.parametrize("name, data, fmt, label", [
+    ("ke-hoach.doc", html_page().encode(), "html", "trang web (HTML)"),
+    ("ke-hoach.doc", rtf_file(), "rtf", "RTF"),
+    ("ke-hoach.docx", odt_file(), "odt", "OpenDocument (ODT)"),
+])
+def test_a_misnamed_file_of_a_format_we_read_is_read_with_a_visible_note(name, data, fmt, label):
+    doc = load(name, data)
+    assert doc.format == fmt
+    assert f"tệp mang đuôi {Path(name).suffix} nhưng nội dung là {label}: đã đọc theo nội dung" in doc.warnings
+
+
+# Every kind of bad input, as files a person hands to `vanban extract`.
+BAD_FILES = {
+    "rong.pdf": b"",
+    "ngau-nhien.docx": random.Random(4).randbytes(5000),
+    "hong.docx": b"PK\x03\x04" + random.Random(5).randbytes(3000),
+    "cat-ngang.pdf": text_pdf(pages=2)[:3000],
+    "cut.docx": docx_file()[:4000],
+    "anh-dong.pdf": b"GIF89a" + b"\0" * 40,
+    "nen.pdf": b"\x1f\x8b\x08\x00" + b"\0" * 40,
+    "bang-tinh.odt": odt_file("<text:p>Bảng tính</text:p>", mimetype="application/vnd.oasis.opendocument.spreadsheet"),
+    "fake.docx": b"hello",
+    "huong-dan.pdf": ENGLISH.encode(),
+    "ghi-chu.txt": SHORT_NOTE.encode(),
+    "trang.txt": b"\n \n\t\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_vanban_extract_refuses_every_bad_input_with_exit_2_naming_the_file(tmp_path, capsys, name):
+    from vanban.cli import main
+
+    path = tmp_path / name
+    path.write_bytes(BAD_FILES[name])
+    assert main(["extract", str(path), "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and "[E1" in lines[0], err
+
+
+def test_vanban_extract_shows_the_note_of_a_misnamed_file(tmp_path, capsys):
+    from vanban.cli import main
+
+    path = tmp_path / "ke-hoach.doc"
+    path.write_bytes(rtf_file())
+    assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1] == "  note: tệp mang đuôi .doc nhưng nội dung là RTF: đã đọc theo nội dung"

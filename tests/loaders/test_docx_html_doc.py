@@ -99,7 +99,7 @@ def test_html_in_windows_1258_declared_in_a_meta_tag():
 def test_html_is_recognised_by_its_markup_whatever_the_name():
     doc = load("tin-bai.txt", html_page().encode())
     assert doc.format == "html"
-    assert "named .txt but holds html" in doc.warnings
+    assert "tệp mang đuôi .txt nhưng nội dung là trang web (HTML): đã đọc theo nội dung" in doc.warnings
 
 
 needs_doc_tools = pytest.mark.skipif(not (shutil.which("antiword") and shutil.which("catdoc")),

@@ -1,5 +1,7 @@
 """PDF text layers: reading order, tables, page chrome, hyphenation, legacy fonts, limits."""
 
+import textwrap
+
 import pytest
 
 from tests.loaders.loader_fixtures import (
@@ -43,13 +45,14 @@ def test_tables_come_out_as_rows_of_cells_between_the_paragraphs(record_score):
     assert word_order_score(expected, doc.text) >= 0.97
 
 
-def test_two_columns_are_read_column_by_column(record_score):
+@pytest.mark.parametrize("across", [False, True], ids=["column after column", "line by line across"])
+def test_two_columns_are_read_column_by_column(record_score, across):
     title = "BẢN TIN NÔNG NGHIỆP TỈNH HÀ LÂM SỐ 3"
     left, right = PARAGRAPHS[:3], PARAGRAPHS[3:6]
-    doc = load("ban-tin.pdf", two_column_pdf(left, right, title))
+    doc = load("ban-tin.pdf", two_column_pdf(left, right, title, across=across))
     expected = "\n".join([title, *left, *right])
     score = word_order_score(expected, doc.text)
-    record_score("pdf two columns", score)
+    record_score("pdf two columns" + (", drawn line by line across" if across else ""), score)
     assert score >= 0.97
     assert doc.text.index("sau đây.") < doc.text.index("Các huyện ủy")
 
@@ -57,7 +60,7 @@ def test_two_columns_are_read_column_by_column(record_score):
 def test_words_split_across_lines_are_joined_and_real_hyphens_kept():
     doc = load("gach-noi.pdf", lines_pdf([
         "Hội nghị về công tác infor-", "mation, chuyển đổi số và phát triển kinh tế-",
-        "xã hội giai đoạn 2021-", "2025 của tỉnh.",
+        "xã hội giai đoạn 2021-", "2025 của tỉnh.", *textwrap.wrap(PARAGRAPHS[0], 80),
     ]))
     assert "information" in doc.text
     assert "kinh tế-xã hội" in doc.text

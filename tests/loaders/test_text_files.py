@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 
-from tests.loaders.loader_fixtures import body_text, encode_cp1258_decomposed, encode_tcvn3, encode_vni, word_order_score
+from tests.loaders.loader_fixtures import PARAGRAPHS, body_text, encode_cp1258_decomposed, encode_tcvn3, encode_vni, word_order_score
 from vanban.extractors.loaders import load
-from vanban.model import FORMATS
+from vanban.vocab import FORMATS
 
 TEXT = body_text()
 
@@ -48,7 +48,8 @@ def test_windows_1258_is_read_exactly():
 
 
 def test_form_feed_splits_pages_and_offsets_point_into_the_text():
-    first, second = "Phần I. Mục tiêu chung của tỉnh Hà Lâm", "Phần II. Nhiệm vụ và giải pháp"
+    first = "Phần I. Mục tiêu chung của tỉnh Hà Lâm\n" + PARAGRAPHS[2]
+    second = "Phần II. Nhiệm vụ và giải pháp\n" + PARAGRAPHS[3]
     doc = load("hai-trang.txt", f"{first}\n\f{second}\n".encode())
     assert [p.number for p in doc.pages] == [1, 2]
     assert doc.text[doc.pages[0].start:doc.pages[0].end] == first

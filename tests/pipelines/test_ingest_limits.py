@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from vanban.pipelines.files import collect_files
+from vanban.pipelines.files import LINK_REASON, collect
 
 VANBAN = Path(sys.executable).with_name("vanban")
-PLAN = "HUYỆN ỦY BẾN MÂY\nSố 7-KH/HU\nKẾ HOẠCH thực hiện Nghị quyết số 15-NQ/TU\nKết nạp ít nhất 90 đảng viên mới.\n"
+PLAN = ("HUYỆN ỦY BẾN MÂY\nSố 7-KH/HU\nKẾ HOẠCH thực hiện Nghị quyết số 15-NQ/TU của Ban Chấp hành Đảng bộ tỉnh\n"
+        "Mục tiêu đến năm 2025: kết nạp ít nhất 90 đảng viên mới; giữ vững tỷ lệ tổ chức cơ sở đảng "
+        "hoàn thành tốt nhiệm vụ trên 80%.\n")
 
 
-def test_links_in_a_folder_are_listed_but_never_entered(tmp_path):
+def test_links_in_a_folder_are_skipped_with_the_reason_and_never_entered(tmp_path):
     inbox, outside = tmp_path / "inbox", tmp_path / "ngoai"
     inbox.mkdir()
     outside.mkdir()
@@ -25,14 +27,15 @@ def test_links_in_a_folder_are_listed_but_never_entered(tmp_path):
     (inbox / "kh7.txt").write_text(PLAN, encoding="utf-8")
     (inbox / "lien-ket.txt").symlink_to(outside / "luong.txt")
     (inbox / "thu-muc").symlink_to(outside, target_is_directory=True)
-    found = [p.relative_to(inbox).as_posix() for p in collect_files([inbox])]
-    assert found == ["kh7.txt", "lien-ket.txt", "thu-muc"]  # nothing from inside the linked folder
+    found = collect([inbox])
+    assert [p.name for p in found.files] == ["kh7.txt"]  # nothing from inside the linked folder
+    assert [(p.name, why) for p, why in found.skipped] == [("lien-ket.txt", LINK_REASON), ("thu-muc", LINK_REASON)]
 
 
-def test_a_link_to_a_file_already_in_the_folder_does_not_hide_the_file(tmp_path):
-    (tmp_path / "b-goc.txt").write_text("x")
-    (tmp_path / "a-lien-ket.txt").symlink_to(tmp_path / "b-goc.txt")
-    assert [p.name for p in collect_files([tmp_path])] == ["a-lien-ket.txt", "b-goc.txt"]
+def test_a_link_named_on_its_own_is_followed(tmp_path):
+    (tmp_path / "goc.txt").write_text("x")
+    (tmp_path / "lien-ket.txt").symlink_to(tmp_path / "goc.txt")
+    assert collect([tmp_path / "lien-ket.txt"]).files == [tmp_path / "lien-ket.txt"]
 
 
 @pytest.mark.slow
@@ -53,8 +56,7 @@ def test_an_ingest_does_not_follow_a_link_out_of_its_folder(prefect_harness, tmp
 
     outcomes = {Path(f["path"]).name: (f["status"], f["error"]) for f in summary["files"]}
     assert outcomes["kh7.txt"] == ("ingested", "")
-    status, reason = outcomes["ke-hoach-mat.txt"]
-    assert status == "skipped" and "symbolic link" in reason and "not followed" in reason
+    assert outcomes["ke-hoach-mat.txt"] == ("skipped", LINK_REASON)
     assert "ong-dan.txt" not in outcomes
     with SqliteStore(tmp_path / "kho") as store:
         assert store.stats()["documents"] == 1

@@ -80,7 +80,9 @@ def nested_html(depth: int) -> str:
     closing = "</div>" * depth
     return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Tin</title></head><body>"
             f"{opening}<p>Huyện ủy Bến Mây triển khai Nghị quyết số 15-NQ/TU.</p>{closing}"
-            "<article><h1>Tin hoạt động</h1><p>Đảng bộ huyện kết nạp 120 đảng viên mới.</p></article>"
+            "<article><h1>Tin hoạt động</h1><p>Đảng bộ huyện kết nạp 120 đảng viên mới. Ban Thường vụ Huyện ủy "
+            "đã tổ chức hội nghị sơ kết việc thực hiện nghị quyết về xây dựng nông thôn mới, đánh giá kết quả "
+            "đạt được và đề ra nhiệm vụ trọng tâm cho những tháng cuối năm.</p></article>"
             "</body></html>")
 
 

@@ -24,10 +24,10 @@ SECONDS = float(os.environ.get("VANBAN_FUZZ_SECONDS", "40"))
 PER_FILE_SECONDS = 20
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 SEEDS = {p.name: p.read_bytes() for p in sorted(CORPUS.iterdir()) if p.is_file()}
-EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".txt", ".png", ".jpg", ".tif", ".odt", ".PDF"]
+EXTENSIONS = ["", ".pdf", ".docx", ".doc", ".html", ".txt", ".png", ".jpg", ".tif", ".odt", ".rtf", ".PDF"]
 MAGIC = [b"%PDF-1.7\n", b"PK\x03\x04\x14\x00\x06\x00", bytes.fromhex("d0cf11e0a1b11ae1"), b"\x89PNG\r\n\x1a\n",
          b"\xff\xd8\xff\xe0", b"MM\x00*", b"<html><head><meta charset=\"windows-1258\">", b"\xef\xbb\xbf",
-         b"\xff\xfe"]
+         b"\xff\xfe", b"{\\rtf1\\ansi\\ansicpg1258 ", b"{\\rtf1\\ansi {\\fonttbl{\\f0\\fcharset163 ;}}\\f0 "]
 
 
 class _Slow(Exception):

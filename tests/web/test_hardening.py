@@ -86,9 +86,9 @@ def test_an_upload_that_fails_inside_shows_no_internals_and_logs_them(store_dir,
         answer = client.post("/api/documents", headers={"X-API-Key": STAFF_KEY},
                              files={"file": ("ke-hoach.txt", "Kế hoạch số 9-KH/HU".encode())})
     body = answer.json()
-    assert answer.status_code == 422 and body["status"] == "failed"
+    assert answer.status_code == 500 and body["status"] == "failed" and body["code"] == "E000"
     assert "1234" not in answer.text and "ValueError" not in answer.text
-    assert body["reason"] == "Lỗi nội bộ khi xử lý tệp này; nhật ký máy chủ ghi chi tiết."
+    assert body["error"] == "[E000] ke-hoach.txt: internal error while reading this file: the server log has the details"
     assert any("1234" in record.getMessage() for record in caplog.records if record.name == "vanban.web")
 
 
@@ -97,7 +97,7 @@ def test_a_refused_file_is_explained_in_vietnamese_with_its_code(store_dir):
         token = login(client)
         page = client.post("/upload", data={"csrf": token}, headers=SAME_ORIGIN,
                            files={"files": ("trong.txt", b"\n\n  \n")})
-    assert "[E101] Tệp rỗng hoặc không chứa chữ. Chi tiết: trong.txt" in page.text
+    assert "[E101] trong.txt: tệp txt không chứa chữ nào." in page.text
 
 
 def test_spool_folders_a_killed_server_left_are_cleared_at_start(store_dir):

@@ -63,7 +63,9 @@ def test_the_prefect_api_started_by_an_upload_ends_with_the_server(tmp_path, sto
             except httpx.HTTPError:
                 assert time.monotonic() < deadline and server.poll() is None, "vanban serve did not start"
                 time.sleep(0.5)
-        plan = "HUYỆN ỦY BẾN MÂY\nSố 3-KH/HU\nKẾ HOẠCH thực hiện Nghị quyết số 15-NQ/TU\n".encode()
+        plan = ("HUYỆN ỦY BẾN MÂY\nSố 3-KH/HU\nKẾ HOẠCH thực hiện Nghị quyết số 15-NQ/TU của Ban Chấp hành "
+                "Đảng bộ tỉnh\nMục tiêu đến năm 2025: kết nạp ít nhất 90 đảng viên mới; giữ vững tỷ lệ tổ chức "
+                "cơ sở đảng hoàn thành tốt nhiệm vụ trên 80%.\n").encode()
         answer = httpx.post(f"{url}/api/documents", headers={"X-API-Key": KEY},
                             files={"file": ("kh3.txt", plan, "text/plain")}, timeout=600)
         assert answer.status_code == 201, answer.text

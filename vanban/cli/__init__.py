@@ -65,10 +65,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                          es_url=settings.es_url, show_progress=True, dask_address=args.dask_address,
                          workers=args.workers)
     if args.json:
-        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed")})
+        _print_json({key: summary[key] for key in ("ingested", "skipped", "failed", "skipped_files")})
     else:
         failed = summary["failed"]
         print(f"ingested {summary['ingested']}, skipped {summary['skipped']}, failed {len(failed)}")
+        for item in summary["skipped_files"]:
+            print(f"  skipped: {item['path']}: {item['reason']}")
         for item in failed:
             print(f"  failed: {item['error']}")
     # every file failed: a script must not take that run for a success
@@ -127,13 +129,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from vanban.extractors.evaluation import evaluate, render_table
+    if args.checks:
+        if not args.texts:
+            raise UsageError("vanban eval --checks needs --texts DIR, the folder of the texts the pairs name")
+        from vanban.checks.evaluation import evaluate_checks, render_checks_table
 
-    report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+        report = evaluate_checks(Path(args.checks), Path(args.texts))
+        render = render_checks_table
+    elif args.gold_dir:
+        from vanban.extractors.evaluation import evaluate, render_table
+
+        report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
+        render = render_table
+    else:
+        raise UsageError("vanban eval needs GOLD_DIR, or --checks GOLD_DIR")
     if args.json:
         _print_json(report)
     else:
-        table = render_table(report)
+        table = render(report)
         sys.stdout.write(table if table.endswith("\n") else table + "\n")
     return 0
 
@@ -175,14 +188,17 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from vanban.pipelines.deployments import prefect_server, serve_deployments
 
     settings = _settings(args)
-    if args.inbox:
-        settings.inbox = Path(args.inbox)
+    for name in ("inbox", "inbox_interval", "check_cron", "timezone", "prefect_port"):
+        if getattr(args, name) is not None:
+            setattr(settings, name, getattr(args, name))
+    settings.inbox = Path(settings.inbox)
     settings.inbox.mkdir(parents=True, exist_ok=True)
-    with prefect_server(port=args.prefect_port) as api_url:
-        print(f"serving ingest-inbox (every {args.interval} s over {settings.inbox}) and "
-              f"check-consistency ({args.cron}) against {api_url}; Ctrl-C stops", file=sys.stderr)
+    with prefect_server(port=settings.prefect_port) as api_url:
+        print(f"serving ingest-inbox (every {settings.inbox_interval} s over {settings.inbox}) and "
+              f"check-consistency ({settings.check_cron}, {settings.timezone}) against {api_url}; "
+              "Ctrl-C stops", file=sys.stderr)
         try:
-            serve_deployments(settings, interval=args.interval, cron=args.cron)
+            serve_deployments(settings)
         except KeyboardInterrupt:
             print("worker stopped", file=sys.stderr)
     return 0
@@ -251,8 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = command("eval", help="score extraction against gold annotations")
-    p.add_argument("gold_dir")
+    p = command("eval", help="score extraction (or, with --checks, the checks) against gold annotations")
+    p.add_argument("gold_dir", nargs="?")
+    p.add_argument("--checks", metavar="GOLD_DIR", help="score the checks on the pairs these gold files name")
     p.add_argument("--texts", metavar="DIR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
@@ -264,10 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")
-    p.add_argument("--interval", type=int, default=300, help="seconds between inbox runs")
-    p.add_argument("--cron", default="0 2 * * *", help="schedule of the consistency check")
-    p.add_argument("--prefect-port", type=int, default=4200,
-                   help="port of the local Prefect server started when PREFECT_API_URL is unset")
+    p.add_argument("--interval", dest="inbox_interval", type=int,
+                   help="seconds between inbox runs (env VANBAN_INBOX_INTERVAL, default 300)")
+    p.add_argument("--cron", dest="check_cron",
+                   help="schedule of the consistency check (env VANBAN_CHECK_CRON, default '0 2 * * *')")
+    p.add_argument("--timezone", help="time zone of the schedules (env VANBAN_TIMEZONE, default Asia/Ho_Chi_Minh)")
+    p.add_argument("--prefect-port", type=int,
+                   help="port of the local Prefect server started when PREFECT_API_URL is unset "
+                        "(env VANBAN_PREFECT_PORT, default 4200)")
     p.set_defaults(func=cmd_worker)
 
     p = command("serve", help="web UI and REST API")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from vanban.checks.wording import number
+from vanban.checks import wording
 from vanban.model import Document, SearchResult
 
 _MARK = re.compile(r"</?mark>")
@@ -22,10 +22,8 @@ def render_document(document: Document) -> str:
         f"  dates: {', '.join(d.value for d in document.dates) or '-'}",
         f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
     ]
-    for t in document.targets:
-        bound = number(t.value) + (f"-{number(t.value_max)}" if t.value_max is not None else "")
-        deadline = f" by {t.deadline}" if t.deadline else ""
-        lines.append(f"    - {t.indicator}: {t.comparator} {bound} {t.unit}{deadline}")
+    lines[1:1] = [f"  note: {warning}" for warning in document.warnings]  # how the file was read
+    lines += [f"    - {t.indicator}: {wording.phrase(t)}" for t in document.targets]
     return "\n".join(lines) + "\n"
 
 

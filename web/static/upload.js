@@ -49,7 +49,7 @@
     row.cells[1].appendChild(badge);
     row.cells[2].textContent = "";
     if (outcome.status === "failed") {
-      row.cells[2].textContent = outcome.reason || outcome.error;
+      row.cells[2].textContent = outcome.error;
     } else if (/^[0-9a-f]{64}$/.test(outcome.id)) {
       var link = document.createElement("a");
       link.href = "/documents/" + outcome.id;
