@@ -4,7 +4,8 @@
 
 ``total_peak`` is the largest sum of resident memory seen at one sample over the whole tree (what
 the machine had to give at once); ``peaks`` the peak of each process with the role ``role_of``
-gives it. Samples every 0.1 s: a spike shorter than that can be missed.
+gives it, ``cpu`` its processor seconds (user + system) at its last sample. Samples every 0.1 s:
+a spike shorter than that can be missed, and so can the last 0.1 s of a process's CPU.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from typing import Callable
 class Watched:
     total_peak: int = 0
     peaks: dict[int, tuple[str, int]] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)
 
     def by_role(self) -> dict[str, dict[str, float]]:
         roles: dict[str, list[int]] = {}
-        for role, peak in self.peaks.values():
+        cpu: dict[str, float] = {}
+        for pid, (role, peak) in self.peaks.items():
             roles.setdefault(role, []).append(peak)
-        return {role: {"processes": len(v), "max_mib": round(max(v) / 2**20, 1)} for role, v in sorted(roles.items())}
+            cpu[role] = cpu.get(role, 0.0) + self.cpu.get(pid, 0.0)
+        return {role: {"processes": len(v), "max_mib": round(max(v) / 2**20, 1), "cpu_s": round(cpu[role], 1)}
+                for role, v in sorted(roles.items())}
 
 
 def watch(process: subprocess.Popen, role_of: Callable[[object], str] | None = None,
@@ -42,8 +47,10 @@ def watch(process: subprocess.Popen, role_of: Callable[[object], str] | None = N
         for member in tree:
             try:
                 rss = member.memory_info().rss
+                times = member.cpu_times()
             except psutil.Error:
                 continue
+            watched.cpu[member.pid] = times.user + times.system
             total += rss
             role, peak = watched.peaks.get(member.pid, (None, 0))
             if role is None:
