@@ -32,19 +32,19 @@ class _Child:
     overtime: bool = False
 
 
-def _preload() -> None:
-    import bs4  # noqa: F401
-    import docx  # noqa: F401
-    import lxml.etree  # noqa: F401
-    import PIL.Image  # noqa: F401
+_PRELOADED = ("bs4", "docx", "lxml.etree", "PIL.Image", "striprtf.striprtf",
+              *(f"vanban.extractors.loaders.{name}_backend" for name in
+                ("doc", "docx", "html", "image", "odt", "pdf", "rtf", "text")))
 
-    import vanban.extractors.loaders.doc_backend  # noqa: F401
-    import vanban.extractors.loaders.docx_backend  # noqa: F401
-    import vanban.extractors.loaders.html_backend  # noqa: F401
-    import vanban.extractors.loaders.image_backend  # noqa: F401
-    import vanban.extractors.loaders.odt_backend  # noqa: F401
-    import vanban.extractors.loaders.pdf_backend  # noqa: F401
-    import vanban.extractors.loaders.rtf_backend  # noqa: F401
+
+def _preload() -> None:
+    import importlib
+
+    for name in _PRELOADED:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # a child that needs it imports it itself, and says what is missing
     from vanban.extractors.loaders import ocr
 
     ocr.missing_reason()  # runs `tesseract --list-langs` once, not once per scan
