@@ -254,10 +254,16 @@ def real_ingest(work: Path, count: int = 100, workers: list[int | None] = (None,
         runs.append(measure_command(corpus_dir, work / f"store-real-{count}-w{n or 'default'}", n))
     with SqliteStore(work / f"store-real-{count}-w{workers[0] or 'default'}") as store:
         texts = [d.text for d in store.documents()]
+    cpu_started = time.process_time()
     segmentation = _segmentation_seconds(texts)
+    segmentation_cpu = time.process_time() - cpu_started
     for run in runs:
         run["over_segmentation"] = round(run["wall_s"] / segmentation, 2)
+        # machine-load independent: all the processor time the command used, against segmentation's
+        run["cpu_over_segmentation_cpu"] = round(
+            sum(r["cpu_s"] for r in run["peak_rss_mib_by_role"].values()) / segmentation_cpu, 2)
     return {"documents": count, "characters": sum(map(len, texts)), "segmentation_s": round(segmentation, 2),
+            "segmentation_cpu_s": round(segmentation_cpu, 2),
             "cores": len(os.sched_getaffinity(0)), "load": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
             "runs": runs}
 

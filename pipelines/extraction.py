@@ -155,7 +155,12 @@ class Extraction:
 
             self.runner = DaskTaskRunner(address=self.settings.dask_address)
         elif self.plan == "local":
+            import dask
             from prefect_dask import DaskTaskRunner
+
+            # The workers' statistical profiler samples every thread's stack every 10 ms: a cost on
+            # Python-bound work that nobody reads here (the workers inherit this config).
+            dask.config.set({"distributed.worker.profile.enabled": False})
 
             if not self.settings.ocr_workers:
                 # every core already has a worker: a scan's pages are read one at a time by its
