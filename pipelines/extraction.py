@@ -41,6 +41,17 @@ CHUNKS_PER_WORKER = 8
 # Below this many files a local cluster costs more than it saves: its workers start in ~5 s and
 # each builds the NLP pipeline (~2 s), as long as extracting ~15 full-length documents on one core.
 LOCAL_CLUSTER_MIN_FILES = 24
+# A local cluster's housekeeping, made rare (the workers inherit this config): the statistical
+# profiler sampled every thread's stack every 10 ms, and event-loop ticks (20 ms), system metrics
+# (500 ms) and memory checks (100 ms) ran in every process. Measured on 2 cores: an idle cluster of
+# two workers used 0.095 s of processor a second, 0.013 with these; 100 real documents, worker CPU
+# 65 -> 59 s.
+QUIET_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 @dataclass(slots=True)
@@ -158,9 +169,7 @@ class Extraction:
             import dask
             from prefect_dask import DaskTaskRunner
 
-            # The workers' statistical profiler samples every thread's stack every 10 ms: a cost on
-            # Python-bound work that nobody reads here (the workers inherit this config).
-            dask.config.set({"distributed.worker.profile.enabled": False})
+            dask.config.set(QUIET_CLUSTER)
 
             if not self.settings.ocr_workers:
                 # every core already has a worker: a scan's pages are read one at a time by its
