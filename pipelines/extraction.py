@@ -36,8 +36,9 @@ EXTRACT_TAG = "vanban-extract"
 # make the per-task cost ~2 ms a file, and the byte cap bounds the memory a chunk holds.
 CHUNK_FILES = 16
 CHUNK_BYTES = 32 * 1024 * 1024
-# Chunks per worker a run is cut into at least, so the last chunks finish close together.
-CHUNKS_PER_WORKER = 8
+# Chunks per worker a run is cut into at least, so the last chunks finish close together (a task
+# run costs a Dask worker ~0.3 s of CPU in Prefect bookkeeping: more chunks, more of it).
+CHUNKS_PER_WORKER = 4
 # Below this many files a local cluster costs more than it saves: its workers start in ~5 s and
 # each builds the NLP pipeline (~2 s), as long as extracting ~15 full-length documents on one core.
 LOCAL_CLUSTER_MIN_FILES = 24
