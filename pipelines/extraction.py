@@ -120,6 +120,17 @@ def _tagged(extraction):
     return extraction.with_options(tags=[EXTRACT_TAG]) if deployment.id else extraction
 
 
+def local_cluster(workers: int):
+    """A Dask cluster of ``workers`` single-threaded worker processes on this machine, quiet; a
+    context manager (the task runner enters it for a run, `vanban serve` keeps one for uploads)."""
+    import dask
+    from distributed import LocalCluster
+
+    dask.config.set(QUIET_CLUSTER)
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        silence_logs=logging.ERROR)
+
+
 def local_workers(settings: Settings) -> int:
     return settings.workers if settings.workers > 0 else len(os.sched_getaffinity(0))
 
@@ -167,19 +178,13 @@ class Extraction:
 
             self.runner = DaskTaskRunner(address=self.settings.dask_address)
         elif self.plan == "local":
-            import dask
             from prefect_dask import DaskTaskRunner
-
-            dask.config.set(QUIET_CLUSTER)
 
             if not self.settings.ocr_workers:
                 # every core already has a worker: a scan's pages are read one at a time by its
                 # worker's Tesseract instead of one Tesseract per core per worker
                 self.settings = dataclasses.replace(self.settings, ocr_workers=1)
-            self.runner = DaskTaskRunner(cluster_kwargs={
-                "n_workers": self._slots, "threads_per_worker": 1, "processes": True,
-                "dashboard_address": None, "silence_logs": logging.ERROR,
-            })
+            self.runner = DaskTaskRunner(cluster_class=local_cluster, cluster_kwargs={"workers": self._slots})
         else:
             from prefect.task_runners import ThreadPoolTaskRunner
 

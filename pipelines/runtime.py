@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -58,24 +59,33 @@ def end_with_this_process(pid: int) -> None:
                      start_new_session=True)
 
 
+_started_api: str | None = None
+_api_lock = threading.Lock()
+
+
 def start_temporary_api() -> str | None:
     """Start Prefect's temporary API now, bound to this process, when no server is configured;
     its URL (None when PREFECT_API_URL names a server).
 
     Prefect would start the same one (a uvicorn subprocess) at the first flow run; starting it here
     first is what lets us know its pid, so that it ends with this process however that ends
-    (`vanban serve` stopped by SIGTERM or kill -9 left it running)."""
+    (`vanban serve` stopped by SIGTERM or kill -9 left it running). Started once per process."""
+    global _started_api
     from prefect.settings import PREFECT_API_URL
 
-    if PREFECT_API_URL.value():
-        return None
-    from prefect.server.api.server import SubprocessASGIServer
+    with _api_lock:
+        if _started_api:
+            return _started_api
+        if PREFECT_API_URL.value():
+            return None
+        from prefect.server.api.server import SubprocessASGIServer
 
-    server = SubprocessASGIServer()  # the instance Prefect's clients will reuse
-    server.start()
-    if server.server_process is not None:
-        end_with_this_process(server.server_process.pid)
-    return server.api_url
+        server = SubprocessASGIServer()  # the instance Prefect's clients will reuse
+        server.start()
+        if server.server_process is not None:
+            end_with_this_process(server.server_process.pid)
+        _started_api = server.api_url
+        return _started_api
 
 
 @contextmanager

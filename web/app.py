@@ -29,7 +29,7 @@ from vanban.web import api, checks_view, document_view, pages, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf, KeyAttempts
-from vanban.web.uploads import clear_stale_spools
+from vanban.web.uploads import clear_stale_spools, stop_upload_worker
 from vanban.web.templating import templates
 
 # The pages load nothing from elsewhere and run only our own small script.
@@ -50,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         clear_stale_spools(settings)
         yield
         stores.close()
+        stop_upload_worker()
 
     app = FastAPI(title="vanban", summary="Search and cross-check Vietnamese party documents",
                   docs_url=None, redoc_url=None, lifespan=lifespan)

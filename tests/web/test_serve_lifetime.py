@@ -1,4 +1,5 @@
-"""`vanban serve` stopped by SIGTERM or kill -9 takes the temporary Prefect API it started along."""
+"""`vanban serve` stopped by SIGTERM or kill -9 takes along what it started: the temporary Prefect
+API, the worker process uploads are extracted in, the loaders' zygotes."""
 
 from __future__ import annotations
 
@@ -25,16 +26,24 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _prefect_api_of(pid: int) -> list[int]:
-    found = []
+def _descendants(pid: int) -> dict[int, bytes]:
+    """Live processes below ``pid``, with their command lines."""
+    parents, cmdlines = {}, {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             cmdline = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(fields[1]) == pid and fields[0] != "Z" and b"prefect.server.api.server" in cmdline:
-            found.append(int(stat.parent.name))
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)], cmdlines[int(stat.parent.name)] = int(fields[1]), cmdline
+    found, frontier = {}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent and child not in found:
+                found[child] = cmdlines[child]
+                frontier.append(child)
     return found
 
 
@@ -69,14 +78,17 @@ def test_the_prefect_api_started_by_an_upload_ends_with_the_server(tmp_path, sto
         answer = httpx.post(f"{url}/api/documents", headers={"X-API-Key": KEY},
                             files={"file": ("kh3.txt", plan, "text/plain")}, timeout=600)
         assert answer.status_code == 201, answer.text
-        api = _prefect_api_of(server.pid)
+        started = _descendants(server.pid)
+        api = [pid for pid, cmdline in started.items() if b"prefect.server.api.server" in cmdline]
         assert len(api) == 1, "the upload ran its flow against a temporary Prefect API of the server's own"
+        assert any(b"spawn_main" in cmdline for cmdline in started.values()), "no upload worker process"
         server.send_signal(stop)
         server.wait(timeout=60)
         deadline = time.monotonic() + 30
-        while _alive(api[0]) and time.monotonic() < deadline:
+        while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert not _alive(api[0]), "the server's temporary Prefect API outlived it"
+        left = [started[pid][:80] for pid in started if _alive(pid)]
+        assert not left, f"processes the server started outlived it: {left}"
     finally:
         if server.poll() is None:
             server.kill()
