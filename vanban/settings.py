@@ -10,7 +10,7 @@
 | VANBAN_ES_CA           | (none)       | CA certificate file for an https cluster            |
 | VANBAN_ES_PREFIX       | vanban       | prefix of index and alias names                     |
 | VANBAN_MAX_FILE_MB     | 100          | bytes read per file or upload; larger ones refused  |
-| VANBAN_MAX_UNZIPPED_MB | 100          | bytes a DOCX may inflate to, counted while inflating|
+| VANBAN_MAX_UNZIPPED_MB | 100          | bytes a DOCX/ODT may inflate to, counted as inflated|
 | VANBAN_MAX_PAGES       | 2000         | documents with more pages are refused               |
 | VANBAN_MAX_PAGE_MPX    | 40           | megapixels rendered per PDF page (a larger page is  |
 |                        |              | rendered smaller) or decoded per image (refused)    |
@@ -22,6 +22,8 @@
 | VANBAN_OCR_WORKERS     | 0 (auto)     | Tesseract processes per scan; 0: one per core (≤ 4) |
 | VANBAN_WORKERS         | 0 (auto)     | ingest: local Dask worker processes; 0: one per core|
 |                        |              | (none for small runs), 1: extract in the flow itself|
+|                        |              | serve: 1 extracts uploads in the server, else in one|
+|                        |              | worker process the server keeps                     |
 | VANBAN_DASK_ADDRESS    | (none)       | ingest: an existing Dask scheduler (tcp://host:8786)|
 | VANBAN_SEARCH_CACHE    | 16           | SQLite: ranked results kept for paging; 0: none     |
 | VANBAN_API_KEY         | (none)       | staff key for uploads (at least 16 characters);     |
