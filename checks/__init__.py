@@ -14,9 +14,18 @@ How it works, one module each:
     totals      sum_short across the districts' plans of one parent
     report      Markdown and plain-text renderings
 
-Only the Store protocol's get, documents, find_by_number and citing are used, so every backend
-serves the checks the same way. ``vanban.model.to_dict`` on a CheckResult gives the JSON of
-``vanban check --json``.
+Follow-through (reported results against targets, `vanban progress`):
+    progress         run_progress(store, parent) -> Progress: the targets' timelines and standing
+    reviews          which documents report on a parent
+    standing         achieved, exceeded, on_track, behind, no_report from a target's values
+    coverage         who implements a parent, by its deadline; who has no plan in the store
+    progress_report  terminal and Markdown renderings, in Vietnamese
+    export           export_progress(progress, fmt), export_checks(results, fmt): XLSX and CSV
+    results_eval     `vanban eval --results` against gold-results
+
+Only the Catalog protocol (vanban.catalog: get, documents, find_by_number, citing) is read, so
+every backend serves the checks the same way, and the checks never depend on the storage package.
+``vanban.model.to_dict`` on a CheckResult gives the JSON of ``vanban check --json``.
 """
 
 from __future__ import annotations

@@ -221,7 +221,7 @@ def _extracted(path: Path) -> Document:
     return document
 
 
-def _ingest(paths: list[Path], store) -> dict[str, Document]:
+def ingest_texts(paths: list[Path], store) -> dict[str, Document]:
     docs = {path.name: _extracted(path) for path in paths}
     store.add(list(docs.values()))
     return docs
@@ -243,9 +243,9 @@ def evaluate_checks(gold_dir: Path, texts_dir: Path) -> dict[str, Any]:
     total = PairScore("overall")
     rows, errors = [], []
     with tempfile.TemporaryDirectory(prefix="vanban-eval-") as tmp:
-        store = SqliteStore(Path(tmp), cache_size=0)
+        store = SqliteStore(Path(tmp))
         try:
-            docs = _ingest([texts_dir / n for n in names], store)
+            docs = ingest_texts([texts_dir / n for n in names], store)
             for path, data in pairs:
                 parent, child = docs[data["parent"]], docs[data["child"]]
                 (result,) = [r for r in run_checks(store, parent=parent.id, child=child.id) if r.child_id]

@@ -20,6 +20,27 @@ THRESHOLD = 0.6
 MIN_CONTAINED = 3  # an indicator of this many words, all of them in the other's, names the same thing
 _REGIONS = frozenset({"thegioi", "dongnama"})
 
+# Abbreviations reports use for words resolutions spell out; (pattern, spelled out, why).
+ABBREVIATIONS = tuple((re.compile(rf"(?<!\w){a}(?!\w)"), b, why) for a, b, why in (
+    ("NSNN", "ngân sách nhà nước", "NSNN is ngân sách nhà nước"),
+    ("NSTW", "ngân sách trung ương", "NSTW is ngân sách trung ương"),
+    ("KHCN", "khoa học, công nghệ", "KHCN is khoa học, công nghệ"),
+    ("ĐMST", "đổi mới sáng tạo", "ĐMST is đổi mới sáng tạo"),
+    ("CĐS", "chuyển đổi số", "CĐS is chuyển đổi số"),
+    ("TTHC", "thủ tục hành chính", "TTHC is thủ tục hành chính"),
+    ("DVC", "dịch vụ công", "DVC is dịch vụ công"),
+    ("CSDL", "cơ sở dữ liệu", "CSDL is cơ sở dữ liệu"),
+    ("BHYT", "bảo hiểm y tế", "BHYT is bảo hiểm y tế"),
+))
+
+
+def spelled_out(indicator: str) -> str:
+    """"tỷ lệ chi NSNN" -> "tỷ lệ chi ngân sách nhà nước": the words a resolution would write."""
+    for pattern, words, _ in ABBREVIATIONS:
+        indicator = pattern.sub(words, indicator)
+    return indicator
+
+
 # (pattern over folded text, canonical words, why they are the same). Applied in order, before
 # stop words are dropped, so "bình quân đầu người" survives while "bình quân" alone is dropped.
 _EQUIVALENTS: tuple[tuple[str, str, str], ...] = (

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from vanban.errors import NotFoundError
 from vanban.folding import fold, nfc
 from vanban.model import Document, PartialReference
-from vanban.checks.reading import ReadStore
+from vanban.catalog import Catalog
 from vanban.identity import cites, is_doc_id, number_key
 from vanban.vocab import IMPLEMENTING_RELATIONS, kind_label
 
@@ -177,7 +177,7 @@ def link_evidence(parent: Document, child: Document) -> str | None:
     return next((why for p, why in parents_of(child, Index([parent])) if p.id == parent.id), None)
 
 
-def resolve(store: ReadStore, spec: str) -> list[Document]:
+def resolve(store: Catalog, spec: str) -> list[Document]:
     """Documents a user means by ``spec``: an id, or a number in any spelling."""
     spec = nfc(spec.strip())
     if is_doc_id(spec.lower()):
@@ -193,7 +193,7 @@ def resolve(store: ReadStore, spec: str) -> list[Document]:
     return docs
 
 
-def linked_pairs(store: ReadStore, parent: str | None = None,
+def linked_pairs(store: Catalog, parent: str | None = None,
                  child: str | None = None) -> list[tuple[Document, Document, str]]:
     """(parent, child, why) for the pairs to check; see ``vanban.checks.run_checks``."""
     if parent and child:
@@ -227,7 +227,7 @@ def linked_pairs(store: ReadStore, parent: str | None = None,
     return [(p, c, why) for c in index.docs for p, why in parents_of(c, index)]
 
 
-def parents_implemented(store: ReadStore, child_ids: Iterable[str]) -> list[Document]:
+def parents_implemented(store: Catalog, child_ids: Iterable[str]) -> list[Document]:
     """The documents that the given (newly ingested) documents implement, each once.
 
     Looks up only the numbers each child cites, so an ingest of a few files stays cheap however

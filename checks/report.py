@@ -11,7 +11,7 @@ from vanban.vocab import CHECK_STATUSES, NOT_APPLICABLE_REASONS, status_label
 from vanban.model import CheckItem, CheckResult, Document, Target
 
 from vanban.checks import wording
-from vanban.checks.reading import ReadStore
+from vanban.catalog import Catalog
 
 
 def counts(results: list[CheckResult]) -> Counter[str]:
@@ -45,7 +45,7 @@ def _evidence(label: str, target: Target, doc: Document | None) -> str:
     return f"  > {where}: «{_cell(wording.quote(target))}»"
 
 
-def render_markdown(results: list[CheckResult], store: ReadStore) -> str:
+def render_markdown(results: list[CheckResult], store: Catalog) -> str:
     docs: dict[str, Document | None] = {}
 
     def doc(doc_id: str) -> Document | None:

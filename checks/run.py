@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from vanban.model import CheckResult, Document
-from vanban.checks.reading import ReadStore
+from vanban.catalog import Catalog
 
 from vanban.checks.compare import compare_pair
 from vanban.checks.linking import linked_pairs
 from vanban.checks.totals import sum_checks
 
 
-def run_checks(store: ReadStore, parent: str | None = None, child: str | None = None,
+def run_checks(store: Catalog, parent: str | None = None, child: str | None = None,
                parents: Collection[str] | None = None) -> list[CheckResult]:
     """Compare implementing plans with the documents they implement.
 

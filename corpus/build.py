@@ -65,6 +65,9 @@ SPECS = (
          "Đảng ủy xã An Thịnh · Kế hoạch số 03-KH/ĐU"),
     Spec("tin_binhlam_2022", "html", _at(2022, 3, 15), "Báo Lam Giang điện tử",
          "Bình Lam bổ sung chỉ tiêu thực hiện Nghị quyết 15", news=True),
+    Spec("bc36_duk_lamgiang", "txt", _at(2022, 12, 20), "Đảng ủy Khối các cơ quan tỉnh Lam Giang"),
+    Spec("bc210_tu_lamgiang", "docx", _at(2025, 10, 15), "Tỉnh ủy Lam Giang",
+         "Tỉnh ủy Lam Giang · Báo cáo số 210-BC/TU"),
 )
 
 

@@ -71,7 +71,7 @@ def check_document(stem: str, gold: dict, problems: list[str], uncovered: bool) 
         bad(f"doc date {doc['date']}")
 
     regions: list[tuple[int, int]] = []  # where annotations sit, for the coverage passes
-    for section in ("references", "references_partial", "links", "dates", "figures", "targets"):
+    for section in ("references", "references_partial", "links", "dates", "figures", "targets", "results"):
         for fact in gold.get(section, []):
             found = spans(src, fact["text"])
             if not found:

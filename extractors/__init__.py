@@ -6,14 +6,11 @@ The public surface is three functions; everything else in this package is privat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vanban.model import Document
     from vanban.settings import Settings
-
-# Resolves a partial citation ("Nghị quyết số 20" by the same issuer) to full document numbers.
-Resolver = Callable[[str, str, str], list[str]]  # (kind, number, issuer) -> numbers
 
 
 def load(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None) -> "Document":
@@ -23,19 +20,17 @@ def load(path: str | Path, data: bytes | None = None, *, settings: "Settings | N
     return _load(path, data, settings=settings)
 
 
-def analyze(document: "Document", *, resolver: Resolver | None = None,
-            part_chars: int | None = None) -> "Document":
+def analyze(document: "Document", *, part_chars: int | None = None) -> "Document":
     """Fill metadata, references, dates, figures and targets from ``document.text``, read in parts
     of at most ``part_chars`` characters (default: VANBAN_NLP_PART_CHARS)."""
     from vanban.extractors.nlp import analyze as _analyze
 
-    return _analyze(document, resolver=resolver, part_chars=part_chars)
+    return _analyze(document, part_chars=part_chars)
 
 
-def extract(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None,
-            resolver: Resolver | None = None) -> "Document":
+def extract(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None) -> "Document":
     """load() in a confined child process, then analyze() here."""
     from vanban.settings import Settings
 
     settings = settings or Settings()
-    return analyze(load(path, data, settings=settings), resolver=resolver, part_chars=settings.nlp_part_chars)
+    return analyze(load(path, data, settings=settings), part_chars=settings.nlp_part_chars)

@@ -29,6 +29,7 @@ from vanban.pipelines.extraction import (CHUNK_BYTES, Extraction, FileOutcome, c
                                          retry_when)
 from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
+from vanban.vocab import DUPLICATE_REASONS
 
 BATCH = 50
 T = TypeVar("T")
@@ -39,11 +40,13 @@ class IngestSummary:
     ingested: int = 0
     skipped: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "reason"} per skipped file: a duplicate of a stored document, or not a document
+    # one {"path", "reason"} per skipped file: a duplicate of a stored document (then with the
+    # "id" of the document it is), or not a document
     skipped_files: list[dict[str, str]] = field(default_factory=list)
-    # one {"path", "status", "id", "error", "code"} per file, for the upload page and the Prefect
-    # artifact; "code" is the error's code (vanban.errors) when the file failed; "error" holds a
-    # skipped file's reason too
+    # one {"path", "status", "id", "error", "code", "reason"} per file, for the upload page and the
+    # Prefect artifact; "code" is the error's code (vanban.errors) when the file failed; "error"
+    # holds a skipped file's reason too, and "reason" the duplicate rule's code
+    # (vocab.DUPLICATE_REASONS) when it is a stored document's file, "id" that document
     files: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -51,20 +54,23 @@ class IngestSummary:
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed,
                 "skipped_files": self.skipped_files, "files": self.files}
 
-    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "") -> str:
-        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code})
+    def record(self, path: str, status: str, doc_id: str = "", error: str = "", code: str = "",
+               reason: str = "") -> str:
+        self.files.append({"path": path, "status": status, "id": doc_id, "error": error, "code": code,
+                           "reason": reason})
         if status == "ingested":
             self.ingested += 1
         elif status == "skipped":
             self.skipped += 1
-            self.skipped_files.append({"path": path, "reason": error})
+            self.skipped_files.append({"path": path, "reason": error} | ({"id": doc_id} if doc_id else {}))
         else:
             self.failed.append({"path": path, "error": error})
         return f"{status}: {error}" if error else status
 
 
-def already_stored(doc_id: str) -> str:
-    return f"đã có trong kho: cùng nội dung với văn bản {doc_id}"
+def already_stored(doc_id: str, how: str = "same_file") -> str:
+    """Why a file is skipped as a stored document's: ``how`` is a code of vocab.DUPLICATE_REASONS."""
+    return f"đã có trong kho: {DUPLICATE_REASONS[how]} với văn bản {doc_id}"
 
 
 # The index pushing back or going away (Elasticsearch 429/5xx, a restart) is worth waiting for;
@@ -107,6 +113,7 @@ class _File:
     status: str = ""
     error: str = ""
     code: str = ""
+    reason: str = ""  # why a skipped file is not a document of its own
     extracted: FileOutcome | None = None  # once its chunk is back
 
 
@@ -125,7 +132,6 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     (and reported to ``progress``) in the order of the files.
     """
     from vanban.search.base import open_store
-    from vanban.search.rawfiles import RawFiles
 
     given = [Path(p) for p in paths]
     collected = collect(given)
@@ -134,7 +140,6 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     for path, why in collected.skipped:
         summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
-    raw = RawFiles(settings.store)
     pending: list[Document] = []
     seen: set[str] = set()  # ids stored by this run
     taken: set[str] = set()  # ids given to a chunk by this run
@@ -155,9 +160,9 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
         while order and (order[0].status or order[0].extracted is not None):
             item = order.popleft()
             if not item.status:
-                _finish(item, raw, seen, pending, extraction)
+                _finish(item, store, seen, pending, extraction)
             done += 1
-            outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code)
+            outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code, item.reason)
             if progress:
                 progress(done, len(files), item.path, outcome)
             if len(pending) >= BATCH:
@@ -193,8 +198,12 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             for position, path in enumerate(files, start=1):
                 item = _File(str(path), (sources or {}).get(str(path), str(path)))
                 _read(item, path, settings, follow_links=path in named)
-                if not item.status and (item.doc_id in taken or _patiently(lambda: store.has(item.doc_id))):
-                    item.status, item.data, item.error = "skipped", b"", already_stored(item.doc_id)
+                if not item.status:
+                    owner = item.doc_id if item.doc_id in taken else _patiently(
+                        lambda: store.stored_as(item.doc_id, item.data, item.source))
+                    if owner:  # it may wait for the chunks before it: hold no bytes
+                        item.status, item.data, item.error = "skipped", b"", already_stored(owner)
+                        item.doc_id, item.reason = owner, "same_file"
                 order.append(item)
                 if not item.status:
                     taken.add(item.doc_id)
@@ -233,7 +242,7 @@ def _read(item: _File, path: Path, settings: Settings, follow_links: bool) -> No
     item.doc_id = doc_id(item.data)
 
 
-def _finish(item: _File, raw, seen: set[str], pending: list[Document], extraction: Extraction) -> None:
+def _finish(item: _File, store, seen: set[str], pending: list[Document], extraction: Extraction) -> None:
     """Decide a file its chunk extracted: store its raw bytes and queue its Document, or fail it."""
     extracted = item.extracted
     if extracted.document is None and not extracted.bad_input:
@@ -244,10 +253,14 @@ def _finish(item: _File, raw, seen: set[str], pending: list[Document], extractio
     if document is None:
         item.status, item.error, item.code = "failed", extracted.error, extracted.code
     elif item.doc_id in seen:  # the same bytes twice in one run
-        item.status, item.error = "skipped", already_stored(item.doc_id)
+        item.status, item.error, item.reason = "skipped", already_stored(item.doc_id), "same_file"
+    elif (match := store.merge_duplicate(document, data, item.source)) is not None:
+        # the same document in another format or scan: one more file of the stored one
+        item.status, item.doc_id, item.reason = "skipped", match.doc_id, match.reason
+        item.error = already_stored(match.doc_id, match.reason)
     else:
         # The raw bytes land (atomically) before the index row, so an index can always be rebuilt.
-        raw.put(item.doc_id, data, Path(item.source).suffix.lower())
+        store.raw.put(item.doc_id, data, Path(item.source).suffix.lower())
         seen.add(item.doc_id)
         pending.append(document)
         item.status = "ingested"
@@ -263,8 +276,8 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
     ``dask_address`` (else VANBAN_DASK_ADDRESS) extracts on an existing Dask cluster; ``workers``
     (else VANBAN_WORKERS) sizes the local one, 1 keeping extraction in the flow's own process.
     Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
-    extended with "files" (one outcome per file) and "checked" (ids of the parents whose check
-    flow ran).
+    extended with "files" (one outcome per file), "checked" (ids of the parents whose check flow
+    ran) and "followed" (ids of the documents whose progress was refreshed).
     """
     from vanban.pipelines.progress import stderr_progress
 
@@ -276,14 +289,13 @@ def ingest(paths: list[str], store: str | None = None, backend: str | None = Non
                              description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
                                          f"{len(summary.failed)} failed")
     checked = check_implemented_parents(summary, store=store, backend=backend, es_url=es_url)
-    return {**summary.to_json(), "checked": checked}
+    followed = refresh_reviewed_progress(summary, checked, store=store, backend=backend, es_url=es_url)
+    return {**summary.to_json(), "checked": checked, "followed": followed}
 
 
-def check_implemented_parents(summary: IngestSummary, **where: str | None) -> list[str]:
-    """Event-driven checks: a newly ingested plan that implements a stored document triggers the
-    check flow for that parent, so its report in the Prefect UI is never stale."""
-    from vanban.checks.linking import parents_implemented
-    from vanban.pipelines.check import check_consistency
+def _related(summary: IngestSummary, find, where: dict) -> list[str]:
+    """Ids of the stored documents ``find(store, new_ids)`` relates to the newly ingested ones; none
+    when the store fails (the documents are stored; the nightly run covers what this one missed)."""
     from vanban.search.base import open_store
 
     new = [f["id"] for f in summary.files if f["status"] == "ingested"]
@@ -292,15 +304,36 @@ def check_implemented_parents(summary: IngestSummary, **where: str | None) -> li
     try:
         index = open_store(settings_for(**where))
         try:
-            parents = [p.id for p in parents_implemented(index, new)]
+            return [p.id for p in find(index, new)]
         finally:
             index.close()
     except StoreError:
-        return []  # the documents are stored; the nightly check will cover what this one missed
+        return []
+
+
+def check_implemented_parents(summary: IngestSummary, **where: str | None) -> list[str]:
+    """Event-driven checks: a newly ingested plan that implements a stored document triggers the
+    check flow for that parent, so its report in the Prefect UI is never stale."""
+    from vanban.checks.linking import parents_implemented
+    from vanban.pipelines.check import check_consistency
+
+    parents = _related(summary, parents_implemented, where)
     if parents:
         # One check run for all of them; a failed check shows as a failed subflow in the UI,
         # it must not undo a good ingest.
         check_consistency(parents=parents, **where, return_state=True)
+    return parents
+
+
+def refresh_reviewed_progress(summary: IngestSummary, implemented: list[str], **where: str | None) -> list[str]:
+    """Event-driven follow-through: a new report refreshes the progress of what it reviews, a new
+    plan the coverage of what it implements (``implemented``, the parents the checks just ran for)."""
+    from vanban.checks.reviews import parents_reviewed
+    from vanban.pipelines.follow import refresh_progress
+
+    parents = list(dict.fromkeys([*_related(summary, parents_reviewed, where), *implemented]))
+    if parents:
+        refresh_progress(parents=parents, **where, return_state=True)
     return parents
 
 

@@ -5,39 +5,27 @@ Both backends must behave the same: tests/search/test_contract.py runs unchanged
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from vanban.catalog import Catalog
 from vanban.errors import UsageError
 from vanban.model import Document, SearchQuery, SearchResult
 
 if TYPE_CHECKING:
+    from vanban.search.managed import ManagedStore
     from vanban.settings import Settings
 
 
 @runtime_checkable
-class Store(Protocol):
-    shareable: bool
-    """Whether one store may serve every thread of a process at once (the web app then keeps one)."""
-
+class Store(Catalog, Protocol):
     def has(self, doc_id: str) -> bool:
         """Whether a document with these bytes is already indexed."""
 
     def add(self, docs: Sequence[Document]) -> int:
         """Index documents in one batch; ids already present are replaced. Returns how many."""
 
-    def get(self, doc_id: str) -> Document | None: ...
-
     def delete(self, doc_id: str) -> bool: ...
-
-    def documents(self) -> Iterator[Document]:
-        """Every stored document, extracted facts included."""
-
-    def find_by_number(self, number: str) -> list[Document]:
-        """Documents whose own number is ``number`` (spacing and case variants folded)."""
-
-    def citing(self, number: str) -> list[Document]:
-        """Documents whose references include ``number``."""
 
     def search(self, query: SearchQuery) -> SearchResult: ...
 
@@ -48,22 +36,27 @@ class Store(Protocol):
     def stats(self) -> dict[str, int]:
         """{"documents": n, "passages": n, "targets": n}"""
 
-    def fingerprint(self) -> str:
-        """Names this store and the documents it holds now, in one cheap query: it changes whenever
-        a document is added, replaced or deleted. Results computed from the documents (the web
-        UI's check report) are reused while it stays the same, so they are never stale."""
-
     def close(self) -> None: ...
 
 
-def open_store(settings: "Settings") -> Store:
-    """Open the backend the settings name; imports only that backend's client."""
+def open_store(settings: "Settings", create: bool = True) -> "ManagedStore":
+    """Open the backend the settings name, with the store folder's raw files and registry
+    (search/managed.py: files, corrections, duplicates, deletion); imports only that backend's client.
+    Without ``create`` a store that does not exist yet is an error (a mistyped path must not become
+    an empty store)."""
+    from vanban.search.managed import ManagedStore
+
+    return ManagedStore(open_backend(settings, create), settings.store)
+
+
+def open_backend(settings: "Settings", create: bool = True) -> Store:
+    """The index alone, as the settings name it."""
     if settings.backend == "sqlite":
         from vanban.search.sqlite import SqliteStore
 
-        return SqliteStore(settings.store, cache_size=settings.search_cache)
+        return SqliteStore(settings.store, create=create)
     if settings.backend == "elasticsearch":
         from vanban.search.elastic import ElasticStore
 
-        return ElasticStore.from_settings(settings)
+        return ElasticStore.from_settings(settings, create=create)
     raise UsageError(f"unknown backend {settings.backend!r}: use sqlite or elasticsearch")

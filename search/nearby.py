@@ -2,7 +2,7 @@
 
     closest(word, candidates, limit) -> ["rung", "rang", ...]
 
-Both backends hand over candidate words of their index (folded, with how many passages hold each);
+Both backends hand over candidate words of their index (folded, with how many documents hold each);
 the choice among them is made here, so both suggest the same words. A candidate shares the typed
 word's first letter (a typo rarely hits it, and it lets the index read only one slice of its
 vocabulary) and lies within MAX_EDITS edits; the closest come first, then the commonest.

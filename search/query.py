@@ -1,11 +1,14 @@
 """What a user's query string means, decided once for every backend.
 
-Syntax is deliberately small: words, and phrases in double quotes. A bare chunk that holds several
-words ("37-NQ/TU", "1.299") is a phrase too, as the tokenizers split it the same way. Every clause
-must match within one passage; the typed words found side by side rank higher (``proximity``). Nothing the user types reaches an engine as syntax: engines get the
-clause words only, quoted by the backend.
+Syntax is deliberately small: words; phrases in double quotes; OR (in capitals) between two words
+or phrases, either of which may match; a minus before a word or phrase that must not occur. A bare
+chunk that holds several words ("37-NQ/TU") is a phrase too, as the tokenizers split it the same
+way. Every other clause must match; the typed words found side by side rank higher
+(``proximity``). Nothing the user types reaches an engine as syntax: engines get the clause words
+only, quoted by the backend.
 
-Filters are validated here as well, so both backends accept and refuse the same input.
+Filters, sorts and paging are validated here as well, so both backends accept and refuse the same
+input, and the API and the pages take their limits from here.
 """
 
 from __future__ import annotations
@@ -16,15 +19,38 @@ from dataclasses import dataclass
 from vanban.errors import UsageError
 from vanban.folding import fold, nfc
 from vanban.model import SearchQuery
+from vanban.vocab import SORTS
 
-# Tokens as SQLite's unicode61 and the Elasticsearch pattern tokenizer cut them: runs of letters
-# and digits; underscore and punctuation separate.
-WORD = re.compile(r"[^\W_]+")
-_CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
+# Words are runs of letters and digits; underscore and punctuation separate. A number with its
+# thousands grouped ("6.000", "1.299.000") is one word of its digits, so "6000" finds "6.000" and
+# the other way round. Both backends index the words this cuts (index_words): they match alike.
+WORD = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|[^\W_]+")
+_CHUNK = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+OR = "OR"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-SORTS = ("relevance", "date")
-MAX_LIMIT = 1000
+MAX_LIMIT = 100  # hits per request: each costs a snippet
 MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's default max_result_window, honoured by both
+# Every word is a condition and a scoring clause: a pasted page of text costs the engines dearly
+# and matches nothing, so it is refused rather than run. A long trích yếu still fits.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 64
+# Ranking, the same on every backend: a clause matched with the accents typed weighs EXACT_BOOST
+# times a folded match; the typed words side by side add PROXIMITY_BOOST times a bonus clause; a
+# document citing the number the query names gains CITING_BOOST (ranking.py).
+EXACT_BOOST = 4.0
+PROXIMITY_BOOST = 2.0
+CITING_BOOST = 20.0
+STAND_IN = 1e-3  # what every shown passage scores, so the first stands in when none matches
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, thousands separators dropped."""
+    return [w.replace(".", "") for w in WORD.findall(text.lower())]
+
+
+def index_words(text: str) -> str:
+    """Text as the full-text indexes hold it: its words, one space apart."""
+    return " ".join(words_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +68,19 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    clauses: tuple[Clause, ...]
+    groups: tuple[tuple[Clause, ...], ...]  # each must match, by any of its clauses (OR)
     blank: bool  # no query text at all: browse by filters
+    excluded: tuple[Clause, ...] = ()  # none may occur (-word, -"phrase")
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause that may match, in the order typed: what hits mark and passages are chosen by."""
+        return tuple(dict.fromkeys(c for group in self.groups for c in group))
+
+    @property
+    def ranked(self) -> bool:
+        """Whether words rank the documents (else they are listed newest first)."""
+        return bool(self.groups)
 
     @property
     def proximity(self) -> Clause | None:
@@ -52,23 +89,44 @@ class ParsedQuery:
         Vietnamese words are several syllables ("năng lực", "lãnh đạo"); passages holding the typed
         syllables side by side are the likelier answer, quotes or not.
         """
-        singles = tuple(c.words[0] for c in self.clauses if not c.is_phrase)
+        singles = tuple(g[0].words[0] for g in self.groups if len(g) == 1 and not g[0].is_phrase)
         return Clause(singles) if len(singles) > 1 else None
 
     @property
     def matches_nothing(self) -> bool:
         """Text was given but held no word (only punctuation): no document can match it."""
-        return not self.blank and not self.clauses
+        return not self.blank and not self.groups and not self.excluded
 
 
 def parse_query(q: str) -> ParsedQuery:
+    """Clauses in the order typed, each once; linear in the length of ``q``, which is bounded."""
     text = nfc(q or "")
-    clauses: list[Clause] = []
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(f"query too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
+    groups: list[dict[Clause, None]] = []  # ordered sets
+    excluded: dict[Clause, None] = {}
+    words, joining = 0, False
     for m in _CHUNK.finditer(text):
-        words = tuple(w.lower() for w in WORD.findall(m.group(1) if m.group(1) is not None else m.group(2)))
-        if words and Clause(words) not in clauses:
-            clauses.append(Clause(words))
-    return ParsedQuery(tuple(clauses), blank=not text.strip())
+        quoted = m.group(2) is not None
+        chunk, negated = (m.group(2), m.group(1)) if quoted else (m.group(4), m.group(3))
+        if chunk == OR and not quoted and not negated and groups and not joining:
+            joining = True  # an operator only between two operands: else the word "or"
+            continue
+        found = tuple(words_of(chunk))
+        words += len(found)
+        if not found:
+            continue
+        if negated:
+            excluded[Clause(found)] = None
+        elif joining:
+            groups[-1][Clause(found)] = None
+        else:
+            groups.append({Clause(found): None})
+        joining = False
+    if words > MAX_QUERY_WORDS:
+        raise UsageError(f"too many words: {words}, at most {MAX_QUERY_WORDS}")
+    unique = tuple(dict.fromkeys(tuple(g) for g in groups))
+    return ParsedQuery(unique, blank=not text.strip(), excluded=tuple(excluded))
 
 
 def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
@@ -98,7 +156,7 @@ def _check_date(value: str | None, name: str) -> str | None:
 def check_query(query: SearchQuery) -> None:
     """Refuse paging and sorting both backends could not honour alike."""
     if query.sort not in SORTS:
-        raise UsageError(f"sort {query.sort!r}: use relevance or date")
+        raise UsageError(f"sort {query.sort!r}: use {' or '.join(SORTS)}")
     if not 0 <= query.limit <= MAX_LIMIT:
         raise UsageError(f"limit {query.limit}: must be between 0 and {MAX_LIMIT}")
     if query.offset < 0:

@@ -66,6 +66,18 @@ class RawFiles:
                 return candidate
         return None
 
+    def remove(self, doc_id: str) -> bool:
+        """Delete the original bytes of ``doc_id`` (durably); False when there were none."""
+        path = self.path(doc_id)
+        if path is None:
+            return False
+        try:
+            path.unlink(missing_ok=True)
+            _fsync_dir(path.parent)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot remove the raw file ({exc})") from exc
+        return True
+
     def iter(self) -> Iterator[tuple[str, Path]]:
         """(doc_id, path) of every stored original, in hash order."""
         if not self.dir.is_dir():

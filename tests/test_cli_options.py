@@ -11,3 +11,13 @@ def test_global_options_may_follow_the_command():
 def test_an_option_after_the_command_does_not_erase_one_before_it():
     args = build_parser().parse_args(["--store", "kho", "search", "đảng bộ", "--backend", "sqlite"])
     assert (args.store, args.backend, args.query) == ("kho", "sqlite", "đảng bộ")
+
+
+def test_reading_commands_refuse_a_mistyped_store_instead_of_creating_it(tmp_path, capsys):
+    from vanban.cli import main
+
+    for command in (["search", "đảng bộ", "--json"], ["stats", "--json"], ["check", "--json"]):
+        assert main(["--store", str(tmp_path / "kho-go-nham"), "--backend", "sqlite", *command]) == 2
+        err = capsys.readouterr().err
+        assert "kho-go-nham" in err and "no store here" in err and "[E301]" in err, command
+    assert not (tmp_path / "kho-go-nham").exists()

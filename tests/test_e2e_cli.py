@@ -67,7 +67,7 @@ def test_accentless_search_finds_the_accented_words(store):
     hit = plain["hits"][0]
     assert set(hit) == {"id", "title", "number", "kind", "issuer", "date", "score", "page", "snippet"}
     assert "<mark>" in hit["snippet"] and hit["page"] >= 1
-    assert set(plain["facets"]) == {"kind", "level", "year"}
+    assert set(plain["facets"]) == {"kind", "level", "year", "issuer", "signer"}  # the contract's three, and more
 
 
 def test_search_filters_by_kind_and_level(store):

@@ -23,3 +23,12 @@ def test_fold_drops_marks_and_maps_d_bar_to_d(text, folded):
 def test_fold_keeps_offsets_for_any_nfc_text(text):
     text = unicodedata.normalize("NFC", text)
     assert len(fold(text)) == len(text)
+
+
+def test_the_fast_path_folds_every_latin_and_vietnamese_character_as_one_at_a_time():
+    from vanban.folding import _fold_char
+
+    for code in (*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)):
+        ch = chr(code)
+        for text in (ch, "Đảng " + ch, ch + " ủy"):
+            assert fold(text) == "".join(_fold_char(c) for c in text), hex(code)

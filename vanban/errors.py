@@ -13,7 +13,8 @@
     ├── StoreError                   E201 the index or raw-file store failed
     │   └── BackendUnavailableError  E202 Elasticsearch unreachable or refusing
     └── UsageError                   E301 bad command-line or API arguments
-        └── NotFoundError            E302 no such document
+        ├── NotFoundError            E302 no such document
+        └── ConflictError            E303 the file is already stored as another document
 """
 
 from __future__ import annotations
@@ -97,6 +98,11 @@ class UsageError(VanbanError):
 class NotFoundError(UsageError):
     code = "E302"
     http_status = 404
+
+
+class ConflictError(UsageError):
+    code = "E303"
+    http_status = 409
 
 
 def _classes(cls: type[VanbanError]) -> list[type[VanbanError]]:

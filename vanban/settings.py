@@ -25,9 +25,11 @@
 |                        |              | serve: 1 extracts uploads in the server, else in one|
 |                        |              | worker process the server keeps                     |
 | VANBAN_DASK_ADDRESS    | (none)       | ingest: an existing Dask scheduler (tcp://host:8786)|
-| VANBAN_SEARCH_CACHE    | 16           | SQLite: ranked results kept for paging; 0: none     |
-| VANBAN_API_KEY         | (none)       | staff key for uploads (at least 16 characters);     |
-|                        |              | unset means uploads refused                         |
+| VANBAN_API_KEY         | (none)       | staff key (label "staff"); unset with no            |
+|                        |              | VANBAN_API_KEYS means every write is refused        |
+| VANBAN_API_KEYS        | (none)       | labelled staff keys "label:key,label:key"; the      |
+|                        |              | audit log names the label of the key used; a key    |
+|                        |              | under 16 characters keeps writes off                |
 | VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
 | VANBAN_INBOX_INTERVAL  | 300          | seconds between runs of the ingest-inbox deployment |
 | VANBAN_CHECK_CRON      | 0 2 * * *    | schedule of the check-consistency deployment        |
@@ -43,6 +45,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from vanban.errors import UsageError
+
+# The label of VANBAN_API_KEY in the audit log, when it is the key used.
+DEFAULT_KEY_LABEL = "staff"
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -77,14 +84,36 @@ class Settings:
     # ingest: local Dask worker processes (0: one per core), or an existing cluster's scheduler
     workers: int = field(default_factory=lambda: int(_env("VANBAN_WORKERS", "0")))
     dask_address: str | None = field(default_factory=lambda: _env("VANBAN_DASK_ADDRESS"))
-    search_cache: int = field(default_factory=lambda: int(_env("VANBAN_SEARCH_CACHE", "16")))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
+    api_keys: str | None = field(default_factory=lambda: _env("VANBAN_API_KEYS"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))
     inbox_interval: int = field(default_factory=lambda: int(_env("VANBAN_INBOX_INTERVAL", "300")))
     # 02:00 in the offices' own time zone, after the working day's uploads
     check_cron: str = field(default_factory=lambda: _env("VANBAN_CHECK_CRON", "0 2 * * *"))
     timezone: str = field(default_factory=lambda: _env("VANBAN_TIMEZONE", "Asia/Ho_Chi_Minh"))
     prefect_port: int = field(default_factory=lambda: int(_env("VANBAN_PREFECT_PORT", "4200")))
+
+
+    def staff_keys(self) -> dict[str, str]:
+        """Label -> key of every staff key; empty when writes are disabled.
+
+        VANBAN_API_KEYS holds "label:key" pairs separated by commas; VANBAN_API_KEY adds itself
+        under the label "staff" (unless that label is taken). A malformed list is an error, not a
+        silently shorter list: a key the office thinks it gave would otherwise not work.
+        """
+        keys: dict[str, str] = {}
+        for pair in (self.api_keys or "").split(","):
+            if not pair.strip():
+                continue
+            label, colon, key = (part.strip() for part in pair.partition(":"))
+            if not colon or not label or not key:
+                raise UsageError(f"VANBAN_API_KEYS: {pair.strip()!r} is not a \"label:key\" pair")
+            if label in keys or key in keys.values():
+                raise UsageError(f"VANBAN_API_KEYS: the label or key of {label!r} is given twice")
+            keys[label] = key
+        if self.api_key and self.api_key not in keys.values():
+            keys.setdefault(DEFAULT_KEY_LABEL, self.api_key)
+        return keys
 
 
 def settings_for(store: str | Path | None = None, backend: str | None = None,

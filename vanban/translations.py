@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "E202": "không kết nối được Elasticsearch",
     "E301": "yêu cầu không hợp lệ",
     "E302": "không tìm thấy văn bản",
+    "E303": "tệp này đã có trong kho là một văn bản khác",
 }
 
 # Reasons of input errors (after "path: "), tried in order.
@@ -91,6 +92,15 @@ USAGE: tuple[Rule, ...] = (
     _rule(r"offset \+ limit may not pass (?P<max>\d+)",
           "chỉ xem được {max} kết quả đầu tiên: hãy thu hẹp tìm kiếm bằng bộ lọc", "deep paging is capped"),
     _rule(r"^no document with (?:number or )?id", "không có văn bản này trong kho", "a stale link"),
+    _rule(r"already stored as document (?P<id>[0-9a-f]{12})",
+          "tệp này đã có trong kho là một văn bản khác (mã {id}…): hãy xóa văn bản đó trước, hoặc chọn tệp khác",
+          "replacing a file with another document's file"),
+    _rule(r"query too long: (?P<n>\d+) characters, at most (?P<max>\d+)",
+          "câu tìm kiếm dài {n} ký tự, vượt giới hạn {max} ký tự: hãy rút gọn thành những từ chính",
+          "the query limits (search/query.py): a pasted page is refused, not run"),
+    _rule(r"too many words: (?P<n>\d+), at most (?P<max>\d+)",
+          "câu tìm kiếm có {n} từ, vượt giới hạn {max} từ: hãy rút gọn thành những từ chính",
+          "the query limits (search/query.py)"),
     _rule(r"query (?:is )?too long|too many (?:terms|words)", "câu tìm kiếm quá dài: hãy rút gọn",
           "the query limits of the hardening work"),
 )

@@ -117,6 +117,12 @@ NOT_APPLICABLE_REASONS: dict[str, str] = {
     "outside_subject": "ngoài lĩnh vực của kế hoạch",
 }
 
+# The orders a search can come in (code -> label; the first is the default) and the facets every
+# search answers with (field -> label), counted over all matches by both backends.
+SORTS: dict[str, str] = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
+FACETS: dict[str, str] = {"kind": "Loại văn bản", "level": "Cấp ban hành", "year": "Năm",
+                          "issuer": "Cơ quan ban hành", "signer": "Người ký"}
+
 PROGRESS_STATUSES: dict[str, str] = {
     "achieved": "Đã đạt", "exceeded": "Vượt", "on_track": "Đúng tiến độ", "behind": "Chậm",
     "no_report": "Chưa có báo cáo",
@@ -125,6 +131,45 @@ ASSESSMENTS: dict[str, str] = {
     "achieved": "Đạt", "exceeded": "Vượt", "behind": "Chưa đạt", "on_track": "Đúng tiến độ",
     "stated_in_text_only": "Chỉ nêu trong văn bản", "unknown": "Không rõ",
 }
+
+# The metadata staff may correct by hand, with the names the document page gives them.
+CORRECTABLE: dict[str, str] = {
+    "number": "Số, ký hiệu", "kind": "Loại", "issuer": "Cơ quan ban hành", "level": "Cấp",
+    "date": "Ngày ban hành", "period": "Giai đoạn",
+}
+
+# Why a file was not stored as a document of its own: it is one already stored (the same bytes, or
+# the same document in another format or scan: search/duplicates.py).
+DUPLICATE_REASONS: dict[str, str] = {
+    "same_file": "cùng nội dung",
+    "same_number": "cùng số, cơ quan ban hành và ngày ban hành",
+    "same_text": "gần như cùng nội dung, cùng cơ quan ban hành",
+}
+
+# A document's files: the one its text comes from, copies in other formats or scans, former mains.
+FILE_ROLES: dict[str, str] = {"main": "Tệp chính", "copy": "Bản khác", "replaced": "Bản đã thay"}
+
+# What the audit log records.
+AUDIT_ACTIONS: dict[str, str] = {
+    "upload": "Tải lên", "ingest": "Nạp từ dòng lệnh", "delete": "Xóa", "replace": "Thay tệp",
+    "correct": "Sửa thông tin",
+}
+
+# Formats the progress and the checks are exported to (for meetings), with their media types.
+EXPORT_FORMATS: dict[str, str] = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+# What a reported result measures (the gold-results conventions of corpus-real).
+RESULT_KINDS: dict[str, str] = {
+    "indicator_result": "Kết quả chỉ tiêu", "task_completion": "Hoàn thành nhiệm vụ",
+    "plans_issued": "Ban hành văn bản, kế hoạch", "budget": "Ngân sách, vốn", "other": "Kết quả khác",
+}
+# Kinds that report: their results are read wherever they stand (other kinds only in their review
+# parts, "Kết quả đạt được", "Tình hình thực hiện").
+REPORTING_KINDS: tuple[str, ...] = ("bao_cao", "thong_bao", "cong_van", "news", "bien_ban", "to_trinh",
+                                    "thong_cao")
 
 
 def kind_label(code: str) -> str:
@@ -138,3 +183,11 @@ def level_label(code: str) -> str:
 
 def status_label(code: str) -> str:
     return CHECK_STATUSES.get(code, code)
+
+
+def progress_label(code: str) -> str:
+    return PROGRESS_STATUSES.get(code, code)
+
+
+def assessment_label(code: str) -> str:
+    return ASSESSMENTS.get(code, code)

@@ -3,8 +3,10 @@
     create_app(settings) -> FastAPI
 
 Routes: the REST API under /api (api.py, OpenAPI at /docs), the researchers' pages /search and
-/documents/{id} (pages.py), the report /checks (checks_view.py), the staff pages /upload, /login,
-/logout (staff.py), and /static. Errors are JSON {"error": message[, "code"]} under /api (and for
+/documents/{id} (pages.py), the report /checks (checks_view.py), the follow-through /progress
+(progress_view.py), the staff pages /upload, /login, /logout (staff.py), /documents/{id}/edit,
+/documents/{id}/delete and /audit (manage_pages.py), and /static. Errors are JSON
+{"error": message[, "code"]} under /api (and for
 requests that accept JSON) and an HTML page elsewhere. Security model: security.py.
 """
 
@@ -25,7 +27,7 @@ from vanban.errors import VanbanError
 from vanban.settings import Settings
 from vanban.translations import error_vi, http_vi
 
-from vanban.web import api, checks_view, document_view, pages, staff
+from vanban.web import api, checks_view, document_view, manage_pages, pages, progress_view, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
 from vanban.web.security import Csrf, KeyAttempts
@@ -36,13 +38,14 @@ from vanban.web.templating import templates
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: "Không được phép",
-          404: "Không tìm thấy", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
-          429: "Quá nhiều lần thử",
+          404: "Không tìm thấy", 409: "Tệp đã có trong kho", 411: "Thiếu độ dài", 413: "Tệp quá lớn",
+          422: "Không xử lý được", 429: "Quá nhiều lần thử",
           500: "Lỗi máy chủ", 503: "Kho dữ liệu không sẵn sàng"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    settings.staff_keys()  # a malformed VANBAN_API_KEYS stops the start, with its reason
     stores = Stores()
 
     @asynccontextmanager
@@ -59,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
     app.state.key_attempts = KeyAttempts()
-    for module in (api, pages, document_view, checks_view, staff):
+    for module in (api, pages, document_view, checks_view, progress_view, staff, manage_pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_docs(app)

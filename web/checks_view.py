@@ -7,6 +7,7 @@ drawn by the template, so the page needs no script).
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlencode
 from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Depends, Request
@@ -16,7 +17,7 @@ from vanban.checks.compare import level_of
 from vanban.identity import number_key
 from vanban.model import CheckItem, CheckResult, Document, Target
 from vanban.search.base import Store
-from vanban.vocab import CHECK_STATUSES, LEVELS
+from vanban.vocab import CHECK_STATUSES, EXPORT_FORMATS, LEVELS
 
 from vanban.web import check_text
 from vanban.web.checks_cache import checks_for
@@ -31,8 +32,8 @@ CHART_ROW = 30
 # Problems first, the worst first; what needs no action (ok, not applicable) is folded at the end.
 SEVERITY = ("weaker", "sum_short", "missing", "later_deadline", "unit_mismatch", "not_applicable", "ok")
 SETTLED = ("ok", "not_applicable")
-# The exports of the follow-through exporter (issue 18): linked as soon as the app serves them.
-EXPORTS = {"XLSX": "/checks.xlsx", "CSV": "/checks.csv"}
+# The spreadsheets of the one exporter (vanban.checks.export), served by the API.
+EXPORT_ROUTE = "/api/checks/export"
 
 
 @dataclass(slots=True)
@@ -188,10 +189,10 @@ def chart(blocks: list[ChildBlock]) -> list[Bar]:
     return bars
 
 
-def export_links(request: Request, query: str) -> dict[str, str]:
-    """The exporter's links, for the formats whose route the app has."""
-    paths = {getattr(r, "path", "") for r in request.app.routes}
-    return {name: path + query for name, path in EXPORTS.items() if path in paths}
+def export_links(parent: str) -> dict[str, str]:
+    """The exporter's links for what the page shows: every pair, or one parent's."""
+    chosen = {"parent": parent} if parent else {}
+    return {fmt.upper(): f"{EXPORT_ROUTE}?{urlencode({'format': fmt, **chosen})}" for fmt in EXPORT_FORMATS}
 
 
 @router.get("/checks", response_class=HTMLResponse)
@@ -209,14 +210,13 @@ def checks_page(request: Request, status: str = "", parent: str = "", unit: str 
     units = sorted({b.unit for g in every for b in g.units})
     unit = unit if unit in units else ""
     groups = build_groups(results, store, chosen, unit or None, level or None)
-    query = request.url.query
     return templates.TemplateResponse(request, "checks.html", {
         "groups": groups, "chart": chart, "matrix": matrix, "status": chosen, "parent": parent,
         "parents": parents, "unit": unit, "units": units, "level": level,
         "levels": sorted({b.level for g in every for b in g.units} - {""}),
         "counts": Counter(item.status for r in results for item in r.items),
         "pairs": sum(1 for r in results if r.child_id), "statuses": CHECK_STATUSES,
-        "exports": export_links(request, ("?" + query) if query else ""),
+        "exports": export_links(parent),
         "chart_width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60, "chart_row": CHART_ROW,
         "label_width": CHART_LABEL_WIDTH, "filtered": bool(chosen or parent or unit or level),
     })

@@ -15,17 +15,17 @@ import re
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from vanban.folding import fold
 from vanban.identity import is_doc_id
 from vanban.model import Document
 from vanban.search.base import Store
-from vanban.search.rawfiles import RawFiles
 
 from vanban.web import marking, relations
-from vanban.web.deps import settings_of, store_of
+from vanban.web.deps import store_of
+from vanban.web.manage_pages import main_file, manage_context
 from vanban.web.pages import SEARCH_FIELDS, search_url
 from vanban.web.templating import templates
 from vanban.web.uploads import clean_name
@@ -82,12 +82,14 @@ def viewer(doc: Document, media: str | None) -> str:
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str, store: Store = Depends(store_of)):
     doc = _get(store, doc_id)
+    if doc.id != doc_id:  # another file of the document: the page lives under the document's id
+        return RedirectResponse(f"/documents/{doc.id}" + (f"?{request.url.query}" if request.url.query else ""), 307)
     rel = relations.relations_of(store, doc)
     marks = marking.marks_of(doc, _reference_links(rel, doc))
     state = _search_state(request)
     hits = marking.hit_marks(doc.text, state.get("q", ""))
-    raw = RawFiles(settings_of(request).store).path(doc.id)
-    name = clean_name(doc.source)
+    raw, name = main_file(store, doc)
+    name = clean_name(name)
     return templates.TemplateResponse(request, "document.html", {
         "doc": doc, "relations": rel, "groups": relations.GROUPS,
         "outward": relations.OUTWARD, "inward": relations.INWARD,
@@ -97,6 +99,7 @@ def document_page(request: Request, doc_id: str, store: Store = Depends(store_of
         "has_original": raw is not None, "download_name": name,
         "viewer": viewer(doc, _media(name)) if raw is not None else "",
         "self_query": ("?" + urlencode(state)) if state else "",
+        "manage": manage_context(request, store, doc),
     })
 
 
@@ -111,18 +114,23 @@ def content_disposition(name: str, inline: bool = False) -> str:
     return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
-def _raw(request: Request, store: Store, doc_id: str) -> tuple[Document, str]:
+def _raw(request: Request, store: Store, doc_id: str) -> tuple[Document, str, str]:
+    """(document, path, name) of the file the document's text comes from."""
     doc = _get(store, doc_id)
-    path = RawFiles(settings_of(request).store).path(doc.id)
+    path, name = main_file(store, doc)
     if path is None:
         raise HTTPException(404, "Tệp gốc của văn bản này không còn trong kho.")
-    return doc, str(path)
+    return doc, str(path), clean_name(name)
 
 
 @router.get("/documents/{doc_id}/original")
 def original_file(request: Request, doc_id: str, store: Store = Depends(store_of)) -> FileResponse:
-    doc, path = _raw(request, store, doc_id)
-    name = clean_name(doc.source)
+    _, path, name = _raw(request, store, doc_id)
+    return download(path, name)
+
+
+def download(path: str, name: str) -> FileResponse:
+    """A stored file as an attachment that can run nothing in our origin."""
     media = _media(name) or "application/octet-stream"
     if media in _ACTIVE_TYPES:
         media = "application/octet-stream"
@@ -134,8 +142,7 @@ def original_file(request: Request, doc_id: str, store: Store = Depends(store_of
 @router.get("/documents/{doc_id}/view")
 def original_view(request: Request, doc_id: str, store: Store = Depends(store_of)) -> FileResponse:
     """The original as the page frames it: HTML, text and images shown inside the sandbox."""
-    doc, path = _raw(request, store, doc_id)
-    name = clean_name(doc.source)
+    doc, path, name = _raw(request, store, doc_id)
     media = _VIEWABLE.get(_media(name) or "")
     if media is None or doc.format == "pdf":
         raise HTTPException(404, "Định dạng của tệp gốc này không xem được trong trang: hãy tải về.")
@@ -148,7 +155,7 @@ def original_view(request: Request, doc_id: str, store: Store = Depends(store_of
 @router.get("/documents/{doc_id}/pages/{number}.png")
 async def original_page(request: Request, doc_id: str, number: int, store: Store = Depends(store_of)) -> Response:
     """Page ``number`` of a PDF original as an image."""
-    doc, path = _raw(request, store, doc_id)
+    doc, path, _ = _raw(request, store, doc_id)
     if doc.format != "pdf" or number < 1:
         raise HTTPException(404, "Không có trang này.")
     png = await run_in_threadpool(render_page, path, number)

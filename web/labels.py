@@ -9,7 +9,7 @@ from vanban.checks import wording
 KINDS = {code: kind.label for code, kind in vocab.KINDS.items()}
 LEVELS = vocab.LEVELS
 STATUSES = vocab.CHECK_STATUSES
-SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
+SORTS = vocab.SORTS
 COMPARATORS = vocab.COMPARATORS
 # A sign beside each status's colour, so that no status is told by colour alone (and in print).
 ICONS = {"ok": "✓", "weaker": "✗", "later_deadline": "!", "missing": "∅", "unit_mismatch": "≠",

@@ -21,6 +21,7 @@ from vanban.model import SearchQuery, SearchResult
 from vanban.search.base import Store
 from vanban.search.query import WORD
 from vanban.translations import usage_vi
+from vanban.vocab import SORTS
 
 from vanban.web import relations
 from vanban.web.deps import store_of
@@ -33,7 +34,7 @@ PAGE_WINDOW = 2  # page links shown either side of the current one
 SEARCH_FIELDS = ("q", "kind", "level", "issuer", "signer", "year", "from", "to", "cites", "rel", "sort", "page")
 FILTER_FIELDS = ("kind", "level", "issuer", "signer", "year", "from", "to", "cites")
 ADVANCED_FIELDS = ("issuer", "from", "to", "cites")  # the fields of the form's folded part
-DEFAULTS = {("page", "1"), ("sort", "relevance"), ("rel", "cites")}
+DEFAULTS = {("page", "1"), ("sort", next(iter(SORTS))), ("rel", "cites")}
 # The facets a result may carry, in the order shown; a facet the store does not return is not shown.
 FACET_TITLES = {"kind": "Loại văn bản", "level": "Cấp ban hành", "issuer": "Cơ quan ban hành",
                 "signer": "Người ký", "year": "Năm"}
@@ -161,8 +162,8 @@ def _replace_word(q: str, word: str, by: str) -> str:
 def search_page(request: Request, q: str = "", kind: str = "", level: str = "", issuer: str = "",
                 signer: str = "", year: str = "", date_from: str = Query("", alias="from"),
                 date_to: str = Query("", alias="to"), cites: str = "", rel: str = "cites",
-                sort: str = "relevance", page: str = "1", store: Store = Depends(store_of)):
-    sort = sort if sort in ("relevance", "date") else "relevance"
+                sort: str = next(iter(SORTS)), page: str = "1", store: Store = Depends(store_of)):
+    sort = sort if sort in SORTS else next(iter(SORTS))
     rel = rel if rel in RELATION_FILTERS else "cites"
     number = int(page) if page.isascii() and page.isdigit() and len(page) < 6 and int(page) > 0 else 1
     params = {"q": q, "kind": kind, "level": level, "issuer": issuer, "signer": signer, "year": year,

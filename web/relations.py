@@ -132,13 +132,17 @@ def implementing(store: Store, number: str) -> dict[str, Document]:
 
 def implementing_search(store: Store, query: SearchQuery) -> SearchResult:
     """``query`` (whose ``references`` names the implemented number) narrowed to the documents
-    that implement it. The store filters by citation; implementation is decided here over at most
-    MAX_LIMIT citing documents, so totals and facets are counted over the implementing ones."""
+    that implement it. The store filters by citation; implementation is decided here over every
+    citing document the query matches (read a page of MAX_LIMIT at a time, in ranked order), so
+    totals and facets are counted over the implementing ones."""
     chosen = implementing(store, query.references or "")
     if not chosen:
         return SearchResult(0, [], {})
-    every = store.search(dataclasses.replace(query, limit=MAX_LIMIT, offset=0))
-    hits = [h for h in every.hits if h.id in chosen]
+    hits, offset, total = [], 0, 1
+    while offset < total:
+        page = store.search(dataclasses.replace(query, limit=MAX_LIMIT, offset=offset))
+        hits += [h for h in page.hits if h.id in chosen]
+        offset, total = offset + MAX_LIMIT, page.total
     docs = [chosen[h.id] for h in hits]
     facets = {
         "kind": Counter(d.doc.kind for d in docs), "level": Counter(d.doc.level for d in docs),

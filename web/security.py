@@ -1,15 +1,17 @@
 """Who may write, and from where: the staff key, the staff session, cross-site form checks.
 
-Writes need the staff key (VANBAN_API_KEY, at least MIN_KEY_LENGTH characters). With no key
-configured, or one too short to resist guessing, every write is refused (403): an office that forgot
+Writes need a staff key (VANBAN_API_KEY, or one of the labelled VANBAN_API_KEYS: the audit log
+names the label of the key each write used). With no key configured, or one shorter than
+MIN_KEY_LENGTH characters (too easy to guess), every write is refused (403): an office that forgot
 to set one must not end up with an open upload form. A wrong or missing key is 401; a client that
-sent MAX_FAILURES wrong keys within FAILURE_WINDOW seconds gets 429 until the oldest expires.
+sent MAX_FAILURES wrong keys within FAILURE_WINDOW seconds gets 429 until the oldest expires (by
+the address the server sees: behind a reverse proxy, every client shares the proxy's).
 
 - API clients send the key as ``X-API-Key`` on each request. The API never reads cookies, so a
   cross-site page (which cannot set that header) has nothing to ride on.
-- A browser posts the key once to /login and gets a session cookie: an expiry and a nonce signed
-  with HMAC under the key itself. The key never sits in the cookie, and changing the key logs every
-  session out.
+- A browser posts the key once to /login and gets a session cookie: an expiry, a nonce and the
+  key's label, signed with HMAC under the key itself. The key never sits in the cookie, and
+  changing (or removing) a key logs its sessions out.
 - Every form carries a CSRF token: the HMAC, under a per-process secret, of a random value kept in
   an HttpOnly cookie. A cross-site page can neither read the cookie nor compute the token. When the
   browser sends Origin (or, failing that, Referer) it must name this very host — so a reverse
@@ -29,7 +31,7 @@ from urllib.parse import urlsplit
 from fastapi import HTTPException, Request
 from starlette.responses import Response
 
-from vanban.settings import Settings
+from vanban.settings import DEFAULT_KEY_LABEL, Settings
 
 SESSION_COOKIE = "vanban_staff"
 CSRF_COOKIE = "vanban_csrf"
@@ -39,23 +41,33 @@ MAX_FAILURES = 10
 FAILURE_WINDOW = 15 * 60
 _TRACKED_CLIENTS = 10_000  # beyond this many clients with failures, the oldest are forgotten
 
+DISABLED = "uploads are disabled: set VANBAN_API_KEY on the server"
+
 
 def _same(given: str, expected: str) -> bool:
     # compare_digest refuses str holding non-ASCII characters: compare their UTF-8 bytes
     return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
 
 
+def _short_labels(keys: dict[str, str]) -> list[str]:
+    return sorted(label for label, key in keys.items() if len(key) < MIN_KEY_LENGTH)
+
+
 def writes_allowed(settings: Settings) -> bool:
-    return bool(settings.api_key) and len(settings.api_key) >= MIN_KEY_LENGTH
+    keys = settings.staff_keys()
+    return bool(keys) and not _short_labels(keys)
 
 
-def writes_enabled(settings: Settings) -> None:
-    """403 when no staff key is set, or one shorter than MIN_KEY_LENGTH."""
-    if not settings.api_key:
-        raise HTTPException(403, "uploads are disabled: set VANBAN_API_KEY on the server")
-    if len(settings.api_key) < MIN_KEY_LENGTH:
-        raise HTTPException(403, f"uploads are disabled: VANBAN_API_KEY is shorter than {MIN_KEY_LENGTH} "
-                                 "characters, too easy to guess")
+def writes_enabled(settings: Settings) -> dict[str, str]:
+    """The staff keys by label; 403 when there is none, or one shorter than MIN_KEY_LENGTH."""
+    keys = settings.staff_keys()
+    if not keys:
+        raise HTTPException(403, DISABLED)
+    short = _short_labels(keys)
+    if short:
+        raise HTTPException(403, f"uploads are disabled: the staff key labelled {', '.join(short)} is shorter "
+                                 f"than {MIN_KEY_LENGTH} characters, too easy to guess")
+    return keys
 
 
 class KeyAttempts:
@@ -89,46 +101,62 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
-def check_key(settings: Settings, given: str | None, request: Request | None = None) -> None:
-    """Raise 403 when writes are disabled, 429 when this client guessed too often, 401 when
-    ``given`` is not the staff key (and count the failure)."""
-    writes_enabled(settings)
+def check_key(settings: Settings, given: str | None, request: Request | None = None) -> str:
+    """The label of the staff key ``given``; 403 when writes are disabled, 429 when this client
+    guessed too often, 401 when it is no key (the failure counted)."""
+    keys = writes_enabled(settings)
     attempts: KeyAttempts | None = request.app.state.key_attempts if request is not None else None
     if attempts is not None:
         attempts.check(client_of(request))
-    if not given or not _same(given, settings.api_key):
+    # Every key is compared, so the time taken does not tell which label came close.
+    found = [label for label, key in keys.items() if _same(given or "", key)]
+    if not given or not found:
         if attempts is not None:
             attempts.failed(client_of(request))
         raise HTTPException(401, "missing or wrong X-API-Key")
+    return found[0]
 
 
 def _sign(key: str, message: str) -> str:
     return hmac.new(key.encode(), message.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
 
-def new_session(settings: Settings, now: float | None = None) -> str:
-    """A session token for a browser that just proved it holds the staff key."""
+def new_session(settings: Settings, now: float | None = None, label: str = DEFAULT_KEY_LABEL) -> str:
+    """A session token for a browser that just proved it holds the staff key labelled ``label``."""
     expires = int((now or time.time()) + SESSION_SECONDS)
-    body = f"{expires}.{secrets.token_hex(16)}"
-    return f"{body}.{_sign(settings.api_key or '', 'staff-session:' + body)}"
+    body = f"{expires}.{secrets.token_hex(16)}.{label.encode().hex()}"
+    return f"{body}.{_sign(settings.staff_keys().get(label, ''), 'staff-session:' + body)}"
+
+
+def staff_label(settings: Settings, request: Request, now: float | None = None) -> str | None:
+    """The label of the key this browser logged in with, or None when it holds no valid session."""
+    token = request.cookies.get(SESSION_COOKIE, "")
+    if token.count(".") != 3 or not writes_allowed(settings):
+        return None
+    body, _, signature = token.rpartition(".")
+    expires, _, label_hex = body.split(".")
+    try:
+        label = bytes.fromhex(label_hex).decode()
+    except ValueError:
+        return None
+    key = settings.staff_keys().get(label)
+    if not key or not (expires.isascii() and expires.isdigit() and len(expires) <= 12) \
+            or int(expires) < (now or time.time()):
+        return None
+    return label if _same(signature, _sign(key, "staff-session:" + body)) else None
 
 
 def is_staff(settings: Settings, request: Request, now: float | None = None) -> bool:
-    token = request.cookies.get(SESSION_COOKIE, "")
-    if not settings.api_key or len(settings.api_key) < MIN_KEY_LENGTH or token.count(".") != 2:
-        return False
-    body, _, signature = token.rpartition(".")
-    expires = body.split(".", 1)[0]
-    if not (expires.isascii() and expires.isdigit() and len(expires) <= 12) or int(expires) < (now or time.time()):
-        return False
-    return _same(signature, _sign(settings.api_key, "staff-session:" + body))
+    return staff_label(settings, request, now) is not None
 
 
-def require_staff_session(settings: Settings, request: Request) -> None:
-    """403 when writes are disabled, 401 when this browser has not logged in."""
+def require_staff_session(settings: Settings, request: Request) -> str:
+    """The session's key label; 403 when writes are disabled, 401 when this browser has not logged in."""
     writes_enabled(settings)
-    if not is_staff(settings, request):
+    label = staff_label(settings, request)
+    if label is None:
         raise HTTPException(401, "staff login needed: enter the staff key first")
+    return label
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int | None) -> None:

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from vanban.translations import error_vi
-from vanban.vocab import FORMAT_SUFFIXES, FORMATS
+from vanban.vocab import DUPLICATE_REASONS, FORMAT_SUFFIXES, FORMATS
 
 from vanban.web import security
 from vanban.web.deps import settings_of, wants_json
@@ -40,6 +40,7 @@ def upload_page(request: Request, status_code: int = 200, error: str | None = No
         "enabled": security.writes_allowed(settings), "staff": security.is_staff(settings, request),
         "csrf": token, "error": error, "outcomes": outcomes, "accept": ACCEPT, "max_files": MAX_FILES,
         "max_bytes": settings.max_file_bytes, "max_mb": round(settings.max_file_bytes / 2**20),
+        "reasons": DUPLICATE_REASONS,
     }, status_code=status_code)
     if new_cookie:
         security.set_cookie(request, response, security.CSRF_COOKIE, new_cookie, max_age=None)
@@ -61,7 +62,7 @@ async def upload_files(request: Request) -> Response:
     as_json = wants_json(request)
     security.check_same_origin(request)
     try:
-        security.require_staff_session(settings, request)
+        label = security.require_staff_session(settings, request)
     except HTTPException as exc:
         if as_json:
             raise HTTPException(exc.status_code, MESSAGES[exc.status_code]) from exc
@@ -75,7 +76,7 @@ async def upload_files(request: Request) -> Response:
                 raise HTTPException(422, "Chưa chọn tệp nào để tải lên.")
             return upload_page(request, 422, "Chưa chọn tệp nào để tải lên.")
         uploads = [Upload(clean_name(f.filename), f.file) for f in files]
-        outcomes = await run_in_threadpool(ingest_uploads, settings, uploads, request.app.state.ingest_lock)
+        outcomes = await run_in_threadpool(ingest_uploads, settings, uploads, request.app.state.ingest_lock, label)
     for outcome in outcomes:  # the page and its script show the reason in Vietnamese, code kept
         if outcome.get("error"):
             outcome["error"] = error_vi(outcome["error"], outcome.get("path"))
@@ -91,13 +92,14 @@ async def login(request: Request) -> Response:
     async with request.form(max_files=0, max_fields=4) as form:
         request.app.state.csrf.verify(request, _text(form.get("csrf")))
         key = _text(form.get("key"))
+        back = local_path(_text(form.get("next")))
     try:
-        security.check_key(settings, key, request)
+        label = security.check_key(settings, key, request)
     except HTTPException as exc:
         wrong = exc.status_code == 401
         return upload_page(request, exc.status_code, "Khóa nhân viên không đúng." if wrong else MESSAGES[exc.status_code])
-    response = RedirectResponse("/upload", status_code=303)
-    security.set_cookie(request, response, security.SESSION_COOKIE, security.new_session(settings),
+    response = RedirectResponse(back, status_code=303)
+    security.set_cookie(request, response, security.SESSION_COOKIE, security.new_session(settings, label=label),
                         max_age=security.SESSION_SECONDS)
     return response
 
@@ -114,3 +116,10 @@ async def logout(request: Request) -> Response:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def local_path(path: str | None, default: str = "/upload") -> str:
+    """Where a login may send the browser back to: a path of this site only ("//host" is not one)."""
+    if path and path.startswith("/") and not path.startswith(("//", "/\\")) and path.isprintable():
+        return path
+    return default

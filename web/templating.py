@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from vanban.translations import error_vi, warning_vi
 
-from vanban.web import labels, marking
+from vanban.web import labels, manage_labels, marking
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 _MARK_TAG = re.compile(r"(</?mark>)")
@@ -32,6 +32,7 @@ templates.env.filters.update(
     kind=labels.kind, level=labels.level, status=labels.status, vndate=labels.date,
     vnnumber=labels.number, snippet=snippet_html, warning=warning_vi, error=error_vi,
 )
+templates.env.filters.update(manage_labels.FILTERS)
 templates.env.globals.update(KINDS=labels.KINDS, LEVELS=labels.LEVELS, STATUSES=labels.STATUSES,
                              SORTS=labels.SORTS, target_phrase=marking.target_phrase,
                              heading=labels.heading, ICONS=labels.ICONS)

@@ -21,12 +21,14 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from fastapi import HTTPException, Request
 
-from vanban.errors import TooLargeError
+from vanban.errors import NotFoundError, TooLargeError
 from vanban.extractors.loaders.limits import check_size
+from vanban.identity import doc_id as id_of
 from vanban.settings import Settings
 
 log = logging.getLogger("vanban.web")
@@ -66,12 +68,17 @@ def check_body_size(request: Request, settings: Settings, files_worth: int) -> N
         raise HTTPException(413, f"the upload is larger than the limit of {limit} bytes")
 
 
-def _spool(settings: Settings, upload: Upload, target: Path) -> None:
+def _chunks(settings: Settings, upload: Upload) -> Iterator[bytes]:
     size = 0
+    while chunk := upload.stream.read(CHUNK):
+        size += len(chunk)
+        check_size(upload.name, size, settings)  # the one file-size rule, as for files read
+        yield chunk
+
+
+def _spool(settings: Settings, upload: Upload, target: Path) -> None:
     with target.open("wb") as out:
-        while chunk := upload.stream.read(CHUNK):
-            size += len(chunk)
-            check_size(upload.name, size, settings)  # the one file-size rule, as for files read
+        for chunk in _chunks(settings, upload):
             out.write(chunk)
 
 
@@ -107,10 +114,30 @@ def without_internals(outcome: dict[str, str]) -> dict[str, str]:
                                 "reading this file: the server log has the details"}
 
 
-def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lock) -> list[dict[str, str]]:
-    """Run the ingest flow over the uploads: one {"path", "status", "id", "error", "code"} each, in order.
+def replace_upload(settings: Settings, store, doc_id: str, upload: Upload, label: str,
+                   lock: threading.Lock) -> dict[str, str]:
+    """Make the uploaded file the text of document ``doc_id`` (ManagedStore.replace_file).
 
-    status is ingested, skipped (the same bytes are already stored) or failed (with the reason).
+    The file is read and extracted before anything changes: a file that cannot be read is an
+    error (422, or 413 when too large) and the document stays as it was."""
+    from vanban.extractors import extract
+
+    if store.get(doc_id) is None:
+        raise NotFoundError(f"no document with id {doc_id}")
+    data = b"".join(_chunks(settings, upload))  # too large: TooLargeError, a 413
+    document = extract(upload.name, data, settings=settings)
+    with lock:
+        doc = store.replace_file(doc_id, document, data, upload.name, label)
+    return {"id": doc.id, "sha": id_of(data), "path": upload.name, "status": "replaced"}
+
+
+def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lock,
+                   label: str) -> list[dict[str, str]]:
+    """Run the ingest flow over the uploads: one {"path", "status", "id", "error", "code", "reason"}
+    each, in order, each written to the audit log under the key's ``label``.
+
+    status is ingested, skipped (already stored: ``reason`` says why, ``id`` names the document
+    it is stored as) or failed (with the reason in ``error``).
     """
     root = _spools(settings)
     root.mkdir(parents=True, exist_ok=True)
@@ -133,9 +160,24 @@ def ingest_uploads(settings: Settings, uploads: list[Upload], lock: threading.Lo
             summary = _run_ingest_flow(settings, sources, lock)
             flowed = iter(summary["files"])
             outcomes = [o if o is not None else next(flowed) for o in outcomes]
-        return [without_internals(o) for o in outcomes if o is not None]
+        done = [without_internals(o) for o in outcomes if o is not None]
+        _record_uploads(settings, done, label)
+        return done
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _record_uploads(settings: Settings, outcomes: list[dict[str, str]], label: str) -> None:
+    """Write each upload to the audit log, and name the document a skipped file is stored as
+    ("stored_as": how people name it) so that the page can say where it already is."""
+    from vanban.search.base import open_store
+    from vanban.web.manage_labels import document_name
+
+    with open_store(settings) as store:
+        for o in outcomes:
+            if o["status"] == "skipped" and (doc := store.get(o["id"])) is not None:
+                o["stored_as"] = document_name(doc)
+        store.log_ingest(outcomes, label)
 
 
 _flow_lock = threading.Lock()

@@ -1,13 +1,14 @@
 """text -> facts: metadata, references, dates, figures and targets (spaCy on underthesea words).
 
-    analyze(document, resolver=None, part_chars=None) -> document
-        fills doc, references, references_partial, dates, figures, targets from document.text
+    analyze(document, part_chars=None) -> document
+        fills doc, references, references_partial, dates, figures, targets, results from document.text
 
 Modules: tokenizer (underthesea as the spaCy tokenizer), structure (lines, headings, sentences),
 kinds (document kinds and codes), numbers (Vietnamese numerals), spans (overlap lookups),
 metadata, references, dates, quantities (numbers + units), targets (which quantities are
-chỉ tiêu), pipeline (the spaCy components, built once per process), parts (where a long text is
-cut: it is read part by part, with the metadata and period read once from the whole text).
+chỉ tiêu), results (which are reported results; result_rules, periods), pipeline (the spaCy
+components, built once per process), parts (where a long text is cut: it is read part by part,
+with the metadata and period read once from the whole text).
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ import bisect
 import dataclasses
 import re
 
-from vanban.extractors import Resolver
-from vanban.model import Document, Figure, Table, Target
+from vanban.model import Document, Figure, Result, Table, Target
 
 _APPROX_BEFORE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
 
 
-def analyze(document: Document, *, resolver: Resolver | None = None, part_chars: int | None = None) -> Document:
+def analyze(document: Document, *, part_chars: int | None = None) -> Document:
     from vanban.extractors.nlp.parts import part_spans
     from vanban.extractors.nlp.pipeline import document_facts, get_nlp
     from vanban.extractors.nlp.references import Citations, resolve_partials
@@ -36,7 +36,7 @@ def analyze(document: Document, *, resolver: Resolver | None = None, part_chars:
     # whole text (no tokens needed), and carried into every part.
     carried = document_facts(document.text) if len(spans) > 1 else None
     citations = Citations([], [])
-    document.dates, document.figures, document.targets, document.tables = [], [], [], []
+    document.dates, document.figures, document.targets, document.tables, document.results = [], [], [], [], []
     for start, end in spans:
         facts = _read_part(nlp, document.text[start:end], carried)
         carried = carried or (facts.meta, facts.period)
@@ -47,6 +47,7 @@ def analyze(document: Document, *, resolver: Resolver | None = None, part_chars:
         figures, targets = _figures_and_targets(facts)
         document.figures += _moved(figures, start)
         document.targets += _moved(targets, start)
+        document.results += _moved([_result(facts.text, r) for r in facts.results], start)
     meta, period = carried
     document.doc = meta
     document.doc.period = period
@@ -54,9 +55,9 @@ def analyze(document: Document, *, resolver: Resolver | None = None, part_chars:
         table.page = document.page_at(table.start)
         for row in table.rows:
             row.page = document.page_at(row.start)
-    for target in document.targets:
-        target.page = document.page_at(target.start)
-    resolved = resolve_partials(citations, document.doc.issuer, resolver)
+    for found in (*document.targets, *document.results):
+        found.page = document.page_at(found.start)
+    resolved = resolve_partials(citations)
     document.references = resolved.full
     document.references_partial = resolved.partial
     return document
@@ -93,6 +94,10 @@ def _moved_table(table: Table, offset: int) -> Table:
 
 def _figures_and_targets(facts) -> tuple[list[Figure], list[Target]]:
     text = facts.text
+    # a value the text reports as reached ("đến nay mới đạt 39,5%") is a result, whatever its words
+    # share with targets
+    reported = {id(r.quantity) for r in facts.results}
+    facts.targets = [t for t in facts.targets if id(t.quantity) not in reported]
     as_target = {id(t.quantity) for t in facts.targets}
     # a number inside a target's indicator ("trẻ em dưới 5 tuổi") is part of it, not a figure
     inside_target = _covering([(t.start, t.end) for t in facts.targets])
@@ -106,6 +111,17 @@ def _figures_and_targets(facts) -> tuple[list[Figure], list[Target]]:
         for t in facts.targets
     ]
     return figures, targets
+
+
+def _result(text: str, r) -> Result:
+    q, (a, b) = r.quantity, r.sentence
+    end = q.end - (len(q.unit) - len(r.unit))  # without a place the unit reading swept in
+    return Result(indicator=r.indicator, value=q.value, of=q.of, value_max=q.value_max, unit=r.unit,
+                  as_of=r.period.as_of, period=r.period.text, assessment=r.assessment,
+                  assessment_text=r.assessment_text, kind=r.kind, text=text[q.start:end],
+                  start=q.start, end=end, sentence=re.sub(r"\s+", " ", text[a:b]).strip(),
+                  estimate=r.estimate, share_of_target=r.share_of_target,
+                  cumulative=r.period.cumulative, scope=r.scope)
 
 
 def _covering(spans: list[tuple[int, int]]):

@@ -16,6 +16,7 @@ from vanban.extractors.nlp.dates import DateScan, scan_dates
 from vanban.extractors.nlp.metadata import extract_metadata
 from vanban.extractors.nlp.quantities import Quantity, Words, scan_quantities
 from vanban.extractors.nlp.references import Citations, find_citations
+from vanban.extractors.nlp.results import ResultReader, ResultReading
 from vanban.extractors.nlp.structure import Structure
 from vanban.extractors.nlp.horizons import Sections, doc_period
 from vanban.extractors.nlp.table_targets import TableTargets
@@ -25,7 +26,7 @@ from vanban.extractors.nlp.tokenizer import TEXT, WORD_SPANS
 from vanban.model import DocMeta, Table
 
 COMPONENTS = ("vanban_metadata", "vanban_references", "vanban_dates", "vanban_quantities", "vanban_tables",
-              "vanban_targets")
+              "vanban_targets", "vanban_results")
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Facts:
     tables: list[Table] = field(default_factory=list)
     targets: list[TargetReading] = field(default_factory=list)
     period: dict[str, str] | None = None
+    results: list[ResultReading] = field(default_factory=list)
     # a part of a long document: meta and period were read from the whole text (document_facts)
     carried: bool = False
 
@@ -103,6 +105,14 @@ def targets_component(doc: Any) -> Any:
     return doc
 
 
+def results_component(doc: Any) -> Any:
+    facts = facts_of(doc)
+    reader = ResultReader(facts.text, facts.structure, facts.quantities, facts.dates.mentions, facts.meta,
+                          facts.targets)
+    facts.results = reader.read()
+    return doc
+
+
 def document_facts(text: str) -> tuple[DocMeta, dict[str, str] | None]:
     """What belongs to a document as a whole (its header's metadata, its signature, its period),
     read from the whole text with no tokens: a long document read in parts carries it into each."""
@@ -113,7 +123,7 @@ def document_facts(text: str) -> tuple[DocMeta, dict[str, str] | None]:
 
 
 _FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, tables_component,
-              targets_component)
+              targets_component, results_component)
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,9 @@ _MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km�
                       r"|lượt(?:\s+(?:người|khách))?|lần|ngày|tháng|năm|giờ|USD)(?!\w)"
                       r"(?:\s*/\s*(?:người|năm|tháng|ngày|ha|hộ|người/năm))*")
 # Words before a number that make it a name, an ordinal or a section, not a quantity.
-_NOT_QUANTITY_BEFORE = re.compile(rf"(?:\bthứ|\bsố|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
+# "số" before a colon is the label of a number ("Số: 15") only at the start of a line; inside a phrase
+# it ends a name ("môi trường số: 20.701 lượt").
+_NOT_QUANTITY_BEFORE = re.compile(rf"(?:(?:^|\n)[ \t]*[Ss]ố\s*:\s*$)|(?:\bthứ|\bsố(?!\s*:)|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
 _PER_POPULATION = re.compile(r"\s+(?:trên|/)\s*(?:một|1|mỗi)?\s*(?:vạn|nghìn|ngàn|triệu|10\.000|1\.000|100\.000)"
@@ -45,7 +47,7 @@ _STOP = {
     "hơn", "nhất", "thực hiện", "triển khai", "tham gia", "đi", "vào", "ra", "lên", "xuống", "bình quân",
     "hằng năm", "hàng năm", "mỗi", "năm", "trở xuống", "tham dự", "dự", "đạt được", "còn lại", "đến nay",
     "kèm theo", "tương ứng", "trực tiếp", "sau", "trước", "nữa", "ước", "khi", "nhưng", "cùng", "đồng thời",
-    "chưa", "không", "vẫn", "trở", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
+    "chưa", "không", "khó", "vẫn", "trở", "đều", "cũng", "phải", "cần", "bị", "hiện", "hiện có", "trở thành",
 }
 # Nouns that continue a unit across a comma: "huyện, thị xã, thành phố", "đảng bộ, chi bộ cơ sở".
 _LIST_NOUNS = {"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh", "đảng bộ", "chi bộ",
@@ -74,6 +76,9 @@ class Words:
 
     def from_offset(self, offset: int):
         i = bisect.bisect_left(self.starts, offset)
+        if i > 0 and self.spans[i - 1][1] > offset:
+            # a word the tokenizer joined across the number's end ("28/30 xã"): its part after it
+            yield offset, self.spans[i - 1][1]
         while i < len(self.spans):
             yield self.spans[i]
             i += 1

@@ -94,15 +94,13 @@ def find_citations(text: str, own_number: str = "") -> Citations:
     return Citations(full, partial)
 
 
-def resolve_partials(citations: Citations, issuer: str, resolver=None) -> Citations:
-    """Partial citations that name a number cited in full in the same text, or that the store
-    resolves to exactly one number, become full references (text kept as written)."""
+def resolve_partials(citations: Citations) -> Citations:
+    """Partial citations that name exactly one number cited in full in the same text become full
+    references (text kept as written)."""
     still: list[PartialReference] = []
     full = list(citations.full)
     for p in citations.partial:
         numbers = {r.number for r in citations.full if cites(p.kind, p.number, r.number)}
-        if not numbers and resolver is not None:
-            numbers = set(resolver(p.kind, p.number, issuer) or [])
         if len(numbers) == 1:
             full.append(Reference(number=numbers.pop(), text=p.text, start=p.start, end=p.end,
                                   relation=p.relation))

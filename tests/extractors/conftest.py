@@ -8,8 +8,8 @@ from vanban.extractors.nlp import analyze
 from vanban.model import Document
 
 
-def read(text: str, resolver=None) -> Document:
-    document = analyze(Document(id="test", source="test.txt", format="txt", text=text), resolver=resolver)
+def read(text: str) -> Document:
+    document = analyze(Document(id="test", source="test.txt", format="txt", text=text))
     for group in (document.references, document.references_partial, document.dates, document.figures,
                   document.targets):
         for fact in group:

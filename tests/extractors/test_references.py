@@ -52,19 +52,6 @@ def test_a_partial_citation_of_a_number_cited_in_full_is_resolved_in_the_text(an
                                                                 ("09-NQ/TU", "09-NQ/TU")]
 
 
-def test_the_resolver_completes_partial_citations_from_the_store(analyse):
-    calls = []
-
-    def resolver(kind, number, issuer):
-        calls.append((kind, number))
-        return ["20-NQ/TU"] if (kind, number) == ("nghi_quyet", "20") else ["34-KH/HU", "34-KH/TU"]
-
-    document = analyse("Sơ kết Nghị quyết số 20 và Kế hoạch số 34.", resolver=resolver)
-    assert calls == [("nghi_quyet", "20"), ("ke_hoach", "34")]
-    assert [(r.number, r.text) for r in document.references] == [("20-NQ/TU", "Nghị quyết số 20")]
-    assert [p.text for p in document.references_partial] == ["Kế hoạch số 34"]  # ambiguous: left partial
-
-
 def test_things_that_only_look_like_numbers(analyse):
     text = "Phòng, chống dịch COVID-19 từ ngày 12-14/10; tỷ lệ 16/18 chỉ tiêu; mạng 4G/5G phủ 100% xã."
     assert analyse(text).references == []

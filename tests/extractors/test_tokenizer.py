@@ -26,4 +26,4 @@ def test_a_word_broken_over_a_line_keeps_its_line_break():
 def test_the_pipeline_is_built_once_per_process():
     assert get_nlp() is get_nlp()
     assert get_nlp().pipe_names == ["vanban_metadata", "vanban_references", "vanban_dates",
-                                    "vanban_quantities", "vanban_tables", "vanban_targets"]
+                                    "vanban_quantities", "vanban_tables", "vanban_targets", "vanban_results"]

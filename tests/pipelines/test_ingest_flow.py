@@ -119,3 +119,48 @@ def test_ingesting_a_plan_runs_the_check_for_the_resolution_it_implements(prefec
     second = ingest([str(tmp_path / "plans")], store=str(store))
     assert second["ingested"] == 1
     assert second["checked"] == [first["files"][0]["id"]]
+
+
+REPORT = """TỈNH ỦY LẠC GIANG
+*
+Số 45-BC/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lạc Giang, ngày 15 tháng 12 năm 2023
+
+BÁO CÁO
+sơ kết thực hiện Nghị quyết số 15-NQ/TU
+-----
+
+I. KẾT QUẢ THỰC HIỆN
+Từ năm 2021 đến hết tháng 11/2023, toàn Đảng bộ đã kết nạp 3.600 đảng viên mới.
+"""
+
+
+def test_ingesting_a_report_refreshes_the_progress_of_the_resolution_it_reviews(prefect_harness, tmp_path):
+    from prefect.client.orchestration import get_client
+
+    from vanban.pipelines.follow import artifact_key
+    from vanban.pipelines.ingest import ingest
+
+    store = tmp_path / "store"
+    resolution = tmp_path / "nq15.txt"
+    resolution.write_text(
+        "TỈNH ỦY LẠC GIANG\n*\nSố 15-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLạc Giang, ngày 12 tháng 3 năm 2021\n\n"
+        "NGHỊ QUYẾT\nvề xây dựng Đảng bộ tỉnh giai đoạn 2021-2025\n\n"
+        "Mục tiêu đến năm 2025: kết nạp ít nhất 6.000 đảng viên mới.\n", encoding="utf-8")
+    first = ingest([str(resolution)], store=str(store))
+    assert first["followed"] == []
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "bc45.txt").write_text(REPORT, encoding="utf-8")
+    second = ingest([str(tmp_path / "reports")], store=str(store))
+    assert second["followed"] == [first["files"][0]["id"]]
+
+    async def latest_artifact():
+        async with get_client() as client:
+            return await client.read_latest_artifacts()
+
+    import asyncio
+
+    artifacts = {a.key: a for a in asyncio.run(latest_artifact())}
+    report = artifacts[artifact_key("15-NQ/TU")]
+    assert "kết nạp đảng viên mới" in report.data and "Đúng tiến độ" in report.data and "45-BC/TU" in report.data

@@ -73,14 +73,14 @@ def doc_id(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def make_doc(text: str, *, kind="other", number="", issuer="", level="unknown", date="", title="",
+def make_doc(text: str, *, kind="other", number="", issuer="", level="unknown", date="", title="", signer="",
              pages: list[tuple[int, int]] | None = None, references=(), targets=()) -> Document:
     """A Document over ``text``; ``pages`` as (start, end) spans, numbered from 1."""
     spans = pages or [(0, len(text))]
     return Document(
         id=doc_id(text), source=f"{title or number or 'van-ban'}.txt", format="txt", text=text,
         pages=[Page(i + 1, s, e) for i, (s, e) in enumerate(spans)],
-        doc=DocMeta(kind=kind, number=number, issuer=issuer, level=level, date=date, title=title),
+        doc=DocMeta(kind=kind, number=number, issuer=issuer, level=level, date=date, title=title, signer=signer),
         references=[Reference(n, f"Nghị quyết số {n}", 0, 0) for n in references],
         targets=list(targets),
     )
@@ -105,6 +105,7 @@ def corpus() -> dict[str, Document]:
     nq = make_doc(
         NQ_TEXT + PAGE_2, kind="nghi_quyet", number="37-NQ/TU", issuer="Tỉnh ủy Sông Mây",
         level="province", date="2021-04-20", title="Về phát triển nông nghiệp xanh giai đoạn 2021-2025",
+        signer="Nguyễn Văn An",
         pages=[(0, len(NQ_TEXT)), (len(NQ_TEXT), len(NQ_TEXT) + len(PAGE_2))],
         targets=[Target("tỷ lệ che phủ rừng", 45.0, None, "%", ">=", "2025", "đạt 45%", 0, 0),
                  Target("thu nhập bình quân đầu người", 60.0, None, "triệu đồng", ">", "", "trên 60", 0, 0)],
@@ -114,7 +115,7 @@ def corpus() -> dict[str, Document]:
         "Đảng bộ huyện Đồng Đá quán triệt, cụ thể hóa các chỉ tiêu của tỉnh. Phấn đấu tỷ lệ che phủ "
         "rừng đạt 47% vào năm 2025; tiếp tục tinh giản biên chế gắn với vị trí việc làm.\n",
         kind="ke_hoach", number="12-KH/HU", issuer="Huyện ủy Đồng Đá", level="district",
-        date="2021-06-15", title="Thực hiện Nghị quyết số 37-NQ/TU", references=["37-NQ/TU"],
+        date="2021-06-15", title="Thực hiện Nghị quyết số 37-NQ/TU", references=["37-NQ/TU"], signer="Trần Thị Bình",
     )
     kh_nui_ngan = make_doc(
         "HUYỆN ỦY NÚI NGÀN\nSố 08-KH/HU\nKẾ HOẠCH thực hiện Nghị quyết 37-NQ/TU\n"
@@ -127,7 +128,7 @@ def corpus() -> dict[str, Document]:
         "BAN THƯỜNG VỤ TỈNH ỦY SÔNG MÂY\nSố 05-CT/TU\nCHỈ THỊ về tăng cường công tác dân vận\n"
         "Các cấp ủy tinh giản thủ tục, tinh gọn bộ máy, lắng nghe ý kiến nhân dân và tinh giản giấy tờ hành chính.\n",
         kind="chi_thi", number="05-CT/TU", issuer="Ban Thường vụ Tỉnh ủy Sông Mây", level="province",
-        date="2022-03-01", title="Về tăng cường công tác dân vận",
+        date="2022-03-01", title="Về tăng cường công tác dân vận", signer="Nguyễn Văn An",
     )
     bao_cao = make_doc(
         "ĐẢNG ỦY XÃ BẾN ĐÒ\nSố 03-BC/ĐU\nBÁO CÁO kết quả năm 2023\n"

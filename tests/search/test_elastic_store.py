@@ -59,8 +59,9 @@ def test_elasticsearch_backend_needs_a_url():
 ])
 def test_credentials_from_settings_reach_the_client(monkeypatch, settings, header):
     from vanban.search import elastic
+    from vanban.search.elastic.indices import Indices
 
-    monkeypatch.setattr(elastic.ElasticStore, "_ensure_indices", lambda self: None)
+    monkeypatch.setattr(Indices, "ensure", lambda self, *args: None)
     store = elastic.ElasticStore.from_settings(
         Settings(backend="elasticsearch", es_url="https://es.song-may.invalid:9200", **settings))
     assert store.url == "https://es.song-may.invalid:9200"
@@ -69,8 +70,9 @@ def test_credentials_from_settings_reach_the_client(monkeypatch, settings, heade
 
 def test_a_ca_file_from_settings_verifies_the_cluster(monkeypatch, tmp_path):
     from vanban.search import elastic
+    from vanban.search.elastic.indices import Indices
 
-    monkeypatch.setattr(elastic.ElasticStore, "_ensure_indices", lambda self: None)
+    monkeypatch.setattr(Indices, "ensure", lambda self, *args: None)
     ca = tmp_path / "song-may-ca.pem"
     ca.write_text("-----BEGIN CERTIFICATE-----\n")
     store = elastic.ElasticStore.from_settings(
@@ -85,7 +87,7 @@ def test_a_ca_file_from_settings_verifies_the_cluster(monkeypatch, tmp_path):
 
 @pytest.mark.es
 def test_each_concept_lives_in_a_versioned_index_behind_an_alias(prefix):
-    from vanban.search.elastic import MAPPINGS, VERSION
+    from vanban.search.elastic.indices import MAPPINGS, VERSION
 
     store = _store(prefix)
     for concept in MAPPINGS:
@@ -96,29 +98,39 @@ def test_each_concept_lives_in_a_versioned_index_behind_an_alias(prefix):
 
 
 @pytest.mark.es
-def test_a_store_missing_one_index_gets_it_back_on_open(prefix, corpus):
-    from vanban.search.elastic import VERSION
+def test_a_store_whose_creation_was_cut_short_gets_its_index_on_open(prefix):
+    from vanban.search.elastic.indices import VERSION
 
-    store = _store(prefix)
-    store.add(list(corpus.values()))
-    store.client.indices.delete(index=f"{prefix}-targets-v{VERSION}")
+    _store(prefix).client.indices.delete(index=f"{prefix}-documents-v{VERSION}")
     reopened = _store(prefix)
-    assert reopened.stats()["documents"] == len(corpus)
-    assert reopened.client.indices.exists_alias(name=f"{prefix}-targets")
+    assert reopened.stats() == {"documents": 0, "passages": 0, "targets": 0}
+    assert reopened.client.indices.exists_alias(name=f"{prefix}-documents")
+
+
+@pytest.mark.es
+def test_a_mistyped_prefix_is_refused_by_reading_commands(prefix):
+    from elasticsearch import Elasticsearch
+
+    from vanban.search.elastic import ElasticStore
+
+    client = Elasticsearch(es_url_or_skip(), request_timeout=30)
+    with pytest.raises(UsageError, match=prefix):
+        ElasticStore(client, prefix=prefix, create=False)
+    assert not client.indices.exists_alias(name=f"{prefix}-documents")
 
 
 @pytest.mark.es
 def test_opening_an_older_mapping_version_upgrades_behind_the_aliases(prefix, corpus, monkeypatch):
-    from vanban.search import elastic
+    from vanban.search.elastic import indices
 
     old = _store(prefix)
     old.add(list(corpus.values()))
     before = old.search(SearchQuery(q="dang bo", limit=100))
-    monkeypatch.setattr(elastic, "VERSION", elastic.VERSION + 1)
+    monkeypatch.setattr(indices, "VERSION", indices.VERSION + 1)
     new = _store(prefix)
-    for concept in elastic.MAPPINGS:
-        assert list(new.client.indices.get_alias(name=f"{prefix}-{concept}")) == [f"{prefix}-{concept}-v{elastic.VERSION}"]
-        assert not new.client.indices.exists(index=f"{prefix}-{concept}-v{elastic.VERSION - 1}")
+    for concept in indices.MAPPINGS:
+        assert list(new.client.indices.get_alias(name=f"{prefix}-{concept}")) == [f"{prefix}-{concept}-v{indices.VERSION}"]
+        assert not new.client.indices.exists(index=f"{prefix}-{concept}-v{indices.VERSION - 1}")
     assert new.stats() == old.stats()
     after = new.search(SearchQuery(q="dang bo", limit=100))
     assert [h.id for h in after.hits] == [h.id for h in before.hits]
@@ -126,12 +138,12 @@ def test_opening_an_older_mapping_version_upgrades_behind_the_aliases(prefix, co
 
 @pytest.mark.es
 def test_a_v1_store_with_its_own_passages_index_moves_to_nested_passages(prefix, corpus):
-    """v1 kept passages in an index of their own; opening it builds v2, swaps the aliases and drops
-    the v1 indices, the passages one included, with every document still found."""
+    """v1 kept passages and targets in indices of their own; opening it builds the current version,
+    swaps the aliases and drops the v1 indices, every one, with every document still found."""
     from elasticsearch import Elasticsearch
 
     from vanban.model import to_dict
-    from vanban.search.elastic import MAPPINGS
+    from vanban.search.elastic.indices import MAPPINGS, VERSION
 
     client = Elasticsearch(es_url_or_skip(), request_timeout=30)
     # The v1 layout as far as an upgrade reads it: the whole Document under "data", sorted by date, id.
@@ -147,8 +159,9 @@ def test_a_v1_store_with_its_own_passages_index_moves_to_nested_passages(prefix,
     client.indices.refresh(index=f"{prefix}-*")
 
     store = _store(prefix)
-    assert sorted(client.indices.get(index=f"{prefix}-*")) == sorted(f"{prefix}-{c}-v2" for c in MAPPINGS)
+    assert sorted(client.indices.get(index=f"{prefix}-*")) == sorted(f"{prefix}-{c}-v{VERSION}" for c in MAPPINGS)
     assert not client.indices.exists_alias(name=f"{prefix}-passages")
+    assert not client.indices.exists_alias(name=f"{prefix}-targets")
     assert store.stats()["documents"] == len(corpus)
     found = store.search(SearchQuery(q="ket nap dang vien", limit=100))
     assert found.total >= 1 and all(h.snippet for h in found.hits)
@@ -156,22 +169,22 @@ def test_a_v1_store_with_its_own_passages_index_moves_to_nested_passages(prefix,
 
 @pytest.mark.es
 def test_a_store_written_by_a_newer_vanban_is_refused(prefix, monkeypatch):
-    from vanban.search import elastic
+    from vanban.search.elastic import indices
 
-    monkeypatch.setattr(elastic, "VERSION", elastic.VERSION + 1)
+    monkeypatch.setattr(indices, "VERSION", indices.VERSION + 1)
     _store(prefix)
-    monkeypatch.setattr(elastic, "VERSION", elastic.VERSION - 1)
+    monkeypatch.setattr(indices, "VERSION", indices.VERSION - 1)
     with pytest.raises(StoreError, match="mapping versions"):
         _store(prefix)
 
 
 @pytest.mark.es
 def test_a_large_batch_is_written_in_chunks_and_searchable_at_once(prefix, monkeypatch):
-    from vanban.search import elastic
+    from vanban.search.elastic import writes
 
     from .conftest import make_doc
 
-    monkeypatch.setattr(elastic, "CHUNK", 7)
+    monkeypatch.setattr(writes, "CHUNK", 7)
     store = _store(prefix)
     docs = [make_doc(f"Báo cáo tuần {i} của xã Bến Đò về phòng chống lụt bão.", kind="bao_cao",
                      date=f"2024-{1 + i % 12:02d}-01") for i in range(60)]
@@ -181,7 +194,7 @@ def test_a_large_batch_is_written_in_chunks_and_searchable_at_once(prefix, monke
     real_bulk = Elasticsearch.bulk
     monkeypatch.setattr(Elasticsearch, "bulk", lambda *a, **kw: requests.append(1) or real_bulk(*a, **kw))
     assert store.add(docs) == 60
-    assert len(requests) >= -(-60 // 7)  # one action per document (its passages nest in it), 7 a request
+    assert len(requests) >= -(-60 // 7)  # one action per document, 7 a request
     result = store.search(SearchQuery(q="lut bao", limit=5))
     assert result.total == 60
     assert sum(result.facets["year"].values()) == 60
@@ -243,10 +256,9 @@ class _Flaky:
 def test_bulk_writes_survive_a_cluster_pushing_back(prefix, status, corpus, monkeypatch):
     from elasticsearch import Elasticsearch
 
-    from vanban.search import elastic
-    from vanban.search.elastic import ElasticStore
+    from vanban.search.elastic import ElasticStore, writes
 
-    monkeypatch.setattr(elastic, "BACKOFF", 0.05)
+    monkeypatch.setattr(writes, "BACKOFF", 0.05)
     flaky = _Flaky(es_url_or_skip(), failures=4, status=status)
     try:
         # No transport-level retries: the backoff under test is the store's own.
@@ -262,14 +274,14 @@ def test_bulk_writes_survive_a_cluster_pushing_back(prefix, status, corpus, monk
 def test_a_cluster_that_keeps_refusing_is_reported_not_hidden(prefix, corpus, monkeypatch):
     from elasticsearch import Elasticsearch
 
-    from vanban.search import elastic
+    from vanban.search.elastic import ElasticStore, writes
 
-    monkeypatch.setattr(elastic, "BACKOFF", 0.01)
+    monkeypatch.setattr(writes, "BACKOFF", 0.01)
     flaky = _Flaky(es_url_or_skip(), failures=100, status=429)
     try:
-        store = elastic.ElasticStore(Elasticsearch(flaky.url, max_retries=0), prefix=prefix)
+        store = ElasticStore(Elasticsearch(flaky.url, max_retries=0), prefix=prefix)
         with pytest.raises(BackendUnavailableError, match="429"):
             store.add(list(corpus.values()))
-        assert flaky.refused == elastic.MAX_RETRIES + 1
+        assert flaky.refused == writes.MAX_RETRIES + 1
     finally:
         flaky.close()

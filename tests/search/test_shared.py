@@ -11,7 +11,8 @@ from vanban.model import Document, Page
 from vanban.search.highlight import match_spans, snippet
 from vanban.identity import number_key
 from vanban.search.passages import MAX_CHARS, split_passages
-from vanban.search.query import Clause, date_bounds, parse_query
+from vanban.search import query
+from vanban.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Clause, date_bounds, parse_query
 
 
 @pytest.mark.parametrize("variant", ["37-NQ/TU", "37 - NQ/TU", "37-nq/tu", "Số 37-NQ/TU", "37–NQ/TU", "số: 37 -NQ/ TU"])
@@ -44,6 +45,34 @@ def test_query_unclosed_quote_and_noise():
     assert parse_query("!!! ***").matches_nothing
     assert parse_query("  ").blank and not parse_query("  ").matches_nothing
     assert parse_query("rừng rừng").clauses == (Clause(("rừng",)),)
+
+
+def test_a_query_longer_than_the_limits_is_refused_and_said_in_vietnamese():
+    from vanban.translations import usage_vi
+
+    words = [f"xã{i}" for i in range(MAX_QUERY_WORDS + 1)]
+    assert len(parse_query(" ".join(words[:-1])).clauses) == MAX_QUERY_WORDS
+    with pytest.raises(UsageError, match=f"too many words: {MAX_QUERY_WORDS + 1}") as caught:
+        parse_query(" ".join(words))
+    assert f"có {MAX_QUERY_WORDS + 1} từ, vượt giới hạn {MAX_QUERY_WORDS} từ" in usage_vi("E301", caught.value.message)
+    with pytest.raises(UsageError, match="too many words"):  # words inside quotes count too
+        parse_query('"' + " ".join(words) + '"')
+    with pytest.raises(UsageError, match=f"at most {MAX_QUERY_CHARS}") as caught:
+        parse_query("đ" * (MAX_QUERY_CHARS + 1))
+    assert f"vượt giới hạn {MAX_QUERY_CHARS} ký tự" in usage_vi("E301", caught.value.message)
+
+
+def test_parsing_compares_each_clause_a_bounded_number_of_times(monkeypatch):
+    # De-duplication is a hash lookup, not a scan of the clauses kept so far: the number of
+    # comparisons grows with the words typed, not with their square.
+    compared = []
+    real_eq = query.Clause.__eq__
+    monkeypatch.setattr(query.Clause, "__eq__", lambda a, b: compared.append(1) or real_eq(a, b))
+    for n in (16, MAX_QUERY_WORDS):
+        compared.clear()
+        typed = " ".join(f"thôn{i % (n // 2)}" for i in range(n))  # every word twice
+        assert len(parse_query(typed).clauses) == n // 2
+        assert len(compared) <= n
 
 
 @pytest.mark.parametrize(("lo", "hi", "expected"), [
@@ -121,3 +150,13 @@ def test_snippets_are_escaped_slices_of_the_text(text, q):
     bare = out.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in bare and ">" not in bare
     assert html.unescape(bare).strip("…") in text
+
+
+def test_facets_sort_by_count_and_an_issuer_facet_keeps_its_most_frequent_values():
+    from vanban.search.results import SHOWN_VALUES, shape_facets
+
+    issuers = [(f"Đảng ủy xã {i:03d}", 1 + i % 7) for i in range(200)]
+    shaped = shape_facets({"issuer": issuers, "year": [("2021", 2), ("", 5), ("2020", 2), ("2019", 3)]})
+    assert list(shaped["year"].items()) == [("2019", 3), ("2020", 2), ("2021", 2)]  # undated left out
+    assert len(shaped["issuer"]) == SHOWN_VALUES["issuer"] and set(shaped["issuer"].values()) == {7}
+    assert shaped["kind"] == {} and shaped["level"] == {}

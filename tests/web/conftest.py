@@ -4,6 +4,8 @@ here. Used by the API tests and the browser tests alike."""
 
 from __future__ import annotations
 
+import contextlib
+
 import hashlib
 from pathlib import Path
 
@@ -154,3 +156,68 @@ def settings_for(store_dir: Path, api_key: str | None = STAFF_KEY, max_file_byte
     settings.max_file_bytes = max_file_bytes
     settings.workers = 1  # uploads extracted in the test's own process (test_upload_worker.py: in a worker)
     return settings
+
+
+# Two labelled keys beside VANBAN_API_KEY: the audit log names which one acted.
+LABELLED_KEYS = "bien-tap:khoa-bien-tap-cam-linh,thu-ky:khoa-thu-ky-cam-linh"
+EDITOR_KEY, CLERK_KEY = "khoa-bien-tap-cam-linh", "khoa-thu-ky-cam-linh"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.es)])
+def managed_settings(request, tmp_path, documents) -> Settings:
+    """Settings of a Cẩm Lĩnh store on one backend, filled through the managed store (raw files
+    of every document kept), with the staff key and two labelled keys."""
+    import uuid
+
+    from vanban.search.base import open_backend
+
+    settings = settings_for(tmp_path / "kho")
+    settings.api_keys = LABELLED_KEYS
+    settings.backend = request.param
+    if request.param == "elasticsearch":
+        from tests.search.conftest import es_url_or_skip
+
+        settings.es_url = es_url_or_skip()
+        settings.es_prefix = f"vanban-test-{uuid.uuid4().hex[:12]}"
+    fill_managed(settings, documents)
+    yield settings
+    if request.param == "elasticsearch":
+        backend = open_backend(settings)
+        backend.drop()
+        backend.close()
+
+
+def fill_managed(settings: Settings, documents: dict[str, Document]) -> None:
+    """Index the documents through the store every command opens, each with its raw file."""
+    from vanban.search.base import open_store
+
+    with open_store(settings) as store:
+        for doc in documents.values():
+            store.raw.put(doc.id, doc.text.encode(), ".txt")
+        store.add(list(documents.values()))
+
+
+@contextlib.contextmanager
+def serving(app):
+    """The app under uvicorn on a free loopback port, for a browser; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)

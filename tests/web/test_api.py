@@ -42,13 +42,20 @@ def login(client: TestClient) -> str:
 
 # --- REST API -------------------------------------------------------------------------------
 
-def test_each_request_gets_its_own_sqlite_store_and_closes_it(client, monkeypatch):
-    closed = []
-    real_close = SqliteStore.close
+def test_the_embedded_store_is_kept_per_worker_thread_and_closed_with_the_app(store_dir, monkeypatch):
+    """Opening a store per request cost its connection and its full-text indexes each time."""
+    import threading
+
+    opened, closed = [], []
+    real_init, real_close = SqliteStore.__init__, SqliteStore.close
+    monkeypatch.setattr(SqliteStore, "__init__",
+                        lambda self, *a, **kw: opened.append(threading.get_ident()) or real_init(self, *a, **kw))
     monkeypatch.setattr(SqliteStore, "close", lambda self: closed.append(self) or real_close(self))
-    for _ in range(2):
-        assert client.get("/api/search", params={"q": "che phu rung"}).status_code == 200
-    assert len(closed) == 2 and closed[0] is not closed[1]
+    with TestClient(create_app(settings_for(store_dir))) as client:
+        for q in ("che phu rung", "ho ngheo", "Bến Sậy", "dang bo", "rung", "xa"):
+            assert client.get("/api/search", params={"q": q}).status_code == 200
+        assert 1 <= len(opened) == len(set(opened)) and not closed  # at most one per thread
+    assert len(closed) == len(opened)
 
 
 @pytest.mark.es
@@ -86,7 +93,7 @@ def test_one_elasticsearch_store_serves_every_request_and_closes_with_the_app(tm
 def test_search_answers_the_contract_shape_and_ignores_accents(client, documents):
     body = client.get("/api/search", params={"q": "dang bo"}).json()
     assert set(body) == {"total", "hits", "facets"}
-    assert set(body["facets"]) == {"kind", "level", "year"}
+    assert set(body["facets"]) == {"kind", "level", "year", "issuer", "signer"}  # the contract's three, and more
     assert all(set(hit) == HIT_KEYS for hit in body["hits"])
     assert {h["id"] for h in body["hits"]} == {documents[k].id for k in ("nq", "da_trang", "xss")}
     assert body["facets"]["kind"] == {"bao_cao": 1, "ke_hoach": 1, "nghi_quyet": 1}
@@ -274,8 +281,11 @@ def test_sessions_are_signed_with_the_key_and_expire(store_dir):
     token = new_session(settings, now=1_000_000)
     assert is_staff(settings, Browser(token), now=1_000_001)
     assert not is_staff(settings, Browser(token), now=1_000_000 + 13 * 3600)
-    expires, nonce, signature = token.split(".")
-    assert not is_staff(settings, Browser(f"{int(expires) + 99999}.{nonce}.{signature}"), now=1_000_001)
+    expires, nonce, label, signature = token.split(".")
+    assert not is_staff(settings, Browser(f"{int(expires) + 99999}.{nonce}.{label}.{signature}"), now=1_000_001)
+    # A session names the key it was opened with: another label's key does not sign it.
+    other_label = "bien-tap".encode().hex()
+    assert not is_staff(settings, Browser(f"{expires}.{nonce}.{other_label}.{signature}"), now=1_000_001)
     assert not is_staff(settings_for(store_dir, api_key="khoa-moi"), Browser(token), now=1_000_001)
 
 
@@ -442,3 +452,14 @@ def test_pages_send_a_strict_content_security_policy(client):
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
     missing = client.get("/documents/khong-co")
     assert missing.status_code == 404 and "Không có văn bản này trong kho." in missing.text
+
+
+def test_a_pasted_page_of_text_is_refused_with_its_code_and_in_vietnamese_on_the_page(client):
+    pasted = " ".join(f"chỉ tiêu {i} của huyện" for i in range(600))  # ~3,000 words
+    answer = client.get("/api/search", params={"q": pasted[:990]})
+    assert answer.status_code == 400
+    assert answer.json()["code"] == "E301" and "too many words" in answer.json()["error"]
+    answer = client.get("/api/search", params={"q": pasted})
+    assert answer.status_code == 400 and "characters, at most 1000" in answer.json()["error"]
+    page = client.get("/search", params={"q": pasted, "kind": "ke_hoach", "level": "district"})
+    assert page.status_code == 400 and "vượt giới hạn 1000 ký tự" in page.text and "hãy rút gọn" in page.text

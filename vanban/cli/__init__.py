@@ -25,9 +25,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _store(args: argparse.Namespace):
+    """The store a reading command (search, check, stats) reads: never created by reading it."""
     from vanban.search.base import open_store
 
-    return open_store(_settings(args))
+    return open_store(_settings(args), create=False)
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from vanban.model import SearchQuery, to_dict
 
-    query = SearchQuery(q=args.query, kind=args.kind, level=args.level, issuer=args.issuer,
+    query = SearchQuery(q=args.query, kind=args.kind, level=args.level, issuer=args.issuer, signer=args.signer,
                         date_from=args.date_from, date_to=args.date_to, references=args.cites,
                         limit=args.limit, offset=args.offset, sort=args.sort)
     store = _store(args)
@@ -115,6 +116,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_progress(args: argparse.Namespace) -> int:
+    from vanban.checks.progress import run_progress
+    from vanban.checks.progress_report import render_text
+    from vanban.model import to_dict
+
+    store = _store(args)
+    try:
+        progress = run_progress(store, args.parent)
+    finally:
+        store.close()
+    if args.json:
+        _print_json(to_dict(progress))
+    else:
+        sys.stdout.write(render_text(progress))
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
@@ -129,6 +147,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.results:
+        return _eval_results(args)
     if args.checks:
         if not args.texts:
             raise UsageError("vanban eval --checks needs --texts DIR, the folder of the texts the pairs name")
@@ -142,7 +162,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report = evaluate(Path(args.gold_dir), Path(args.texts) if args.texts else None)
         render = render_table
     else:
-        raise UsageError("vanban eval needs GOLD_DIR, or --checks GOLD_DIR")
+        raise UsageError("vanban eval needs GOLD_DIR, or --checks GOLD_DIR, or --results GOLD_DIR --texts DIR")
     if args.json:
         _print_json(report)
     else:
@@ -151,9 +171,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_results(args: argparse.Namespace) -> int:
+    from vanban.checks.results_eval import evaluate_results, render_results_table
+
+    if not args.texts:
+        raise UsageError("--results needs --texts DIR: the folder holding the reports and the documents they review")
+    report = evaluate_results(Path(args.results), Path(args.texts))
+    if args.json:
+        _print_json(report)
+    else:
+        sys.stdout.write(render_results_table(report))
+    return 0
+
+
 def cmd_reindex(args: argparse.Namespace) -> int:
     from vanban.search.base import open_store
     from vanban.search.reindex import reindex
+
+    if args.source == "raw":
+        from vanban.cli.manage import cmd_rebuild
+
+        return cmd_rebuild(args)
 
     source_settings = _settings(args)
     target_settings = _settings(args)
@@ -161,7 +199,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     target_settings.backend = args.to
     if args.to == args.source:
         raise UsageError("--to names the backend the documents already live in")
-    source, target = open_store(source_settings), open_store(target_settings)
+    source, target = open_store(source_settings, create=False), open_store(target_settings)
     try:
         count = reindex(source, target)
     finally:
@@ -214,6 +252,9 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from vanban.search.query import MAX_LIMIT
+    from vanban.vocab import SORTS
+
     parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
     _add_global_options(parser, default=None)
     # The same options after the command ("vanban reindex --to elasticsearch --es-url URL");
@@ -244,12 +285,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind")
     p.add_argument("--level")
     p.add_argument("--issuer")
+    p.add_argument("--signer", help="the signer's name, accents and case aside")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--cites", metavar="NUMBER", help="only documents citing this document number")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=int, default=10, help=f"hits per answer, at most {MAX_LIMIT}")
     p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--sort", choices=list(SORTS), default=next(iter(SORTS)))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -263,21 +305,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
+    p = command("progress", help="where each target of a resolution stands, from the reports on it, and who "
+                                 "implements it")
+    p.add_argument("--parent", metavar="NUMBER_OR_ID", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_progress)
+
     p = command("stats", help="count documents, passages and targets in the store")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = command("eval", help="score extraction (or, with --checks, the checks) against gold annotations")
+    p = command("eval", help="score extraction (or, with --checks or --results, the checks or the follow-through) "
+                             "against gold annotations")
     p.add_argument("gold_dir", nargs="?")
     p.add_argument("--checks", metavar="GOLD_DIR", help="score the checks on the pairs these gold files name")
+    p.add_argument("--results", metavar="GOLD_DIR",
+                   help="score reported results and their links to targets against this gold folder")
     p.add_argument("--texts", metavar="DIR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 
-    p = command("reindex", help="copy every document from one backend into another")
+    p = command("reindex", help="copy every document from one backend into another, or (--from raw) "
+                                "extract every document again from its original file")
     p.add_argument("--to", choices=["sqlite", "elasticsearch"], required=True)
-    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch"], default="sqlite")
+    p.add_argument("--from", dest="source", choices=["sqlite", "elasticsearch", "raw"], default="sqlite")
     p.set_defaults(func=cmd_reindex)
+
+    from vanban.cli import manage
+
+    manage.add_commands(command)
 
     p = command("worker", help="serve the Prefect deployments (inbox ingest, nightly check)")
     p.add_argument("--inbox", help="folder to watch (env VANBAN_INBOX, default ./inbox)")

@@ -20,7 +20,7 @@ def render_document(document: Document) -> str:
         f"  title: {meta.title or '-'}",
         f"  references: {', '.join(r.number for r in document.references) or '-'}",
         f"  dates: {', '.join(d.value for d in document.dates) or '-'}",
-        f"  figures: {len(document.figures)}   targets: {len(document.targets)}",
+        f"  figures: {len(document.figures)}   targets: {len(document.targets)}   results: {len(document.results)}",
     ]
     lines[1:1] = [f"  note: {warning}" for warning in document.warnings]  # how the file was read
     lines += [f"    - {t.indicator}: {wording.phrase(t)}" for t in document.targets]

@@ -13,6 +13,7 @@
   var maxBytes = Number(form.dataset.maxBytes);
   var maxFiles = Number(form.dataset.maxFiles);
   var LABELS = {ingested: "Đã đưa vào kho", skipped: "Bỏ qua: đã có trong kho", failed: "Lỗi"};
+  var REASONS = JSON.parse(form.dataset.reasons || "{}");
 
   function size(n) {
     if (n < 1024) return n + " byte";
@@ -53,8 +54,22 @@
     } else if (/^[0-9a-f]{64}$/.test(outcome.id)) {
       var link = document.createElement("a");
       link.href = "/documents/" + outcome.id;
-      link.textContent = "Xem văn bản";
-      row.cells[2].appendChild(link);
+      if (outcome.status === "skipped") {
+        // "already stored as …": the document this file is (another copy or format of it)
+        row.cells[2].appendChild(document.createTextNode("Đã lưu thành văn bản "));
+        if (outcome.stored_as) {
+          link.textContent = outcome.stored_as;
+        } else {
+          var code = document.createElement("code");
+          code.textContent = outcome.id.slice(0, 12) + "…";
+          link.appendChild(code);
+        }
+        row.cells[2].appendChild(link);
+        if (REASONS[outcome.reason]) row.cells[2].appendChild(document.createTextNode(" (" + REASONS[outcome.reason] + ")"));
+      } else {
+        link.textContent = "Xem văn bản";
+        row.cells[2].appendChild(link);
+      }
     }
   }
 

@@ -1,9 +1,4 @@
-"""The data model: every layer imports its types from here and nowhere else.
-
-Offsets (``start``/``end``) always index ``Document.text`` (NFC), end exclusive.
-``to_dict`` gives the JSON shapes of DESIGN.md section 4; fields marked ``extra`` extend
-those shapes (the contract allows extension, never removal or renaming).
-"""
+"""A document and the facts extracted from it; offsets index ``Document.text``."""
 
 from __future__ import annotations
 
@@ -11,12 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-
-def extra(default: Any = None, **kw: Any) -> Any:
-    """A field that extends the DESIGN.md contract shape (kept in the store, shown in JSON)."""
-    if "default_factory" in kw:
-        return field(metadata={"extra": True}, **kw)
-    return field(default=default, metadata={"extra": True})
+from vanban.model.base import extra
 
 
 @dataclass(slots=True)
@@ -42,6 +32,7 @@ class DocMeta:
     # the province of the 34 it is part of); "" for central organs and unknown places
     province: str = extra("")
     period: dict[str, str] | None = extra(None)  # {"start": "2026", "end": "2030"}: what the document plans for
+    corrected: list[str] = extra(default_factory=list)  # fields staff corrected by hand (vocab.CORRECTABLE)
 
 
 @dataclass(slots=True)
@@ -128,6 +119,32 @@ class Table:
 
 
 @dataclass(slots=True)
+class Result:
+    """A value a report says was reached (or is estimated): "đã kết nạp 3.514 đảng viên, đạt 58,6%
+    chỉ tiêu". Never a target, a forecast, a deadline or a document number."""
+
+    indicator: str
+    value: float
+    of: float | None  # "56/93 nhiệm vụ": 56 of 93
+    value_max: float | None
+    unit: str
+    as_of: str  # the date the value stands at: YYYY-MM-DD | YYYY-MM | YYYY | "" (the report's date then)
+    period: str  # the period or date as written ("9 tháng năm 2025", "đến hết năm 2023")
+    assessment: str  # one of vocab.ASSESSMENTS: the text's own judgement
+    assessment_text: str  # the words that judge it ("vượt kịch bản đề ra", "đạt 58,6% chỉ tiêu")
+    kind: str  # one of vocab.RESULT_KINDS
+    text: str
+    start: int
+    end: int
+    sentence: str
+    page: int | None = None
+    estimate: bool = False  # "ước đạt", "ước tính"
+    share_of_target: float | None = None  # "đạt 58,6% chỉ tiêu": 58.6, the text's own share of a target
+    cumulative: bool = False  # counted since the period began ("lũy kế", "từ năm 2021 đến nay")
+    scope: str = ""  # a part the value is given for ("trong đó huyện Ngọc Khê kết nạp 1.296"): not the whole
+
+
+@dataclass(slots=True)
 class Document:
     id: str  # sha256 hex of the raw bytes
     source: str  # file name as given by the user (never used as a path inside the store)
@@ -141,6 +158,7 @@ class Document:
     targets: list[Target] = field(default_factory=list)
     references_partial: list[PartialReference] = extra(default_factory=list)
     tables: list[Table] = extra(default_factory=list)
+    results: list[Result] = extra(default_factory=list)  # reported results (reports, review parts)
     warnings: list[str] = extra(default_factory=list)  # e.g. "page 3 OCR'd", "TCVN3 repaired"
 
     def page_at(self, offset: int) -> int:
@@ -168,78 +186,6 @@ class Passage:
     text: str
 
 
-# --- search -------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class SearchQuery:
-    q: str = ""
-    kind: str | None = None
-    level: str | None = None
-    issuer: str | None = None
-    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
-    date_to: str | None = None
-    references: str | None = None  # documents citing this number
-    year: str | None = None
-    limit: int = 10
-    offset: int = 0
-    sort: str = "relevance"  # or "date"
-
-
-@dataclass(slots=True)
-class SearchHit:
-    id: str
-    title: str
-    number: str
-    kind: str
-    issuer: str
-    date: str
-    score: float
-    page: int | None
-    snippet: str  # HTML: document text escaped, matches wrapped in <mark>
-
-
-@dataclass(slots=True)
-class SearchResult:
-    total: int
-    hits: list[SearchHit]
-    facets: dict[str, dict[str, int]]
-
-
-# --- consistency checks ---------------------------------------------------------------------
-
-@dataclass(slots=True)
-class CheckItem:
-    indicator: str
-    status: str  # one of vocab.CHECK_STATUSES
-    parent_target: Target | None
-    child_target: Target | None
-    message: str  # for people, in Vietnamese
-    reason: str = ""  # for not_applicable: one of vocab.NOT_APPLICABLE_REASONS
-
-
-@dataclass(slots=True)
-class CheckResult:
-    parent: str  # the parent's number (or id when it has none)
-    child: str
-    items: list[CheckItem]
-    parent_id: str = extra("")
-    child_id: str = extra("")
-    link: str = extra("")  # why the child implements the parent ("paired by hand" when a person paired them)
-
-
-# --- serialisation --------------------------------------------------------------------------
-
-def to_dict(obj: Any) -> Any:
-    """Plain JSON-ready data; floats that are whole numbers stay floats (JSON has one number)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
-        return [to_dict(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: to_dict(v) for k, v in obj.items()}
-    return obj
-
-
 def _build(cls: type, data: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})
@@ -257,6 +203,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         targets=[target_from_dict(t) for t in data.get("targets", [])],
         references_partial=[_build(PartialReference, r) for r in data.get("references_partial", [])],
         tables=[_table(t) for t in data.get("tables", [])],
+        results=[_build(Result, r) for r in data.get("results", [])],
         warnings=list(data.get("warnings", [])),
     )
 
