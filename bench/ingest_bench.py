@@ -1,6 +1,8 @@
 """Ingest throughput through the Prefect flow, against its bound and against a naive script.
 
     measure_ingest(corpus_dir, store_dir, extract_alone=True) -> dict   (runs a subprocess)
+    measure_command(corpus_dir, store_dir, workers=None) -> dict         (`vanban ingest` itself)
+    real_corpus(work, count=100) -> Path                                 (copies of corpus-real/full)
     naive_baseline(files, db_path) -> dict                               (in this process)
     extract_into_store(corpus_dir, store_dir) -> dict                    (in this process)
 
@@ -14,7 +16,9 @@ Prefect or the index, which splits the flow's cost into extraction and orchestra
 from __future__ import annotations
 
 import json
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -174,7 +178,104 @@ def naive_baseline(files: list[Path], db_path: Path) -> dict:
             "docs_per_s": round(len(files) / seconds, 2)}
 
 
+def _shared() -> Path:
+    """../shared beside the main checkout (a helper's worktree sits one level deeper)."""
+    for up in (ROOT.parent, ROOT.parent.parent):
+        if (up / "shared" / "corpus-real").is_dir():
+            return up / "shared"
+    raise SystemExit("bench: ../shared/corpus-real not found")
+
+
+def real_corpus(work: Path, count: int = 100) -> Path:
+    """``count`` distinct full-length real documents: the files of corpus-real/full in turn, each
+    copy with a line of its own (identical bytes would be skipped). Read from there at bench time
+    and written under the work folder only."""
+    sources = sorted((_shared() / "corpus-real" / "full").glob("*.txt"))
+    folder = work / f"real-{count}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for n in range(count):
+        source = sources[n % len(sources)]
+        text = source.read_text(encoding="utf-8") + f"\n\nBản sao số {n + 1} dùng để đo hiệu năng.\n"
+        (folder / f"{n:03d}-{source.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+_ROLES = (("prefect.server.api.server", "prefect_api"), ("spawn_main", "dask_worker"),
+          ("dask worker", "dask_worker"), ("loaders.zygote", "loader_zygote"),
+          ("resource_tracker", "other"))
+
+
+def _role(process, root_pid: int) -> str:
+    import psutil
+
+    if process.pid == root_pid:
+        return "flow"
+    try:
+        cmdline = " ".join(process.cmdline())
+        parent = process.parent()
+        if parent is not None and "loaders.zygote" in " ".join(parent.cmdline()):
+            return "loader_child"
+    except psutil.Error:
+        return "other"
+    return next((role for marker, role in _ROLES if marker in cmdline), "other")
+
+
+def measure_command(corpus_dir: Path, store_dir: Path, workers: int | None = None) -> dict:
+    """The whole `vanban ingest` command, start-up included, with the peak resident memory of each
+    process it starts (sampled every 0.1 s), by role: the flow's own process, Prefect's temporary
+    API, each Dask worker, the loaders' zygotes and their short-lived children."""
+    from bench.processes import watch
+
+    shutil.rmtree(store_dir, ignore_errors=True)
+    env = dict(os.environ)
+    if workers is not None:
+        env["VANBAN_WORKERS"] = str(workers)
+    started = time.perf_counter()
+    process = subprocess.Popen([str(Path(sys.executable).with_name("vanban")), "--store", str(store_dir),
+                                "ingest", str(corpus_dir), "--json"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    watched = watch(process, lambda member: _role(member, process.pid))
+    wall = time.perf_counter() - started
+    summary = json.loads(process.stdout.read())
+    return {"workers": workers or "default", "exit_code": process.returncode, "wall_s": round(wall, 2),
+            "ingested": summary["ingested"], "failed": len(summary["failed"]),
+            "peak_rss_mib_by_role": watched.by_role(), "peak_rss_mib_total": round(watched.total_peak / 2**20, 1)}
+
+
+def real_ingest(work: Path, count: int = 100, workers: list[int | None] = (None, 1)) -> dict:
+    """`vanban ingest` of ``count`` distinct real documents against underthesea's word segmentation
+    of the very texts stored, on one core (the issue 19 goal: at most 1.5 times)."""
+    from vanban.search.sqlite import SqliteStore
+
+    corpus_dir = real_corpus(work, count)
+    runs = []
+    for n in workers:
+        runs.append(measure_command(corpus_dir, work / f"store-real-{count}-w{n or 'default'}", n))
+    with SqliteStore(work / f"store-real-{count}-w{workers[0] or 'default'}") as store:
+        texts = [d.text for d in store.documents()]
+    cpu_started = time.process_time()
+    segmentation = _segmentation_seconds(texts)
+    segmentation_cpu = time.process_time() - cpu_started
+    for run in runs:
+        run["over_segmentation"] = round(run["wall_s"] / segmentation, 2)
+        # machine-load independent: all the processor time the command used, against segmentation's
+        run["cpu_over_segmentation_cpu"] = round(
+            sum(r["cpu_s"] for r in run["peak_rss_mib_by_role"].values()) / segmentation_cpu, 2)
+    return {"documents": count, "characters": sum(map(len, texts)), "segmentation_s": round(segmentation, 2),
+            "segmentation_cpu_s": round(segmentation_cpu, 2),
+            "cores": len(os.sched_getaffinity(0)), "load": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
+            "runs": runs}
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) >= 1 and argv[0] == "real":
+        count = int(argv[1]) if len(argv) > 1 else 100
+        result = real_ingest(Path(os.environ.get("VANBAN_BENCH_WORK", "/tmp/vanban-bench")), count)
+        out = ROOT / "bench" / "results" / "ingest-real.json"
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps(result))
+        return 0
     if len(argv) == 3 and argv[0] == "build":
         print(json.dumps(extract_into_store(Path(argv[1]), Path(argv[2]))))
         return 0
@@ -182,7 +283,8 @@ def main(argv: list[str]) -> int:
         result = _worker(Path(argv[1]), Path(argv[2]), "--extract-alone" in argv)
         print(json.dumps(result))
         return 0
-    print("usage: python -m bench.ingest_bench (worker|build) CORPUS_DIR STORE_DIR [--extract-alone]", file=sys.stderr)
+    print("usage: python -m bench.ingest_bench (worker|build) CORPUS_DIR STORE_DIR [--extract-alone]\n"
+          "       python -m bench.ingest_bench real [COUNT]", file=sys.stderr)
     return 2
 
 

@@ -12,6 +12,7 @@
 - disk-full: `vanban ingest` into a store on a 3 MiB tmpfs. Passes when the CLI ends with a
   one-line coded error (no traceback) and the store is whole: integrity_check ok, every indexed
   document has its raw file.
+- hostile-extract, hostile-upload: the hostile files of issue 17 (bench/hostile_bench.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate_corpus, templates, vary
+from bench.hostile_bench import hostile_extract, hostile_upload
 from bench.search_bench import QUERIES, VANBAN, Server, api_params, percentiles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -286,7 +288,9 @@ def disk_full(work: Path, size: str = "3m", documents: int = 400) -> dict:
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-SCENARIOS = {"serve-load": serve_load, "es-outage": es_outage, "disk-full": disk_full}
+SCENARIOS = {"serve-load": serve_load, "es-outage": es_outage, "disk-full": disk_full,
+             "hostile-extract": hostile_extract,
+             "hostile-upload": lambda work: hostile_upload(work, API_KEY)}
 
 
 def main(argv: list[str] | None = None) -> int:

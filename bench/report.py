@@ -117,9 +117,40 @@ def _disk_full_line(r: dict) -> str:
             f"{r['indexed_without_raw']} indexed without its raw file")
 
 
+def _hostile_extract_line(r: dict) -> str:
+    runs = "; ".join(f"{name}: exit {v['exit_code']}, {v['seconds']} s, {v['peak_mib']} MiB"
+                     for name, v in r["inputs"].items())
+    return (f"`vanban extract` on each, bounded by {r['limits']['peak_mib']} MiB and {r['limits']['seconds']} s "
+            f"(peak of the whole process tree): {runs}")
+
+
+def _hostile_upload_line(r: dict) -> str:
+    idle, during = r.get("search_idle", {}), r.get("search_while_refusing", {})
+    uploads = "; ".join(f"{name}: {u['status']} ({u['outcome']}) in {u['seconds']} s, search p95 "
+                        f"{u['search_while'].get('p95_ms', '–')} ms" for name, u in r["uploads"].items())
+    return (f"search p50 / p95 {idle.get('p50_ms')} / {idle.get('p95_ms')} ms with nothing uploading, "
+            f"{during.get('p50_ms')} / {during.get('p95_ms')} ms (max {r.get('search_max_ms_while_refusing')}) "
+            f"while hostile uploads were refused; {uploads}; server up afterwards: {r['server_alive_after']}, "
+            f"5xx answers: {r['server_errors']}")
+
+
+def real_ingest_table(real: dict | None) -> str:
+    if not real:
+        return "(`python -m bench.ingest_bench real` not run)"
+    rows = []
+    for run in real["runs"]:
+        roles = ", ".join(f"{role} {v['max_mib']} MiB" + (f" (x{v['processes']})" if v["processes"] > 1 else "")
+                          for role, v in run["peak_rss_mib_by_role"].items())
+        rows.append([run["workers"], run["ingested"], run["wall_s"], real["segmentation_s"],
+                     f"**{run['over_segmentation']}**", run["peak_rss_mib_total"], roles])
+    return _table(["workers", "ingested", "`vanban ingest` s", "word_tokenize alone s (1 core)",
+                   "ratio (goal 1.5)", "peak MiB, all processes", "peak per process"], rows)
+
+
 def reliability_table(reliability: dict | None, tests: list[tuple[str, str]] | None) -> str:
     rows = [[f"`{name}`", outcome, "tests/reliability (pytest)"] for name, outcome in tests or []]
-    lines = {"serve-load": _serve_load_line, "es-outage": _es_outage_line, "disk-full": _disk_full_line}
+    lines = {"serve-load": _serve_load_line, "es-outage": _es_outage_line, "disk-full": _disk_full_line,
+             "hostile-extract": _hostile_extract_line, "hostile-upload": _hostile_upload_line}
     for name, r in (reliability or {}).items():
         rows.append([name, _verdict(r.get("passed")), lines[name](r).replace("|", "\\|")])
     return _table(["check", "outcome", "what happened"], rows) if rows else "(reliability checks not run)"
@@ -151,6 +182,8 @@ def write_performance(results_dir: Path) -> str:
     results = json.loads((results_dir / "bench.json").read_text(encoding="utf-8"))
     pdf_path = results_dir / "pdf.json"
     results["pdf"] = json.loads(pdf_path.read_text(encoding="utf-8")) if pdf_path.exists() else None
+    real_path = results_dir / "ingest-real.json"
+    results["ingest_real"] = json.loads(real_path.read_text(encoding="utf-8")) if real_path.exists() else None
     rel_path = results_dir / "reliability.json"
     reliability = json.loads(rel_path.read_text(encoding="utf-8")) if rel_path.exists() else None
     text = markdown(results, reliability, junit_outcomes(results_dir / "reliability-tests.xml"))
@@ -194,6 +227,14 @@ def markdown(results: dict, reliability: dict | None = None, tests: list[tuple[s
         "alone` the same Documents added to a fresh SQLite store in the flow's batches. What the three "
         "leave of the flow time is Prefect's per-task cost and the fsynced raw-file copies.", "",
         ingest_table(results), "",
+        "### The whole `vanban ingest` command on real documents (issue 19)", "",
+        "100 distinct full-length documents: the real ones of ../shared/corpus-real/full in turn, each "
+        "copy with a line of its own, read from there at bench time (`python -m bench.ingest_bench real`). "
+        "Wall time of the command, start-up included (Prefect's temporary API, the local Dask cluster), "
+        "against underthesea's word segmentation of the same texts on one core. Default workers: one "
+        "process per core; 1: extraction in the command's own process. Peak resident memory sampled "
+        "every 0.1 s per process; `loader_child` is the short-lived confined process a file is loaded in.", "",
+        real_ingest_table(results.get("ingest_real")), "",
         "### PDF text layer (bench/bench_pdf.py)", "",
         "vanban's PDF loader (pypdfium2, with layout checks, repair and chrome removal) against pdfplumber "
         "`extract_text` on the same generated PDFs; median of runs.", "",

@@ -20,12 +20,17 @@ def load(path: str | Path, data: bytes | None = None, *, settings: "Settings | N
     return _load(path, data, settings=settings)
 
 
-def analyze(document: "Document") -> "Document":
-    """Fill metadata, references, dates, figures and targets from ``document.text``."""
+def analyze(document: "Document", *, part_chars: int | None = None) -> "Document":
+    """Fill metadata, references, dates, figures and targets from ``document.text``, read in parts
+    of at most ``part_chars`` characters (default: VANBAN_NLP_PART_CHARS)."""
     from vanban.extractors.nlp import analyze as _analyze
 
-    return _analyze(document)
+    return _analyze(document, part_chars=part_chars)
 
 
 def extract(path: str | Path, data: bytes | None = None, *, settings: "Settings | None" = None) -> "Document":
-    return analyze(load(path, data, settings=settings))
+    """load() in a confined child process, then analyze() here."""
+    from vanban.settings import Settings
+
+    settings = settings or Settings()
+    return analyze(load(path, data, settings=settings), part_chars=settings.nlp_part_chars)

@@ -15,6 +15,9 @@ class Collected:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (file, why), in folder order
 
 
+LINK_REASON = "liên kết tượng trưng (symbolic link): liên kết trong thư mục không được đi theo"
+
+
 def not_a_document_reason(path: Path) -> str | None:
     """Why a file found in a folder is not taken (a folder also holds indexes, data, scripts)."""
     suffix = path.suffix.lower()
@@ -27,11 +30,12 @@ def not_a_document_reason(path: Path) -> str | None:
 def collect(paths: Iterable[Path]) -> Collected:
     """Files as given plus the document files below given folders, in a stable order.
 
-    A file named on its own is always taken: the person chose it, and its content decides.
-    In a folder, files whose names are not of a document format are skipped with the reason;
-    hidden files and folders (".git", "~$lock.docx" office lock files) are left out silently.
-    A path that does not exist is kept so that the ingest reports it as failed instead of
-    silently dropping it.
+    A file named on its own is always taken: the person chose it, and its content decides (a
+    link named so is followed). In a folder, files whose names are not of a document format are
+    skipped with the reason, and so are symbolic links, never followed: a link may point out of
+    the folder, at a file only the worker may read. Hidden files and folders (".git", "~$lock.docx"
+    office lock files) are left out silently, and so are pipes and devices. A path that does not
+    exist is kept so that the ingest reports it as failed instead of silently dropping it.
     """
     out = Collected()
     found: list[Path] = []
@@ -39,8 +43,13 @@ def collect(paths: Iterable[Path]) -> Collected:
         if not path.is_dir():
             found.append(path)
             continue
-        for p in sorted(path.rglob("*")):
-            if not p.is_file() or any(part.startswith((".", "~$")) for part in p.relative_to(path).parts):
+        for p in sorted(path.rglob("*")):  # rglob does not descend into linked folders
+            if any(part.startswith((".", "~$")) for part in p.relative_to(path).parts):
+                continue
+            if p.is_symlink():
+                out.skipped.append((p, LINK_REASON))
+                continue
+            if not p.is_file():
                 continue
             why = not_a_document_reason(p)
             if why:

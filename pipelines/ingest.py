@@ -2,36 +2,36 @@
 
 Why the shape: extraction is the expensive, failure-prone part, so it runs in tasks; a task run
 costs the flow ~25 ms of bookkeeping (state events, their background threads), as much as a short
-document's segmentation, so a task extracts a chunk of up to CHUNK_FILES files, each file on its
-own (a bad file fails alone and is named in the summary and the task's log). Index writes are
-batched in the flow so the store sees a few transactions, never one per document.
+document's segmentation, so a task extracts a chunk of files, each file on its own (a bad file
+fails alone and is named in the summary and the task's log). Chunks go to the runner extraction.py
+picks (this process, a local Dask cluster, an existing one), several at once; their outcomes are
+recorded in the order of the files. Index writes are batched in the flow so the store sees a few
+transactions, never one per document.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.utilities.annotations import quote
 
-from vanban.errors import (BackendUnavailableError, EmptyFileError, InputError, StoreError, TooLargeError,
-                           VanbanError)
+from vanban.errors import BackendUnavailableError, InputError, StoreError
 from vanban.identity import doc_id
 from vanban.model import Document
+from vanban.pipelines.extraction import (CHUNK_BYTES, Extraction, FileOutcome, chunk_outcomes,
+                                         retry_when)
 from vanban.pipelines.files import collect
 from vanban.settings import Settings, settings_for
 from vanban.vocab import DUPLICATE_REASONS
 
 BATCH = 50
-# A chunk closes at CHUNK_FILES files or CHUNK_BYTES of input, whichever comes first: 16 files
-# make the per-task cost ~2 ms a file, and the byte cap bounds the memory a chunk holds.
-CHUNK_FILES = 16
-CHUNK_BYTES = 32 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -68,64 +68,9 @@ class IngestSummary:
         return f"{status}: {error}" if error else status
 
 
-def _retry_when(transient: Callable[[BaseException], bool]):
-    """A Prefect retry condition: retry only failures that ``transient`` says may pass."""
-    def condition(task, task_run, state) -> bool:
-        try:
-            state.result()
-        except Exception as exc:
-            return transient(exc)
-        return False
-    return condition
-
-
-EXTRACT_TAG = "vanban-extract"
-
-
-@dataclass(slots=True)
-class FileOutcome:
-    """One file's outcome inside a chunk: its Document, or why there is none."""
-    document: Document | None = None
-    error: str = ""  # one line naming the file
-    bad_input: bool = False  # an InputError: the file itself is unreadable, no retry will help
-    code: str = ""  # the error's code
-
-
 def already_stored(doc_id: str, how: str = "same_file") -> str:
     """Why a file is skipped as a stored document's: ``how`` is a code of vocab.DUPLICATE_REASONS."""
     return f"đã có trong kho: {DUPLICATE_REASONS[how]} với văn bản {doc_id}"
-
-
-def _failure(source: str, exc: BaseException, **kw) -> FileOutcome:
-    if isinstance(exc, VanbanError):
-        return FileOutcome(error=str(exc), bad_input=isinstance(exc, InputError), code=exc.code, **kw)
-    return FileOutcome(error=f"{source}: {type(exc).__name__}: {exc}", code=VanbanError.code, **kw)
-
-
-@task(name="extract-documents", cache_policy=NO_CACHE, task_run_name="extract {label}")
-def extract_documents(files: list[tuple[str, bytes]], settings: Settings, label: str) -> list[FileOutcome]:
-    """Extract each (source, bytes) on its own: one file's failure is its outcome, not the task's."""
-    from vanban.extractors import extract
-
-    out: list[FileOutcome] = []
-    for source, data in files:
-        try:
-            out.append(FileOutcome(extract(source, data, settings=settings)))
-        except Exception as exc:
-            out.append(_failure(source, exc))
-            get_run_logger().warning("%s", out[-1].error)
-    return out
-
-
-@task(name="extract-document", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
-      # a file that cannot be read will not improve; anything else (a worker hiccup) may
-      retry_condition_fn=_retry_when(lambda exc: not isinstance(exc, InputError)),
-      task_run_name="extract {source}")
-def extract_document(source: str, data: bytes, settings: Settings) -> Document:
-    """The second chance of a file whose extraction in its chunk failed other than as bad input."""
-    from vanban.extractors import extract
-
-    return extract(source, data, settings=settings)
 
 
 # The index pushing back or going away (Elasticsearch 429/5xx, a restart) is worth waiting for;
@@ -135,7 +80,7 @@ BACKOFF_SECONDS = [2, 5, 10, 20, 40, 60]
 
 @task(name="write-batch", cache_policy=NO_CACHE, retries=len(BACKOFF_SECONDS),
       retry_delay_seconds=BACKOFF_SECONDS,
-      retry_condition_fn=_retry_when(lambda exc: isinstance(exc, BackendUnavailableError)),
+      retry_condition_fn=retry_when(lambda exc: isinstance(exc, BackendUnavailableError)),
       task_run_name="index {count} documents")
 def write_batch(store, documents: list[Document], count: int) -> int:
     return store.add(documents)
@@ -160,7 +105,7 @@ Progress = Callable[[int, int, str, str], None]  # (index, total, path, outcome)
 
 @dataclass(slots=True)
 class _File:
-    """A file of the run: decided before extraction (``status`` set), or waiting in a chunk."""
+    """A file of the run: decided before extraction (``status`` set), or given to a chunk."""
     path: str  # as collected, for progress lines
     source: str  # the name on the record
     doc_id: str = ""
@@ -169,6 +114,13 @@ class _File:
     error: str = ""
     code: str = ""
     reason: str = ""  # why a skipped file is not a document of its own
+    extracted: FileOutcome | None = None  # once its chunk is back
+
+
+@dataclass(slots=True)
+class _Chunk:
+    items: list[_File]
+    future: object
 
 
 def run_ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
@@ -181,16 +133,19 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
     """
     from vanban.search.base import open_store
 
-    collected = collect([Path(p) for p in paths])
-    files = collected.files
-    chunk_task, retry_task = _tagged(extract_documents), _tagged(extract_document)
+    given = [Path(p) for p in paths]
+    collected = collect(given)
+    files, named = collected.files, set(given)
     summary = IngestSummary()
     for path, why in collected.skipped:
         summary.record(str(path), "skipped", error=why)
     store = _patiently(lambda: open_store(settings))
     pending: list[Document] = []
-    seen: set[str] = set()
-    window: list[_File] = []  # files in run order since the first one waiting for extraction
+    seen: set[str] = set()  # ids stored by this run
+    taken: set[str] = set()  # ids given to a chunk by this run
+    order: deque[_File] = deque()  # files in run order, not yet reported
+    chunks: deque[_Chunk] = deque()  # submitted, in order, not yet back
+    queued: list[_File] = []  # read, waiting for their chunk to close
     done = 0
 
     def flush() -> None:
@@ -199,95 +154,105 @@ def run_ingest(paths: list[str], settings: Settings, progress: Progress | None =
             write_batch(store, quote(list(pending)), len(pending))
             pending.clear()
 
-    def settle(item: _File, extracted: FileOutcome | None) -> None:
+    def report_ready() -> None:
+        """Report files from the front of the run while each is decided or back from its chunk."""
         nonlocal done
-        if extracted is not None:
-            _finish(item, extracted, settings, store, seen, pending, retry_task)
-        done += 1
-        outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code, item.reason)
-        if progress:
-            progress(done, len(files), item.path, outcome)
-        if len(pending) >= BATCH:
-            flush()
+        while order and (order[0].status or order[0].extracted is not None):
+            item = order.popleft()
+            if not item.status:
+                _finish(item, store, seen, pending, extraction)
+            done += 1
+            outcome = summary.record(item.source, item.status, item.doc_id, item.error, item.code, item.reason)
+            if progress:
+                progress(done, len(files), item.path, outcome)
+            if len(pending) >= BATCH:
+                flush()
 
-    def extract_window() -> None:
-        queued = [item for item in window if not item.status]
-        label = queued[0].source + (f" and {len(queued) - 1} more" if len(queued) > 1 else "")
-        results = iter(chunk_task(quote([(item.source, item.data) for item in queued]), settings, label))
-        for item in window:
-            settle(item, None if item.status else next(results))
-        window.clear()
+    def submit(unread: int | None) -> None:
+        """Send the queued files out in chunks, once the run knows where it extracts (``unread``:
+        files not read yet; None at the end of the run, when every last file goes)."""
+        queued_bytes = sum(len(q.data) for q in queued)
+        if not extraction.ready(len(queued), queued_bytes, unread):
+            return  # still deciding between this process and a local cluster: keep reading
+        while queued:
+            size, full = _chunk_size(queued, extraction.chunk_files(len(files)))
+            if not full and unread is not None:
+                return  # wait for more files to fill it
+            chunk = queued[:size]
+            del queued[:size]
+            label = chunk[0].source + (f" and {len(chunk) - 1} more" if len(chunk) > 1 else "")
+            chunks.append(_Chunk(chunk, extraction.submit([(item.source, item.data) for item in chunk], label)))
+            wait_until(2 * extraction.slots)
+
+    def wait_until(at_most: int) -> None:
+        """Take chunks back, oldest first, until at most ``at_most`` are out."""
+        while len(chunks) > at_most:
+            chunk = chunks.popleft()
+            sources_of = [item.source for item in chunk.items]
+            for item, outcome in zip(chunk.items, chunk_outcomes(chunk.future, sources_of)):
+                item.extracted = outcome
+            report_ready()
 
     try:
-        for path in files:
-            item = _File(str(path), (sources or {}).get(str(path), str(path)))
-            _read(item, path, settings)
-            if not item.status:
-                owner = item.doc_id if item.doc_id in seen else _patiently(
-                    lambda: store.stored_as(item.doc_id, item.data, item.source))
-                if owner:  # it may wait in the window: hold no bytes
-                    item.status, item.data, item.error = "skipped", b"", already_stored(owner)
-                    item.doc_id, item.reason = owner, "same_file"
-            if item.status and not window:
-                settle(item, None)  # nothing before it is waiting: report it now
-                continue
-            window.append(item)
-            queued = [w for w in window if not w.status]
-            if len(queued) >= CHUNK_FILES or sum(len(w.data) for w in queued) >= CHUNK_BYTES:
-                extract_window()
-        if window:
-            extract_window()
+        with Extraction(settings, len(files)) as extraction:
+            for position, path in enumerate(files, start=1):
+                item = _File(str(path), (sources or {}).get(str(path), str(path)))
+                _read(item, path, settings, follow_links=path in named)
+                if not item.status:
+                    owner = item.doc_id if item.doc_id in taken else _patiently(
+                        lambda: store.stored_as(item.doc_id, item.data, item.source))
+                    if owner:  # it may wait for the chunks before it: hold no bytes
+                        item.status, item.data, item.error = "skipped", b"", already_stored(owner)
+                        item.doc_id, item.reason = owner, "same_file"
+                order.append(item)
+                if not item.status:
+                    taken.add(item.doc_id)
+                    queued.append(item)
+                    submit(unread=len(files) - position)
+                report_ready()
+            submit(unread=None)
+            wait_until(0)
         flush()
     finally:
         store.close()
     return summary
 
 
-def _tagged(extraction):
-    """An extraction task, tagged for a server-wide limit when a deployment runs it.
-
-    `prefect concurrency-limit create vanban-extract 2` then caps CPU-heavy extraction across the
-    office's flow runs (inbox, uploads): a slot is a chunk of up to CHUNK_FILES files (or a single
-    file's second chance). A tag costs an API round trip per task run (~25 ms), so CLI runs,
-    which extract one chunk at a time anyway, go without it.
-    """
-    from prefect.runtime import deployment
-
-    return extraction.with_options(tags=[EXTRACT_TAG]) if deployment.id else extraction
+def _chunk_size(queued: list[_File], most: int) -> tuple[int, bool]:
+    """How many of the queued files make the next chunk, and whether that chunk is full: it holds
+    ``most`` files, or CHUNK_BYTES of them (a single larger file makes a chunk of its own)."""
+    size, held = 0, 0
+    while size < min(len(queued), most) and held < CHUNK_BYTES:
+        held += len(queued[size].data)
+        size += 1
+    return size, size >= most or held >= CHUNK_BYTES
 
 
-def _read(item: _File, path: Path, settings: Settings) -> None:
-    """Read and hash one file; an unreadable or oversized file is decided as failed here."""
+def _read(item: _File, path: Path, settings: Settings, follow_links: bool) -> None:
+    """Read and hash one file under the loaders' read rule; a file that cannot be read is decided
+    as failed here. A file found in a folder is opened without following a link (collect skips
+    links; one swapped in since is refused)."""
+    from vanban.extractors.loaders.limits import read_file
+
     try:
-        size = path.stat().st_size
-        if size > settings.max_file_bytes:
-            raise TooLargeError(item.source, f"{size} bytes is over the limit of {settings.max_file_bytes}")
-        item.data = path.read_bytes()
+        item.data = read_file(path, settings, follow_links=follow_links, name=item.source)
     except InputError as exc:
         item.status, item.error, item.code = "failed", str(exc), exc.code
-        return
-    except OSError as exc:
-        unreadable = EmptyFileError(item.source, f"cannot be read: {exc.strerror or exc}")
-        item.status, item.error, item.code = "failed", str(unreadable), unreadable.code
         return
     item.doc_id = doc_id(item.data)
 
 
-def _finish(item: _File, extracted: FileOutcome, settings: Settings, store, seen: set[str],
-            pending: list[Document], retry_task) -> None:
+def _finish(item: _File, store, seen: set[str], pending: list[Document], extraction: Extraction) -> None:
     """Decide a file its chunk extracted: store its raw bytes and queue its Document, or fail it."""
-    document = extracted.document
-    if document is None and not extracted.bad_input:
+    extracted = item.extracted
+    if extracted.document is None and not extracted.bad_input:
         # A failure that may pass (a worker hiccup) gets the file's own task and its retries.
-        state = retry_task(item.source, item.data, settings, return_state=True)
-        if state.is_failed():
-            extracted = _failure(item.source, state.result(raise_on_failure=False))
-        else:
-            document = state.result()
-    data, item.data = item.data, b""
+        extracted = extraction.second_chance(item.source, item.data)
+    document = extracted.document
+    data, item.data, item.extracted = item.data, b"", None
     if document is None:
         item.status, item.error, item.code = "failed", extracted.error, extracted.code
-    elif item.doc_id in seen:  # the same bytes twice in one chunk
+    elif item.doc_id in seen:  # the same bytes twice in one run
         item.status, item.error, item.reason = "skipped", already_stored(item.doc_id), "same_file"
     elif (match := store.merge_duplicate(document, data, item.source)) is not None:
         # the same document in another format or scan: one more file of the stored one
@@ -304,17 +269,22 @@ def _finish(item: _File, extracted: FileOutcome, settings: Settings, store, seen
 @flow(name="ingest", log_prints=False)
 def ingest(paths: list[str], store: str | None = None, backend: str | None = None,
            es_url: str | None = None, show_progress: bool = False,
-           sources: dict[str, str] | None = None) -> dict:
+           sources: dict[str, str] | None = None, dask_address: str | None = None,
+           workers: int | None = None) -> dict:
     """Ingest files and folders into the store.
 
+    ``dask_address`` (else VANBAN_DASK_ADDRESS) extracts on an existing Dask cluster; ``workers``
+    (else VANBAN_WORKERS) sizes the local one, 1 keeping extraction in the flow's own process.
     Returns the `vanban ingest --json` summary {"ingested", "skipped", "failed", "skipped_files"}
     extended with "files" (one outcome per file), "checked" (ids of the parents whose check flow
     ran) and "followed" (ids of the documents whose progress was refreshed).
     """
     from vanban.pipelines.progress import stderr_progress
 
-    summary = run_ingest(paths, settings_for(store, backend, es_url),
-                         progress=stderr_progress if show_progress else None, sources=sources)
+    settings = settings_for(store, backend, es_url)
+    settings.dask_address = dask_address or settings.dask_address
+    settings.workers = settings.workers if workers is None else workers
+    summary = run_ingest(paths, settings, progress=stderr_progress if show_progress else None, sources=sources)
     create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
                              description=f"{summary.ingested} ingested, {summary.skipped} skipped, "
                                          f"{len(summary.failed)} failed")

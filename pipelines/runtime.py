@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # setdefault: a user who exports PREFECT_LOGGING_LEVEL=INFO gets Prefect's own logs back.
 _QUIET = {
@@ -14,6 +17,7 @@ _QUIET = {
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # its heartbeat races the ephemeral DB at start-up
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",  # a loaded 2-core box needs > 20 s
+    "DASK_LOGGING__DISTRIBUTED": "error",  # a local cluster's start-up notes, worker by worker
 }
 
 
@@ -55,18 +59,50 @@ def end_with_this_process(pid: int) -> None:
                      start_new_session=True)
 
 
-def start_temporary_api() -> None:
-    """Start Prefect's temporary API now, bound to this process, when no server is configured.
+_started_api: str | None = None
+_api_lock = threading.Lock()
+
+
+def start_temporary_api() -> str | None:
+    """Start Prefect's temporary API now, bound to this process, when no server is configured;
+    its URL (None when PREFECT_API_URL names a server).
 
     Prefect would start the same one (a uvicorn subprocess) at the first flow run; starting it here
-    first is what lets us know its pid."""
+    first is what lets us know its pid, so that it ends with this process however that ends
+    (`vanban serve` stopped by SIGTERM or kill -9 left it running). Started once per process."""
+    global _started_api
     from prefect.settings import PREFECT_API_URL
 
-    if PREFECT_API_URL.value():
-        return
-    from prefect.server.api.server import SubprocessASGIServer
+    with _api_lock:
+        if _started_api:
+            return _started_api
+        if PREFECT_API_URL.value():
+            return None
+        from prefect.server.api.server import SubprocessASGIServer
 
-    server = SubprocessASGIServer()  # the instance Prefect's clients will reuse
-    server.start()
-    if server.server_process is not None:
-        end_with_this_process(server.server_process.pid)
+        server = SubprocessASGIServer()  # the instance Prefect's clients will reuse
+        server.start()
+        if server.server_process is not None:
+            end_with_this_process(server.server_process.pid)
+        _started_api = server.api_url
+        return _started_api
+
+
+@contextmanager
+def prefect_api() -> Iterator[None]:
+    """Inside: flows talk to the configured Prefect API, or to the temporary one, named in
+    PREFECT_API_URL for the flows run here and for the processes they start. Naming it matters for
+    Dask: a worker that does not know the flow's API starts a temporary API of its own, and its
+    task runs land there."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    api_url = start_temporary_api()
+    if api_url is None:
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = api_url  # for the processes started from here
+    try:
+        with temporary_settings({PREFECT_API_URL: api_url}):
+            yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)

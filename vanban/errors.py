@@ -33,6 +33,11 @@ class VanbanError(Exception):
     def __str__(self) -> str:
         return f"[{self.code}] {self.message}"
 
+    def __reduce__(self):
+        # Errors cross process boundaries (a file's loader runs in a child process, extraction on
+        # Dask workers); rebuilt from their own arguments, not from Exception.args.
+        return type(self), (self.message,)
+
 
 class InputError(VanbanError):
     code = "E100"
@@ -42,6 +47,9 @@ class InputError(VanbanError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason)
 
 
 class EmptyFileError(InputError):

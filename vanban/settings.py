@@ -9,13 +9,27 @@
 | VANBAN_ES_USER/PASSWORD| (none)       | Elasticsearch basic auth                            |
 | VANBAN_ES_CA           | (none)       | CA certificate file for an https cluster            |
 | VANBAN_ES_PREFIX       | vanban       | prefix of index and alias names                     |
-| VANBAN_MAX_FILE_MB     | 100          | files larger than this are refused                  |
+| VANBAN_MAX_FILE_MB     | 100          | bytes read per file or upload; larger ones refused  |
+| VANBAN_MAX_UNZIPPED_MB | 100          | bytes a DOCX/ODT may inflate to, counted as inflated|
 | VANBAN_MAX_PAGES       | 2000         | documents with more pages are refused               |
+| VANBAN_MAX_PAGE_MPX    | 40           | megapixels rendered per PDF page (a larger page is  |
+|                        |              | rendered smaller) or decoded per image (refused)    |
+| VANBAN_MAX_CHARS       | 10000000     | characters per document; longer ones are refused    |
+| VANBAN_NLP_PART_CHARS  | 200000       | analysis reads longer texts in parts of this size,  |
+|                        |              | cut between pages (else lines)                      |
+| VANBAN_LOADER_MEMORY_MB| 1024         | address space of the process that loads one file    |
+| VANBAN_MAX_FILE_SECONDS| 600          | time to load one file (wall clock, and CPU)         |
 | VANBAN_OCR_WORKERS     | 0 (auto)     | Tesseract processes per scan; 0: one per core (≤ 4) |
+| VANBAN_WORKERS         | 0 (auto)     | ingest: local Dask worker processes; 0: one per core|
+|                        |              | (none for small runs), 1: extract in the flow itself|
+|                        |              | serve: 1 extracts uploads in the server, else in one|
+|                        |              | worker process the server keeps                     |
+| VANBAN_DASK_ADDRESS    | (none)       | ingest: an existing Dask scheduler (tcp://host:8786)|
 | VANBAN_API_KEY         | (none)       | staff key (label "staff"); unset with no            |
 |                        |              | VANBAN_API_KEYS means every write is refused        |
 | VANBAN_API_KEYS        | (none)       | labelled staff keys "label:key,label:key"; the      |
-|                        |              | audit log names the label of the key used           |
+|                        |              | audit log names the label of the key used; a key    |
+|                        |              | under 16 characters keeps writes off                |
 | VANBAN_INBOX           | inbox        | folder the ingest-inbox deployment watches          |
 | VANBAN_INBOX_INTERVAL  | 300          | seconds between runs of the ingest-inbox deployment |
 | VANBAN_CHECK_CRON      | 0 2 * * *    | schedule of the check-consistency deployment        |
@@ -43,6 +57,10 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def _mib(name: str, default: str) -> int:
+    return int(float(_env(name, default)) * 1024 * 1024)
+
+
 @dataclass(slots=True)
 class Settings:
     store: Path = field(default_factory=lambda: Path(_env("VANBAN_STORE", ".vanban")))
@@ -53,10 +71,19 @@ class Settings:
     es_password: str | None = field(default_factory=lambda: _env("VANBAN_ES_PASSWORD"))
     es_ca: str | None = field(default_factory=lambda: _env("VANBAN_ES_CA"))
     es_prefix: str = field(default_factory=lambda: _env("VANBAN_ES_PREFIX", "vanban"))
-    max_file_bytes: int = field(default_factory=lambda: int(float(_env("VANBAN_MAX_FILE_MB", "100")) * 1024 * 1024))
+    max_file_bytes: int = field(default_factory=lambda: _mib("VANBAN_MAX_FILE_MB", "100"))
+    max_unzipped_bytes: int = field(default_factory=lambda: _mib("VANBAN_MAX_UNZIPPED_MB", "100"))
     max_pages: int = field(default_factory=lambda: int(_env("VANBAN_MAX_PAGES", "2000")))
+    max_page_pixels: int = field(default_factory=lambda: int(float(_env("VANBAN_MAX_PAGE_MPX", "40")) * 1_000_000))
+    max_chars: int = field(default_factory=lambda: int(_env("VANBAN_MAX_CHARS", "10000000")))
+    nlp_part_chars: int = field(default_factory=lambda: int(_env("VANBAN_NLP_PART_CHARS", "200000")))
+    loader_memory_bytes: int = field(default_factory=lambda: _mib("VANBAN_LOADER_MEMORY_MB", "1024"))
+    max_file_seconds: float = field(default_factory=lambda: float(_env("VANBAN_MAX_FILE_SECONDS", "600")))
     # Tesseract processes reading one scan's pages at once; 0: one per core, at most four.
     ocr_workers: int = field(default_factory=lambda: int(_env("VANBAN_OCR_WORKERS", "0")))
+    # ingest: local Dask worker processes (0: one per core), or an existing cluster's scheduler
+    workers: int = field(default_factory=lambda: int(_env("VANBAN_WORKERS", "0")))
+    dask_address: str | None = field(default_factory=lambda: _env("VANBAN_DASK_ADDRESS"))
     api_key: str | None = field(default_factory=lambda: _env("VANBAN_API_KEY"))
     api_keys: str | None = field(default_factory=lambda: _env("VANBAN_API_KEYS"))
     inbox: Path = field(default_factory=lambda: Path(_env("VANBAN_INBOX", "inbox")))

@@ -47,7 +47,7 @@ async def one_file(request: Request, x_api_key: str | None) -> AsyncIterator[tup
     """(settings, key label, the upload) of a post of one file in the multipart field `file`;
     the key is checked before a byte of the body is read, the declared size before it is parsed."""
     settings = settings_of(request)
-    label = check_key(settings, x_api_key)
+    label = check_key(settings, x_api_key, request)
     check_body_size(request, settings, files_worth=1)
     async with request.form(max_files=1, max_fields=4) as form:
         file = form.get("file")
@@ -134,7 +134,8 @@ def api_stats(store: Store = Depends(store_of)) -> dict[str, int]:
 @router.post("/documents", status_code=201, openapi_extra=_UPLOAD_BODY, responses={
     200: {"description": "the same bytes were already stored (skipped)"},
     401: {"description": "missing or wrong X-API-Key"},
-    403: {"description": "uploads disabled: VANBAN_API_KEY is not set"},
+    403: {"description": "uploads disabled: VANBAN_API_KEY is not set, or too short"},
+    429: {"description": "too many wrong keys from this address lately"},
     413: {"description": "larger than VANBAN_MAX_FILE_MB"},
     422: {"description": "the file could not be read; the reason is in error"},
 })
@@ -156,7 +157,7 @@ async def api_upload(request: Request, x_api_key: str | None = Header(None)) -> 
 def api_delete(request: Request, doc_id: str, x_api_key: str | None = Header(None),
                store: Store = Depends(store_of)) -> dict[str, Any]:
     """Remove a document everywhere (index, every file, its corrections): {"id", "deleted", "files"}."""
-    label = check_key(settings_of(request), x_api_key)
+    label = check_key(settings_of(request), x_api_key, request)
     with request.app.state.ingest_lock:
         resolved = store.document_id(doc_id)
         files = store.remove(doc_id, label)
@@ -172,7 +173,7 @@ def api_correct(request: Request, doc_id: str, changes: dict[str, Any] = Body(..
     """Correct the metadata by hand: any of number, kind, issuer, level, date, period
     ({"start","end"}); null drops a field's correction. Answers the document as now indexed;
     its doc.corrected lists the fields corrected by hand. Kept through reindexing."""
-    label = check_key(settings_of(request), x_api_key)
+    label = check_key(settings_of(request), x_api_key, request)
     with request.app.state.ingest_lock:
         return to_dict(store.correct(doc_id, changes, label))
 
@@ -198,6 +199,6 @@ def api_audit(request: Request, limit: int = Query(50, ge=1, le=500), before: in
               store: Store = Depends(store_of)) -> dict[str, Any]:
     """The audit log, newest first: {"entries": [{"seq","at","label","action","id","detail"}]};
     ``before`` (a seq) pages on, ``id`` keeps one document's entries."""
-    check_key(settings_of(request), x_api_key)
+    check_key(settings_of(request), x_api_key, request)
     entries = store.registry.audit(limit=limit, before=before, doc_id=id and store.document_id(id))
     return {"entries": [e.to_json() for e in entries]}

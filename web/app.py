@@ -30,16 +30,16 @@ from vanban.translations import error_vi, http_vi
 from vanban.web import api, checks_view, document_view, manage_pages, pages, progress_view, staff
 from vanban.web.deps import Stores, wants_json
 from vanban.web.docs import install_docs
-from vanban.web.security import Csrf
+from vanban.web.security import Csrf, KeyAttempts
+from vanban.web.uploads import clear_stale_spools, stop_upload_worker
 from vanban.web.templating import templates
 
 # The pages load nothing from elsewhere and run only our own small script.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# Swagger UI at /docs starts with an inline script: it gets no CSP from us.
-_NO_CSP = ("/docs",)
 TITLES = {400: "Yêu cầu không hợp lệ", 401: "Cần đăng nhập", 403: "Không được phép",
-          404: "Không tìm thấy", 409: "Tệp đã có trong kho", 411: "Thiếu độ dài", 413: "Tệp quá lớn", 422: "Không xử lý được",
+          404: "Không tìm thấy", 409: "Tệp đã có trong kho", 411: "Thiếu độ dài", 413: "Tệp quá lớn",
+          422: "Không xử lý được", 429: "Quá nhiều lần thử",
           500: "Lỗi máy chủ", 503: "Kho dữ liệu không sẵn sàng"}
 
 
@@ -50,8 +50,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        clear_stale_spools(settings)
         yield
         stores.close()
+        stop_upload_worker()
 
     app = FastAPI(title="vanban", summary="Search and cross-check Vietnamese party documents",
                   docs_url=None, redoc_url=None, lifespan=lifespan)
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.ingest_lock = threading.Lock()
     app.state.csrf = Csrf()
+    app.state.key_attempts = KeyAttempts()
     for module in (api, pages, document_view, checks_view, progress_view, staff, manage_pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
@@ -70,25 +73,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if not request.url.path.startswith(_NO_CSP):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-            response.headers.setdefault("X-Frame-Options", "DENY")
+        # /docs sets its own policy (its inline script allowed by hash): setdefault keeps it
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
     return app
 
 
-def _error(request: Request, status: int, message: str, code: str | None = None) -> Response:
+def _error(request: Request, status: int, message: str, code: str | None = None,
+           headers: dict[str, str] | None = None) -> Response:
     # People read the pages, and what the pages' scripts show: Vietnamese, with the code kept for
     # support (vanban.translations). The API under /api keeps the producers' English for programs.
     shown = error_vi(f"[{code}] {message}") if code else http_vi(message)
     if wants_json(request):
         said = message if request.url.path.startswith("/api/") else shown
         body = {"error": said} | ({"code": code} if code else {})
-        return JSONResponse(body, status_code=status)
+        return JSONResponse(body, status_code=status, headers=headers)
     return templates.TemplateResponse(request, "error.html", {
         "title": TITLES.get(status, "Lỗi"), "message": shown, "status": status,
-    }, status_code=status)
+    }, status_code=status, headers=headers)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -98,7 +102,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        return _error(request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -1,9 +1,11 @@
 """Who may write, and from where: the staff key, the staff session, cross-site form checks.
 
 Writes need a staff key (VANBAN_API_KEY, or one of the labelled VANBAN_API_KEYS: the audit log
-names the label of the key each write used). With no key configured every write is refused (403):
-an office that forgot to set one must not end up with an open upload form. A wrong or missing key
-is 401.
+names the label of the key each write used). With no key configured, or one shorter than
+MIN_KEY_LENGTH characters (too easy to guess), every write is refused (403): an office that forgot
+to set one must not end up with an open upload form. A wrong or missing key is 401; a client that
+sent MAX_FAILURES wrong keys within FAILURE_WINDOW seconds gets 429 until the oldest expires (by
+the address the server sees: behind a reverse proxy, every client shares the proxy's).
 
 - API clients send the key as ``X-API-Key`` on each request. The API never reads cookies, so a
   cross-site page (which cannot set that header) has nothing to ride on.
@@ -21,7 +23,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
 import time
+from collections import deque
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
@@ -32,26 +36,89 @@ from vanban.settings import DEFAULT_KEY_LABEL, Settings
 SESSION_COOKIE = "vanban_staff"
 CSRF_COOKIE = "vanban_csrf"
 SESSION_SECONDS = 12 * 3600
-
+MIN_KEY_LENGTH = 16
+MAX_FAILURES = 10
+FAILURE_WINDOW = 15 * 60
+_TRACKED_CLIENTS = 10_000  # beyond this many clients with failures, the oldest are forgotten
 
 DISABLED = "uploads are disabled: set VANBAN_API_KEY on the server"
 
 
-def check_key(settings: Settings, given: str | None) -> str:
-    """The label of the staff key ``given``; 403 when writes are disabled, 401 when it is no key."""
+def _same(given: str, expected: str) -> bool:
+    # compare_digest refuses str holding non-ASCII characters: compare their UTF-8 bytes
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
+
+def _short_labels(keys: dict[str, str]) -> list[str]:
+    return sorted(label for label, key in keys.items() if len(key) < MIN_KEY_LENGTH)
+
+
+def writes_allowed(settings: Settings) -> bool:
+    keys = settings.staff_keys()
+    return bool(keys) and not _short_labels(keys)
+
+
+def writes_enabled(settings: Settings) -> dict[str, str]:
+    """The staff keys by label; 403 when there is none, or one shorter than MIN_KEY_LENGTH."""
     keys = settings.staff_keys()
     if not keys:
         raise HTTPException(403, DISABLED)
+    short = _short_labels(keys)
+    if short:
+        raise HTTPException(403, f"uploads are disabled: the staff key labelled {', '.join(short)} is shorter "
+                                 f"than {MIN_KEY_LENGTH} characters, too easy to guess")
+    return keys
+
+
+class KeyAttempts:
+    """Wrong keys per client address: past MAX_FAILURES in FAILURE_WINDOW seconds, 429."""
+
+    def __init__(self) -> None:
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str, now: float | None = None) -> None:
+        now = now or time.monotonic()
+        with self._lock:
+            failures = self._failures.get(client)
+            while failures and failures[0] <= now - FAILURE_WINDOW:
+                failures.popleft()
+            if failures is not None and not failures:
+                del self._failures[client]
+            elif failures and len(failures) >= MAX_FAILURES:
+                wait = int(failures[0] + FAILURE_WINDOW - now) + 1
+                raise HTTPException(429, f"too many wrong keys from this address: try again in {wait} s",
+                                    headers={"Retry-After": str(wait)})
+
+    def failed(self, client: str, now: float | None = None) -> None:
+        with self._lock:
+            if client not in self._failures and len(self._failures) >= _TRACKED_CLIENTS:
+                self._failures.pop(next(iter(self._failures)))
+            self._failures.setdefault(client, deque()).append(now or time.monotonic())
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def check_key(settings: Settings, given: str | None, request: Request | None = None) -> str:
+    """The label of the staff key ``given``; 403 when writes are disabled, 429 when this client
+    guessed too often, 401 when it is no key (the failure counted)."""
+    keys = writes_enabled(settings)
+    attempts: KeyAttempts | None = request.app.state.key_attempts if request is not None else None
+    if attempts is not None:
+        attempts.check(client_of(request))
     # Every key is compared, so the time taken does not tell which label came close.
-    found = [label for label, key in keys.items()
-             if hmac.compare_digest((given or "").encode(), key.encode())]
+    found = [label for label, key in keys.items() if _same(given or "", key)]
     if not given or not found:
+        if attempts is not None:
+            attempts.failed(client_of(request))
         raise HTTPException(401, "missing or wrong X-API-Key")
     return found[0]
 
 
 def _sign(key: str, message: str) -> str:
-    return hmac.new(key.encode(), message.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key.encode(), message.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
 
 def new_session(settings: Settings, now: float | None = None, label: str = DEFAULT_KEY_LABEL) -> str:
@@ -64,7 +131,7 @@ def new_session(settings: Settings, now: float | None = None, label: str = DEFAU
 def staff_label(settings: Settings, request: Request, now: float | None = None) -> str | None:
     """The label of the key this browser logged in with, or None when it holds no valid session."""
     token = request.cookies.get(SESSION_COOKIE, "")
-    if token.count(".") != 3:
+    if token.count(".") != 3 or not writes_allowed(settings):
         return None
     body, _, signature = token.rpartition(".")
     expires, _, label_hex = body.split(".")
@@ -73,9 +140,10 @@ def staff_label(settings: Settings, request: Request, now: float | None = None) 
     except ValueError:
         return None
     key = settings.staff_keys().get(label)
-    if not key or not expires.isdigit() or int(expires) < (now or time.time()):
+    if not key or not (expires.isascii() and expires.isdigit() and len(expires) <= 12) \
+            or int(expires) < (now or time.time()):
         return None
-    return label if hmac.compare_digest(signature, _sign(key, "staff-session:" + body)) else None
+    return label if _same(signature, _sign(key, "staff-session:" + body)) else None
 
 
 def is_staff(settings: Settings, request: Request, now: float | None = None) -> bool:
@@ -84,8 +152,7 @@ def is_staff(settings: Settings, request: Request, now: float | None = None) -> 
 
 def require_staff_session(settings: Settings, request: Request) -> str:
     """The session's key label; 403 when writes are disabled, 401 when this browser has not logged in."""
-    if not settings.staff_keys():
-        raise HTTPException(403, DISABLED)
+    writes_enabled(settings)
     label = staff_label(settings, request)
     if label is None:
         raise HTTPException(401, "staff login needed: enter the staff key first")
@@ -104,7 +171,7 @@ class Csrf:
         self._secret = secrets.token_bytes(32)
 
     def _token(self, cookie: str) -> str:
-        return hmac.new(self._secret, cookie.encode(), hashlib.sha256).hexdigest()
+        return hmac.new(self._secret, cookie.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     def issue(self, request: Request) -> tuple[str, str | None]:
         """(token for the form, new cookie value to set or None when the browser has one)."""
@@ -116,7 +183,7 @@ class Csrf:
 
     def verify(self, request: Request, token: str | None) -> None:
         cookie = request.cookies.get(CSRF_COOKIE, "")
-        if len(cookie) < 32 or not token or not hmac.compare_digest(token, self._token(cookie)):
+        if len(cookie) < 32 or not token or not _same(token, self._token(cookie)):
             raise HTTPException(403, "the form has expired or came from another site: reload the page "
                                      "and send it again")
 

@@ -26,7 +26,9 @@ router = APIRouter(include_in_schema=False)
 ACCEPT = ",".join(s for f in FORMATS for s in FORMAT_SUFFIXES[f])
 MESSAGES = {
     401: "Cần đăng nhập bằng khóa nhân viên trước khi tải lên.",
-    403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY).",
+    403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY) "
+         f"dài ít nhất {security.MIN_KEY_LENGTH} ký tự.",
+    429: "Nhập sai khóa quá nhiều lần từ địa chỉ này: hãy thử lại sau ít phút.",
 }
 
 
@@ -35,7 +37,7 @@ def upload_page(request: Request, status_code: int = 200, error: str | None = No
     settings = settings_of(request)
     token, new_cookie = request.app.state.csrf.issue(request)
     response = templates.TemplateResponse(request, "upload.html", {
-        "enabled": bool(settings.staff_keys()), "staff": security.is_staff(settings, request),
+        "enabled": security.writes_allowed(settings), "staff": security.is_staff(settings, request),
         "csrf": token, "error": error, "outcomes": outcomes, "accept": ACCEPT, "max_files": MAX_FILES,
         "max_bytes": settings.max_file_bytes, "max_mb": round(settings.max_file_bytes / 2**20),
         "reasons": DUPLICATE_REASONS,
@@ -47,8 +49,8 @@ def upload_page(request: Request, status_code: int = 200, error: str | None = No
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
-    enabled = bool(settings_of(request).staff_keys())
-    return upload_page(request, 200 if enabled else 403, error=None if enabled else MESSAGES[403])
+    allowed = security.writes_allowed(settings_of(request))
+    return upload_page(request, 200 if allowed else 403, error=None if allowed else MESSAGES[403])
 
 
 @router.post("/upload", response_class=HTMLResponse)
@@ -92,10 +94,10 @@ async def login(request: Request) -> Response:
         key = _text(form.get("key"))
         back = local_path(_text(form.get("next")))
     try:
-        label = security.check_key(settings, key)
+        label = security.check_key(settings, key, request)
     except HTTPException as exc:
-        return upload_page(request, exc.status_code, MESSAGES[403] if exc.status_code == 403 else
-                           "Khóa nhân viên không đúng.")
+        wrong = exc.status_code == 401
+        return upload_page(request, exc.status_code, "Khóa nhân viên không đúng." if wrong else MESSAGES[exc.status_code])
     response = RedirectResponse(back, status_code=303)
     security.set_cookie(request, response, security.SESSION_COOKIE, security.new_session(settings, label=label),
                         max_age=security.SESSION_SECONDS)

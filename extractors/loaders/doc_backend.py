@@ -16,7 +16,6 @@ from pathlib import Path
 from vanban.errors import CorruptFileError, EncryptedFileError, UnsupportedFormatError
 from vanban.extractors.loaders.base import Extracted, Source
 
-_TIMEOUT_S = 120
 _CATDOC_FORMAT = "vanban"  # maps <dir>/vanban.specchars and vanban.replchars, both empty
 
 
@@ -31,11 +30,11 @@ def _commands(workdir: Path) -> list[tuple[str, list[str], dict[str, str]]]:
     return [(name, argv, env) for name, argv, env in commands if shutil.which(name)]
 
 
-def _run(argv: list[str], file: Path, env: dict[str, str]) -> tuple[int, str, str]:
+def _run(argv: list[str], file: Path, env: dict[str, str], timeout: float) -> tuple[int, str, str]:
     try:
-        done = subprocess.run([*argv, str(file)], capture_output=True, timeout=_TIMEOUT_S, env={**os.environ, **env})
+        done = subprocess.run([*argv, str(file)], capture_output=True, timeout=timeout, env={**os.environ, **env})
     except subprocess.TimeoutExpired:
-        return -1, "", f"{argv[0]} took over {_TIMEOUT_S} s"
+        return -1, "", f"{argv[0]} took over {timeout:g} s"
     return done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
 
 
@@ -51,7 +50,7 @@ def extract(source: Source) -> Extracted:
         file = workdir / "document.doc"
         file.write_bytes(source.data)
         for name, argv, env in commands:
-            code, text, err = _run(argv, file, env)
+            code, text, err = _run(argv, file, env, source.settings.max_file_seconds)
             if "ncrypt" in err or text.startswith("[File is encrypted"):
                 raise EncryptedFileError(source.path, "encrypted Word document: it needs a password to open")
             if code == 0 and text.strip():

@@ -1,6 +1,7 @@
 """DOCX: body paragraphs and tables in document order, the first page's header block once.
 
-The ZIP is measured before python-docx opens it (zip_container: a likely ZIP bomb is refused).
+The ZIP is inflated under the unzip limit before python-docx opens it (zip_container: a likely
+ZIP bomb is refused), and python-docx reads its parts stored, never inflating one itself.
 Pages break only where the author put an explicit break (page break, "page break before");
 tables come out one row per line with cells separated by " | ", as in PDFs.
 """
@@ -13,7 +14,8 @@ import zipfile
 from vanban.errors import CorruptFileError
 from vanban.extractors.loaders.base import Extracted, Source
 from vanban.extractors.loaders.pdf_layout import CELL_SEPARATOR
-from vanban.extractors.loaders.zip_container import open_checked
+from vanban.extractors.loaders.zip_container import inflated, repacked
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PAGE_BREAK = "\f"
 
@@ -79,12 +81,12 @@ def _header_lines(document) -> list[str]:
 
 
 def extract(source: Source) -> Extracted:
-    open_checked(source, "DOCX").close()
+    package = repacked(inflated(source, "DOCX"))
     import docx  # python-docx; its import is not free, and only DOCX needs it
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(io.BytesIO(source.data))
+        document = docx.Document(package)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptFileError(source.path, f"damaged DOCX: {exc}") from None
     lines = _header_lines(document) + _block_lines(document.element.body)

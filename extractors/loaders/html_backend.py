@@ -9,6 +9,7 @@ the title above the body).  One page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from vanban.errors import UnsupportedFormatError
 from vanban.extractors.loaders.base import Extracted, Source
@@ -41,45 +42,83 @@ def _decode(source: Source) -> str:
         raise UnsupportedFormatError(source.path, f"unsupported format: {exc}") from None
 
 
-def _text_len(el) -> int:
-    return len(el.get_text(" ", strip=True))
+def _tags(root, dropped: set[int], inside: bool = False) -> Iterator[tuple[object, bool]]:
+    """Every element under ``root`` (itself included) in document order, with whether it sits
+    inside an <article> or <main>, never entering a dropped one. A walk of our own, without
+    recursion: bs4's searches and its ``decomposed`` check cost a search per element, quadratic on
+    deeply nested pages."""
+    from bs4 import Tag
+
+    stack = [(root, inside)]
+    while stack:
+        el, inside = stack.pop()
+        yield el, inside
+        inside = inside or el.name in ("article", "main")
+        stack.extend((child, inside) for child in reversed(el.contents)
+                     if isinstance(child, Tag) and id(child) not in dropped)
 
 
-def _drop_chrome(soup) -> None:
-    for el in soup.find_all(_ALWAYS_DROP):
-        el.decompose()
-    for el in soup.find_all(["header", "footer"]):
-        if el.find_parent(["article", "main"]) is None:
-            el.decompose()
-    total = _text_len(soup)
-    for el in soup.find_all(True):
-        if el.decomposed or el.name in ("html", "body", "main", "article"):
+def _text_lengths(root, dropped: set[int]) -> dict[int, int]:
+    """The length of each element's ``get_text(" ", strip=True)``, all in one bottom-up pass."""
+    from bs4 import CData, NavigableString, Tag
+
+    sums: dict[int, tuple[int, int]] = {}  # id -> (characters, pieces of text)
+    for el, _ in reversed(list(_tags(root, dropped))):
+        chars = pieces = 0
+        for child in el.contents:
+            if isinstance(child, Tag):
+                child_chars, child_pieces = sums.get(id(child), (0, 0))
+                chars, pieces = chars + child_chars, pieces + child_pieces
+            elif type(child) in (NavigableString, CData):
+                stripped = len(child.strip())
+                if stripped:
+                    chars, pieces = chars + stripped, pieces + 1
+        sums[id(el)] = (chars, pieces)
+    return {key: chars + max(0, pieces - 1) for key, (chars, pieces) in sums.items()}
+
+
+def _chrome(soup) -> set[int]:
+    """Ids of the elements that are not the article: scripts, forms, menus, and header, footer or
+    hinted elements (class, id, role) holding under half of the page's text."""
+    dropped: set[int] = set()
+    for el, inside in _tags(soup, dropped):
+        if el.name in _ALWAYS_DROP or (el.name in ("header", "footer") and not inside):
+            dropped.add(id(el))
+    lengths = _text_lengths(soup, dropped)
+    total = lengths[id(soup)]
+    for el, _ in _tags(soup, dropped):
+        if el.name in ("html", "body", "main", "article", "[document]"):
             continue
         hint = " ".join([*(el.get("class") or []), el.get("id") or "", el.get("role") or ""])
-        if hint.strip() and _CHROME_HINT.search(hint) and _text_len(el) < 0.5 * total:
-            el.decompose()
+        if hint.strip() and _CHROME_HINT.search(hint) and lengths[id(el)] < 0.5 * total:
+            dropped.add(id(el))  # _tags does not enter it: its descendants go with it
+    return dropped
 
 
-def _content_root(soup):
-    articles = soup.find_all("article")
+def _content_root(soup, dropped: set[int]):
+    lengths = _text_lengths(soup, dropped)
+    tags = [el for el, _ in _tags(soup, dropped)]
+    articles = [el for el in tags if el.name == "article"]
     if articles:
-        return max(articles, key=_text_len)
-    main = soup.find("main") or soup.find(attrs={"role": "main"})
+        return max(articles, key=lambda el: lengths[id(el)])
+    main = next((el for el in tags if el.name == "main"), None) or next(
+        (el for el in tags if el.get("role") == "main"), None)
     if main is not None:
         return main
     scores: dict[int, tuple[float, object]] = {}
-    for p in soup.find_all(["p", "pre", "blockquote"]):
-        length = _text_len(p)
+    for p in tags:
+        if p.name not in ("p", "pre", "blockquote"):
+            continue
         for weight, ancestor in ((1.0, p.parent), (0.5, p.parent.parent if p.parent else None)):
             if ancestor is not None and ancestor.name not in (None, "[document]"):
                 score, _ = scores.get(id(ancestor), (0.0, ancestor))
-                scores[id(ancestor)] = (score + weight * length, ancestor)
+                scores[id(ancestor)] = (score + weight * lengths[id(p)], ancestor)
     if not scores:
         return soup.body or soup
     return max(scores.values(), key=lambda item: item[0])[1]
 
 
-def _render(root) -> str:
+def _render(root, dropped: set[int]) -> str:
     """Text with a line per block and " | " between table cells, walked without recursion."""
     from bs4 import NavigableString
     from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
@@ -104,7 +143,7 @@ def _render(root) -> str:
             out.append("\n")
         if end:
             stack.append(end)
-        stack.extend(reversed(list(item.children)))
+        stack.extend(child for child in reversed(item.contents) if id(child) not in dropped)
     lines = []
     for line in "".join(out).split("\n"):
         cells = [" ".join(c.split()) for c in line.split(_CELL)]
@@ -122,9 +161,9 @@ def extract(source: Source) -> Extracted:
     soup = BeautifulSoup(_decode(source), "lxml")
     title = soup.find("h1")
     title_text = " ".join(title.get_text(" ").split()) if title is not None else ""
-    _drop_chrome(soup)
-    root = _content_root(soup)
-    text = _render(root)
+    dropped = _chrome(soup)
+    root = _content_root(soup, dropped)
+    text = _render(root, dropped)
     if title_text and title_text not in text:
         text = f"{title_text}\n{text}"
     return Extracted([text])

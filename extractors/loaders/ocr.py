@@ -21,7 +21,6 @@ from vanban.errors import NoTextError
 
 OCR_DPI = 300
 _LANG = "vie"
-_TIMEOUT_S = 300
 _INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie (scripts/system-deps.sh does it)"
 
 
@@ -46,8 +45,10 @@ def require(path: str) -> None:
         raise NoTextError(path, f"no text layer, and {reason}")
 
 
-def ocr_image(image: Image.Image, path: str) -> str:
-    """The text Tesseract reads on ``image``; NoTextError when Tesseract fails or is missing."""
+def ocr_image(image: Image.Image, path: str, dpi: int = OCR_DPI, timeout: float = 600) -> str:
+    """The text Tesseract reads on ``image`` (rendered at ``dpi``); NoTextError when Tesseract
+    fails or is missing. ``timeout``: the file's own time limit (the sandbox's deadline ends
+    Tesseract with the file's process group in any case)."""
     require(path)
     buf = io.BytesIO()
     image.convert("L").save(buf, format="PPM")  # uncompressed: cheaper than PNG, leptonica reads it
@@ -55,10 +56,10 @@ def ocr_image(image: Image.Image, path: str) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", _LANG, "--psm", "3", "--dpi", str(OCR_DPI)],
-            input=buf.getvalue(), capture_output=True, timeout=_TIMEOUT_S, env=env)
+            ["tesseract", "stdin", "stdout", "-l", _LANG, "--psm", "3", "--dpi", str(dpi)],
+            input=buf.getvalue(), capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
-        raise NoTextError(path, f"OCR of a page took over {_TIMEOUT_S} s") from None
+        raise NoTextError(path, f"OCR of a page took over {timeout:g} s") from None
     except OSError as exc:
         raise NoTextError(path, f"Tesseract could not start: {exc}") from None
     if done.returncode != 0:
@@ -79,18 +80,19 @@ class OcrQueue:
     the oldest page, so a 2,000-page scan never holds more than a few images at a time.
     """
 
-    def __init__(self, path: str, workers: int = 0):
+    def __init__(self, path: str, workers: int = 0, timeout: float = 600):
         self.path = path
+        self.timeout = timeout
         self.workers = workers if workers > 0 else default_workers()
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="ocr")
         self._pending: deque[Future[str]] = deque()
         self._done: list[str] = []
 
-    def submit(self, image: Image.Image) -> int:
+    def submit(self, image: Image.Image, dpi: int = OCR_DPI) -> int:
         """Queue one page image; returns its position among the submitted pages."""
         if len(self._pending) >= 2 * self.workers:
             self._done.append(self._pending.popleft().result())
-        self._pending.append(self._pool.submit(ocr_image, image, self.path))
+        self._pending.append(self._pool.submit(ocr_image, image, self.path, dpi, self.timeout))
         return len(self._done) + len(self._pending) - 1
 
     def results(self) -> list[str]:

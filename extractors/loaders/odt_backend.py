@@ -1,6 +1,6 @@
 """ODT (OpenDocument text, LibreOffice's own format): the body of content.xml in document order.
 
-Read with the standard library's zipfile and lxml, after zip_container has measured the ZIP.
+Read with lxml from the parts zip_container inflated under the unzip limit.
 Paragraphs, headings, lists and sections come out a line per paragraph; tables one row per line
 with cells separated by " | ", as in DOCX and PDF; text boxes (draw:frame) are read where they
 stand. Footnotes, comments and tracked deletions are left out, as the DOCX backend leaves them.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from vanban.errors import CorruptFileError
 from vanban.extractors.loaders.base import Extracted, Source
 from vanban.extractors.loaders.pdf_layout import CELL_SEPARATOR
-from vanban.extractors.loaders.zip_container import open_checked
+from vanban.extractors.loaders.zip_container import inflated
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -94,11 +94,9 @@ def _block_lines(container) -> list[str]:
 def extract(source: Source) -> Extracted:
     from lxml import etree
 
-    with open_checked(source, "ODT") as archive:
-        try:
-            content = archive.read("content.xml")
-        except KeyError:
-            raise CorruptFileError(source.path, "damaged ODT: content.xml is missing") from None
+    content = inflated(source, "ODT").get("content.xml")
+    if content is None:
+        raise CorruptFileError(source.path, "damaged ODT: content.xml is missing")
     # No DTDs, no entities, no network: content.xml is data, never instructions to the parser.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

@@ -12,8 +12,8 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from vanban.errors import CorruptFileError, EncryptedFileError, NoTextError, TooLargeError
-from vanban.extractors.loaders import ocr
+from vanban.errors import CorruptFileError, EncryptedFileError, NoTextError
+from vanban.extractors.loaders import limits, ocr
 from vanban.extractors.loaders.base import Extracted, Source
 from vanban.extractors.loaders.page_cleanup import join_hyphenated, strip_chrome
 from vanban.extractors.loaders.pdf_layout import LayoutReader, column_gutter, table_suspected
@@ -63,10 +63,13 @@ def _layer_text(index: int, page: pdfium.PdfPage, layout: LayoutReader, warnings
         textpage.close()
 
 
-def _page_image(page: pdfium.PdfPage):
-    bitmap = page.render(scale=ocr.OCR_DPI / 72, grayscale=True)
+def _page_image(page: pdfium.PdfPage, settings) -> tuple[object, int]:
+    """The page rendered for OCR at OCR_DPI, or smaller when that would pass the pixel limit;
+    with the dpi it was rendered at."""
+    scale = limits.render_scale(page.get_width(), page.get_height(), ocr.OCR_DPI, settings)
+    bitmap = page.render(scale=scale, grayscale=True)
     try:
-        return bitmap.to_pil().copy()  # a copy owns its pixels: the bitmap is freed before OCR runs
+        return bitmap.to_pil().copy(), max(1, round(scale * 72))  # a copy owns its pixels
     finally:
         bitmap.close()
 
@@ -76,13 +79,12 @@ def extract(source: Source) -> Extracted:
     layout = LayoutReader(source.data)
     try:
         count = len(doc)
-        if count > source.settings.max_pages:
-            raise TooLargeError(source.path, f"{count} pages, over the limit of {source.settings.max_pages} (VANBAN_MAX_PAGES)")
+        limits.check_pages(source.path, count, source.settings)
         if count == 0:
             raise CorruptFileError(source.path, "damaged PDF: it has no pages")
         pages, warnings, skipped_ocr, encodings = [], [], [], set()
         ocr_pages: dict[int, tuple[int, str]] = {}  # page index -> (position in the OCR queue, why)
-        with ocr.OcrQueue(source.path, source.settings.ocr_workers) as scans:
+        with ocr.OcrQueue(source.path, source.settings.ocr_workers, source.settings.max_file_seconds) as scans:
             for index in range(count):
                 try:
                     page = doc[index]
@@ -101,7 +103,10 @@ def extract(source: Source) -> Extracted:
                             text = "" if unreadable else text  # garbage must not reach the index
                         else:
                             why = "unreadable text layer" if unreadable else "no text layer"
-                            ocr_pages[index] = (scans.submit(_page_image(page)), why)
+                            image, dpi = _page_image(page, source.settings)
+                            if dpi < ocr.OCR_DPI:
+                                why += f"; rendered at {dpi} dpi to stay within VANBAN_MAX_PAGE_MPX"
+                            ocr_pages[index] = (scans.submit(image, dpi), why)
                     pages.append(text)
                 finally:
                     page.close()

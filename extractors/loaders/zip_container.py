@@ -1,8 +1,9 @@
-"""ZIP containers (DOCX, ODT) measured before anything is unpacked.
+"""ZIP containers (DOCX, ODT), inflated under the unzip limit before anything parses them.
 
-A container that would expand past the file-size limit (VANBAN_MAX_FILE_MB), or holds absurdly
-many parts, is refused as a likely ZIP bomb. zipfile stops reading a member at the size its
-header declares, so the declared sizes checked here bound what reading can cost.
+The sizes a container declares are not trusted (limits.unzip counts what each part really inflates
+to, a small step at a time): a part that lies about its size, or a container that would inflate
+past VANBAN_MAX_UNZIPPED_MB, or one holding absurdly many parts, is refused as a likely ZIP bomb.
+Parsers then read the parts as plain bytes, never inflating anything themselves.
 """
 
 from __future__ import annotations
@@ -10,25 +11,20 @@ from __future__ import annotations
 import io
 import zipfile
 
-from vanban.errors import CorruptFileError, TooLargeError
+from vanban.extractors.loaders import limits
 from vanban.extractors.loaders.base import Source
 
-MAX_PARTS = 10_000
+
+def inflated(source: Source, what: str) -> dict[str, bytes]:
+    """Every part of the container by name, each inflated under the limit."""
+    return limits.unzip(source.path, source.data, source.settings, what=f"{what} (ZIP container)")
 
 
-def open_checked(source: Source, what: str) -> zipfile.ZipFile:
-    """The container, once its part count and unpacked size are known to be within bounds."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(source.data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise CorruptFileError(source.path, f"damaged {what} (ZIP container): {exc}") from None
-    if len(infos) > MAX_PARTS:
-        raise TooLargeError(source.path, f"{what} holds {len(infos)} parts, over {MAX_PARTS}")
-    expanded = sum(info.file_size for info in infos)
-    cap = source.settings.max_file_bytes
-    if expanded > cap:
-        raise TooLargeError(
-            source.path, f"{what} expands to {expanded / 2**20:.0f} MB when unzipped, over the "
-                         f"{cap / 2**20:.0f} MB limit (VANBAN_MAX_FILE_MB): refused as a possible ZIP bomb")
-    return archive
+def repacked(parts: dict[str, bytes]) -> io.BytesIO:
+    """The parts as a ZIP of stored (uncompressed) members, for a reader that wants a ZIP file."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    packed.seek(0)
+    return packed

@@ -41,6 +41,8 @@ class Facts:
     targets: list[TargetReading] = field(default_factory=list)
     period: dict[str, str] | None = None
     results: list[ResultReading] = field(default_factory=list)
+    # a part of a long document: meta and period were read from the whole text (document_facts)
+    carried: bool = False
 
 
 def facts_of(doc: Any) -> Facts:
@@ -52,7 +54,8 @@ def facts_of(doc: Any) -> Facts:
 
 def metadata_component(doc: Any) -> Any:
     facts = facts_of(doc)
-    facts.meta = extract_metadata(facts.text, facts.structure)
+    if not facts.carried:
+        facts.meta = extract_metadata(facts.text, facts.structure)
     return doc
 
 
@@ -90,7 +93,8 @@ def targets_component(doc: Any) -> Any:
     cell by cell."""
     facts = facts_of(doc)
     year = int(facts.meta.date[:4]) if facts.meta.date else None
-    facts.period = doc_period(facts.meta.title, facts.meta.term, facts.text, year)
+    if not facts.carried:
+        facts.period = doc_period(facts.meta.title, facts.meta.term, facts.text, year)
     sections = Sections(facts.structure)
     tables = TableTargets(facts.text, sections, facts.period)
     from_tables = tables.read(facts.tables)
@@ -107,6 +111,15 @@ def results_component(doc: Any) -> Any:
                           facts.targets)
     facts.results = reader.read()
     return doc
+
+
+def document_facts(text: str) -> tuple[DocMeta, dict[str, str] | None]:
+    """What belongs to a document as a whole (its header's metadata, its signature, its period),
+    read from the whole text with no tokens: a long document read in parts carries it into each."""
+    structure = Structure(text)
+    meta = extract_metadata(text, structure)
+    year = int(meta.date[:4]) if meta.date else None
+    return meta, doc_period(meta.title, meta.term, text, year)
 
 
 _FUNCTIONS = (metadata_component, references_component, dates_component, quantities_component, tables_component,

@@ -58,10 +58,12 @@ def test_a_truncated_docx_is_corrupt():
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from vanban.extractors.loaders import limits
+
     path = tmp_path / "lon.pdf"
     path.write_bytes(text_pdf(pages=1))
-    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read a file over the limit"))
-    with pytest.raises(TooLargeError, match="over the 0 MB limit") as caught:
+    monkeypatch.setattr(limits.os, "fdopen", lambda *a, **k: pytest.fail("read a file over the limit"))
+    with pytest.raises(TooLargeError, match=r"\d+ KB, over the limit of 1000 B \(VANBAN_MAX_FILE_MB\)") as caught:
         load(path, settings=Settings(max_file_bytes=1000))
     assert caught.value.path == str(path)
 

@@ -62,8 +62,8 @@ def test_a_docx_that_would_expand_past_the_cap_is_refused_as_a_zip_bomb():
     bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>",
                  "word/media/image1.bin": b"\0" * (6 * 2**20)})
     assert len(bomb) < 2**20 // 4
-    with pytest.raises(TooLargeError, match="expands to 6 MB .* over the 1 MB limit") as caught:
-        load("bom.docx", bomb, settings=Settings(max_file_bytes=2**20))
+    with pytest.raises(TooLargeError, match="inflates past 1.0 MB .*VANBAN_MAX_UNZIPPED_MB") as caught:
+        load("bom.docx", bomb, settings=Settings(max_unzipped_bytes=2**20))
     assert caught.value.path == "bom.docx"
 
 

@@ -81,11 +81,15 @@ def test_each_frame_of_a_tiff_is_a_page():
 
 
 def test_without_tesseract_a_scan_names_the_package_to_install(monkeypatch):
+    from vanban.extractors.loaders import load_here
+    from vanban.settings import Settings
+
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     ocr.missing_reason.cache_clear()
     try:
+        # in this process (load_here), where the missing Tesseract is faked
         with pytest.raises(NoTextError, match="tesseract-ocr tesseract-ocr-vie") as caught:
-            load("ban-scan.pdf", scanned_pdf([PAGE_TWO]))
+            load_here("ban-scan.pdf", scanned_pdf([PAGE_TWO]), Settings())
         assert caught.value.path == "ban-scan.pdf"
     finally:
         monkeypatch.undo()
@@ -98,7 +102,7 @@ def test_ocr_queue_returns_pages_in_order_when_later_pages_finish_first(monkeypa
 
     started = threading.Barrier(2, timeout=5)
 
-    def slow_first(image, path):
+    def slow_first(image, path, dpi, timeout):
         # the first page waits until the second is running, then takes longer: it finishes last
         number = image.info["page"]
         if number <= 2:
@@ -118,7 +122,7 @@ def test_ocr_queue_returns_pages_in_order_when_later_pages_finish_first(monkeypa
 
 
 def test_ocr_queue_raises_the_error_of_a_page_that_failed(monkeypatch):
-    def fail_on_two(image, path):
+    def fail_on_two(image, path, dpi, timeout):
         if image.info["page"] == 2:
             raise NoTextError(path, "Tesseract failed: trang 2 hỏng")
         return "chữ"

@@ -75,7 +75,7 @@ def test_libreoffice_odt_and_rtf_read_in_order(office_files, fmt, record_score):
 def test_an_odt_that_unzips_past_the_size_limit_is_refused_as_a_zip_bomb():
     body = "<text:p>" + "Nghị quyết " * 200_000 + "</text:p>"
     with pytest.raises(TooLargeError, match="ZIP bomb") as caught:
-        load("bom.odt", odt_file(body), settings=Settings(max_file_bytes=1_000_000))
+        load("bom.odt", odt_file(body), settings=Settings(max_unzipped_bytes=1_000_000))
     assert caught.value.path == "bom.odt"
 
 

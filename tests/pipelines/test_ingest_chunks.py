@@ -60,9 +60,10 @@ def spy(monkeypatch):
 
 def test_files_are_extracted_in_chunks_and_reported_in_their_own_order(prefect_harness, tmp_path,
                                                                          monkeypatch, spy):
+    from vanban.pipelines import extraction
     from vanban.pipelines import ingest as flow_module
 
-    monkeypatch.setattr(flow_module, "CHUNK_FILES", 2)
+    monkeypatch.setattr(extraction, "CHUNK_FILES", 2)
     calls, _ = spy
     inbox, store = tmp_path / "inbox", tmp_path / "store"
     plans = write_plans(inbox, 5)

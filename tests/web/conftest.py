@@ -154,6 +154,7 @@ def settings_for(store_dir: Path, api_key: str | None = STAFF_KEY, max_file_byte
     settings.backend = "sqlite"
     settings.api_key = api_key
     settings.max_file_bytes = max_file_bytes
+    settings.workers = 1  # uploads extracted in the test's own process (test_upload_worker.py: in a worker)
     return settings
 
 

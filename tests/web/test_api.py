@@ -318,7 +318,7 @@ def test_the_page_script_gets_json_outcomes_and_json_errors(store_dir):
                           headers=json_accept)
         assert one.status_code == 200
         assert one.json()["files"] == [{"path": "lon.txt", "status": "failed", "id": "",
-                                        "error": "[E105] lon.txt: lớn hơn giới hạn tải lên 1000 byte.",
+                                        "error": "[E105] lon.txt: 1 KB, vượt giới hạn 1000 B (VANBAN_MAX_FILE_MB).",
                                         "code": "E105"}]
 
 

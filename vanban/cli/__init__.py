@@ -58,12 +58,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     quiet_prefect()
     from vanban.pipelines.ingest import ingest
-    from vanban.pipelines.runtime import start_temporary_api
+    from vanban.pipelines.runtime import prefect_api
 
     settings = _settings(args)
-    start_temporary_api()
-    summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
-                     es_url=settings.es_url, show_progress=True)
+    with prefect_api():
+        summary = ingest([str(p) for p in args.paths], store=str(settings.store), backend=settings.backend,
+                         es_url=settings.es_url, show_progress=True, dask_address=args.dask_address,
+                         workers=args.workers)
     if args.json:
         _print_json({key: summary[key] for key in ("ingested", "skipped", "failed", "skipped_files")})
     else:
@@ -73,7 +74,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"  skipped: {item['path']}: {item['reason']}")
         for item in failed:
             print(f"  failed: {item['error']}")
-    return 0
+    # every file failed: a script must not take that run for a success
+    return EXIT_INPUT if summary["failed"] and not (summary["ingested"] or summary["skipped"]) else 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -272,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("ingest", help="ingest files and folders into the store (Prefect flow)")
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--dask-address", metavar="ADDRESS",
+                   help="extract on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (env VANBAN_DASK_ADDRESS)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="local worker processes (env VANBAN_WORKERS; default one per core, 1: none)")
     p.set_defaults(func=cmd_ingest)
 
     p = command("search", help="full-text search, accents optional")
