@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from vanban.errors import UsageError
 from vanban.folding import fold, nfc
 from vanban.model import SearchQuery
+from vanban.search.spoken_numbers import is_scale, number_forms
 from vanban.vocab import SORTS
 
 # Words are runs of letters and digits; underscore and punctuation separate. A number with its
@@ -71,6 +72,7 @@ class ParsedQuery:
     groups: tuple[tuple[Clause, ...], ...]  # each must match, by any of its clauses (OR)
     blank: bool  # no query text at all: browse by filters
     excluded: tuple[Clause, ...] = ()  # none may occur (-word, -"phrase")
+    singles: tuple[str, ...] = ()  # the single words typed alone, in order (for proximity)
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -89,8 +91,7 @@ class ParsedQuery:
         Vietnamese words are several syllables ("năng lực", "lãnh đạo"); passages holding the typed
         syllables side by side are the likelier answer, quotes or not.
         """
-        singles = tuple(g[0].words[0] for g in self.groups if len(g) == 1 and not g[0].is_phrase)
-        return Clause(singles) if len(singles) > 1 else None
+        return Clause(self.singles) if len(self.singles) > 1 else None
 
     @property
     def matches_nothing(self) -> bool:
@@ -99,17 +100,22 @@ class ParsedQuery:
 
 
 def parse_query(q: str) -> ParsedQuery:
-    """Clauses in the order typed, each once; linear in the length of ``q``, which is bounded."""
+    """Clauses in the order typed, each once; linear in the length of ``q``, which is bounded.
+
+    A clause holding a number also matches the number's other written forms ("6000", "6.000",
+    "6 nghìn": spoken_numbers.py); a number typed apart from its scale word ("6 nghìn") is one clause.
+    """
     text = nfc(q or "")
     if len(text) > MAX_QUERY_CHARS:
         raise UsageError(f"query too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
-    groups: list[dict[Clause, None]] = []  # ordered sets
-    excluded: dict[Clause, None] = {}
+    typed: list[list[Clause]] = []  # each group's clauses as typed
+    alone: list[bool] = []  # whether the group is one unquoted word (or a number with its scale)
+    excluded: list[Clause] = []
     words, joining = 0, False
     for m in _CHUNK.finditer(text):
         quoted = m.group(2) is not None
         chunk, negated = (m.group(2), m.group(1)) if quoted else (m.group(4), m.group(3))
-        if chunk == OR and not quoted and not negated and groups and not joining:
+        if chunk == OR and not quoted and not negated and typed and not joining:
             joining = True  # an operator only between two operands: else the word "or"
             continue
         found = tuple(words_of(chunk))
@@ -117,16 +123,31 @@ def parse_query(q: str) -> ParsedQuery:
         if not found:
             continue
         if negated:
-            excluded[Clause(found)] = None
+            excluded.append(Clause(found))
         elif joining:
-            groups[-1][Clause(found)] = None
+            typed[-1].append(Clause(found))
+            alone[-1] = False
+        elif len(found) == 1 and is_scale(found[0]) and not quoted and typed and _a_number(typed[-1]):
+            typed[-1] = [Clause(typed[-1][0].words + found)]  # 6 nghìn: the number it says
         else:
-            groups.append({Clause(found): None})
+            typed.append([Clause(found)])
+            alone.append(len(found) == 1 and not quoted)
         joining = False
     if words > MAX_QUERY_WORDS:
         raise UsageError(f"too many words: {words}, at most {MAX_QUERY_WORDS}")
-    unique = tuple(dict.fromkeys(tuple(g) for g in groups))
-    return ParsedQuery(unique, blank=not text.strip(), excluded=tuple(excluded))
+    groups = tuple(dict.fromkeys(tuple(dict.fromkeys(_forms(group))) for group in typed))
+    singles = tuple(w for group, single in zip(typed, alone) if single for w in group[0].words)
+    return ParsedQuery(groups, blank=not text.strip(), excluded=tuple(dict.fromkeys(_forms(excluded))),
+                       singles=singles)
+
+
+def _a_number(group: list[Clause]) -> bool:
+    """One clause of one or two runs of digits ("6", "1,5"): what a scale word may follow."""
+    return len(group) == 1 and len(group[0].words) <= 2 and all(w.isdigit() for w in group[0].words)
+
+
+def _forms(clauses: list[Clause]) -> list[Clause]:
+    return [Clause(form) for clause in clauses for form in number_forms(clause.words)]
 
 
 def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

@@ -133,6 +133,23 @@ def test_a_number_with_its_thousands_grouped_is_the_same_number(store):
     assert "<mark>6.000</mark>" in hit.snippet
 
 
+def test_a_number_written_with_its_scale_word_is_the_same_number(store):
+    spoken = make_doc("Năm 2024 kết nạp 6 nghìn đảng viên, đón 1,5 triệu lượt khách du lịch.", date="2024-12-01")
+    grouped = make_doc("Kết nạp 6.000 đảng viên; đón 1.500.000 lượt khách.", date="2023-01-01")
+    southern = make_doc("Tỉnh kết nạp 6 ngàn đảng viên mới trong nhiệm kỳ.", date="2022-01-01")
+    other = make_doc("Kết nạp 600 đảng viên; năm 2000 có 6 chi bộ, nghìn việc phải làm.", date="2021-01-01")
+    store.add([spoken, grouped, southern, other])
+    for q in ("6000", "6.000", "6 nghìn", "6 ngàn", '"kết nạp 6 nghìn đảng viên"', "ket nap 6000 dang vien"):
+        assert {h.id for h in store.search(SearchQuery(q=q)).hits} == {spoken.id, grouped.id, southern.id}, q
+    for q in ("1,5 triệu", "1500000", '"1.500.000 lượt"'):
+        assert {h.id for h in store.search(SearchQuery(q=q)).hits} == {spoken.id, grouped.id}, q
+    assert {h.id for h in store.search(SearchQuery(q="-6000 đảng viên")).hits} == {other.id}
+    # a year is a year: "2000" does not turn into "2 nghìn"
+    assert {h.id for h in store.search(SearchQuery(q="2000")).hits} == {other.id}
+    hit = next(h for h in store.search(SearchQuery(q="6000")).hits if h.id == spoken.id)
+    assert "<mark>6 nghìn</mark>" in hit.snippet or "<mark>6</mark> <mark>nghìn</mark>" in hit.snippet, hit.snippet
+
+
 def test_punctuation_only_query_matches_nothing_and_blank_query_browses(filled, corpus):
     assert found(filled, corpus, "!!! ...") == set()
     assert found(filled, corpus, "") == set(corpus)
