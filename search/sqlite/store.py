@@ -123,7 +123,7 @@ class SqliteStore:
                     written[doc.id] = (self._insert(doc), doc)
                 self._next_generation()
                 self._index_pending(written)
-        except StoreError:
+        except _IndexRefused:
             self._mark_pending(written)
             raise
         return len(docs)
@@ -135,7 +135,7 @@ class SqliteStore:
                 if removed:
                     self._next_generation()
                     self._index_pending({})
-        except StoreError:
+        except _IndexRefused:
             self._mark_pending([doc_id])
             raise
         return removed
@@ -189,7 +189,7 @@ class SqliteStore:
             try:
                 self._fulltext.write([doc_id for doc_id, _ in pending], current())
             except ValueError as exc:  # tantivy's errors
-                raise StoreError(f"{self.path}: cannot update the full-text index ({exc})") from exc
+                raise _IndexRefused(f"{self.path}: cannot update the full-text index ({exc})") from exc
             self._db.execute("DELETE FROM fulltext_pending")
             self._db.execute("INSERT INTO meta VALUES ('fulltext_commits', 1)"
                              " ON CONFLICT(key) DO UPDATE SET value = value + 1")
@@ -333,6 +333,10 @@ class SqliteStore:
 
 # Threads that run the requests of a search batch side by side, shared by the stores of a process.
 _BATCH = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="vanban-search")
+
+
+class _IndexRefused(StoreError):
+    """tantivy refused a write: one of its two indexes may have committed (see _mark_pending)."""
 
 
 class _Transaction:
