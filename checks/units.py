@@ -58,8 +58,9 @@ class Unit:
 
     @property
     def absolute(self) -> bool:
-        """A count or an amount that districts' shares add up to (not a rate, not per person)."""
-        return self.stated and self.family != "percent" and not self.per
+        """A count or an amount that districts' shares add up to (not a rate, not per person, not a
+        place in a league)."""
+        return self.stated and self.family not in ("percent", "rank") and not self.per
 
     @property
     def kind(self) -> str:

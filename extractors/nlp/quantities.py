@@ -29,6 +29,11 @@ _MEASURE = re.compile(r"\s+(?:đồng|USD|usd|EUR|tấn|ha|héc-ta|hecta|km2|km�
 _NOT_QUANTITY_BEFORE = re.compile(rf"(?:(?:^|\n)[ \t]*[Ss]ố\s*:\s*$)|(?:\bthứ|\bsố(?!\s*:)|\bĐiều|\bđiều|\bkhoản|\bPhụ\s+lục|\bphụ\s+lục|\bMục|\bChương|\bPhần"
                                   rf"|\bkhóa|\bkhoá|\bKhóa|{KIND_PATTERN}|\bQuyết\s+nghị|\bmạng|\btầng)\s*:?\s*$",
                                   re.IGNORECASE)
+# A place in a league table, not an ordinal: "đứng thứ 04/34 tỉnh, thành phố", "xếp thứ 9 cả nước",
+# "vươn lên vị trí thứ 12", "xếp hạng 15/63". Its unit is RANK (lower is better: checks/units.py).
+_RANK_BEFORE = re.compile(r"(?<!\w)(?:đứng|xếp|vươn lên|tụt xuống|lên|xuống|giữ vững)\s+(?:ở\s+)?(?:vị trí\s+)?"
+                          r"(?:thứ|hạng|hạng thứ)\s*$", re.IGNORECASE)
+RANK = "thứ hạng"
 _PER_POPULATION = re.compile(r"\s+(?:trên|/)\s*(?:một|1|mỗi)?\s*(?:vạn|nghìn|ngàn|triệu|10\.000|1\.000|100\.000)"
                              r"\s+(?:dân|người dân|dân số)(?!\w)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-+•]\s*)?$")
@@ -124,6 +129,10 @@ def scan_quantities(text: str, words: Words, taken: Taken) -> list[Quantity]:
         if taken.overlaps(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 25):m.start()]
+        if _RANK_BEFORE.search(before) and m["op"] in (None, "/"):
+            found.append(Quantity(parse_number(m["a"]), parse_number(m["b"]) if m["b"] else None, None, RANK,
+                                  m.start(), m.end(), True))
+            continue
         if _NOT_QUANTITY_BEFORE.search(before):
             continue
         after = text[m.end():m.end() + 3]

@@ -91,7 +91,8 @@ PLAN_HEADING = re.compile(r"\b(?:nhiem vu|giai phap|phuong huong|muc tieu|chi ti
                           r"to chuc thuc hien|thoi gian toi|de nghi|dinh huong|ke hoach)\b")
 
 # Units that are never a result's: durations, ordinals, tiers, names ("6 rõ", "02 cấp"), a meeting's delegates.
-NOT_RESULT_UNIT = re.compile(r"^(?:ngay|thang|nam|gio|tuan|quy|phut|lan thu|thu|cap|ro|tuoi|ky|dai bieu|"
+# (A rank, "thứ hạng", is a result: "đứng thứ 04/34 tỉnh, thành phố".)
+NOT_RESULT_UNIT = re.compile(r"^(?:ngay|thang|nam|gio|tuan|quy|phut|lan thu|thu(?! hang)|cap|ro|tuoi|ky|dai bieu|"
                              r"nhiem ky|buoc|giai doan|muc do|phien|so)\b")
 # Units that count tasks or targets: these go to the task counts ("15/21 nhiệm vụ đã hoàn thành").
 TASK_UNIT = re.compile(r"^(?:nhiem vu|chi tieu|noi dung|cong viec|tieu chi|nhom nhiem vu|nhom giai phap)\b")

@@ -104,8 +104,9 @@ LEAD_WORDS = Phrases(("và", "với", "trong đó", "phấn đấu", "mục tiê
                      "words that open an indicator phrase but are not part of it")
 TAIL_WORDS = Phrases(("đạt", "là", "chiếm", "khoảng", "trên", "dưới", "hơn", "gần", "ít nhất", "tối thiểu", "tối đa",
                       "không dưới", "không quá", "từ", "sẽ", "phải", "phải đạt", "sẽ đạt", "đạt mức", "ở mức", "bằng",
-                      "có", "còn", "ước đạt", "đạt trên"),
-                     "verbs and comparators between an indicator and its value")
+                      "có", "còn", "ước đạt", "đạt trên", "xếp thứ", "đứng thứ", "xếp hạng", "vị trí thứ",
+                      "đứng ở vị trí thứ", "vươn lên vị trí thứ", "vươn lên thứ"),
+                     "verbs and comparators between an indicator and its value (a rank's 'xếp thứ' too)")
 LEVEL_VERB = re.compile(r"(?<!\w)(?:đạt|là|chiếm|bằng)(?:\s+(?:mức|trên|dưới|khoảng|ít\s+nhất|tối\s+thiểu|tối\s+đa"
                         r"|hơn|gần|từ))*\s*$", re.IGNORECASE)
 """A verb of level just before a value: what comes before it is the indicator, even for a count."""
@@ -140,10 +141,11 @@ COMPARATOR_RULES = (
 AT_LEAST_AFTER = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)  # "8% trở lên"
 AT_MOST_AFTER = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
 RANGE_FROM = re.compile(r"\btu\s*$")  # "từ 90 - 100": a range, not a floor
-RANK_BEFORE = re.compile(r"\b(?:nhom|top|xep hang|xep thu|dung thu)\s*$")
+RANK_BEFORE = re.compile(r"\b(?:nhom|top|xep hang|xep thu|dung thu|vi tri thu|hang thu|len thu|xuong thu)\s*$")
 SAME_PHRASE = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,8}\s+", re.IGNORECASE)  # words only, no comma
-RANK_UNIT = re.compile(r"^(?:nuoc|quoc gia|nen kinh te)\b")
-"""A rank among nations ("nhóm 3 nước dẫn đầu", "top 50 quốc gia"): better when lower, a ceiling."""
+RANK_UNIT = re.compile(r"^(?:nuoc|quoc gia|nen kinh te|thu hang)\b")
+"""A rank among nations ("nhóm 3 nước dẫn đầu", "top 50 quốc gia") or in a league of provinces
+("xếp thứ 10/34": quantities.RANK): better when lower, a ceiling."""
 
 
 def comparator_before(folded_before: str, ranged: bool, unit: str = "") -> tuple[str, bool]:

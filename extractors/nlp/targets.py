@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from vanban.extractors.nlp import target_words as W
 from vanban.extractors.nlp.horizons import Horizon, Sections, horizons
 from vanban.extractors.nlp.indicator_phrase import JOINT, Context, content_words, indicator_of
-from vanban.extractors.nlp.quantities import Quantity
+from vanban.extractors.nlp.quantities import RANK, Quantity
 from vanban.extractors.nlp.structure import Structure, is_heading, is_top_heading
 from vanban.folding import fold
 
@@ -178,7 +178,8 @@ class TargetReader:
         return False
 
     def _reading(self, q: Quantity, clause, sentence, inside: list[Quantity], goal: bool) -> TargetReading | None:
-        if q.of is not None or W.NEVER_TARGET_UNIT.folded_prefix.match(fold(q.unit)):
+        if q.of is not None and q.unit != RANK or W.NEVER_TARGET_UNIT.folded_prefix.match(fold(q.unit)):
+            # a share ("16/18 xã") reports; a rank's "/34" only sizes the league ("xếp thứ 10/34")
             return None
         if W.ENUMERATION.match(self.text, q.end):
             return None

@@ -140,3 +140,26 @@ def test_a_commune_implements_its_province_directly_since_there_are_no_districts
     assert (result.parent, result.child) == ("22-NQ/TU", "04-KH/ĐU") and result.items[0].status == "weaker"
     # a province does not carry out its communes' plans
     assert run_checks(MemoryStore([province, commune]), child="22-NQ/TU") == []
+
+
+def test_a_lower_place_in_the_provinces_league_is_weaker_and_a_higher_one_is_not():
+    # ranks read from text: "xếp thứ 10/34" is a ceiling on the place, never a share of a total
+    from vanban.extractors import extract
+
+    def read(text: str):
+        return extract("van-ban.txt", text.encode())
+
+    province = read("TỈNH ỦY LẠC GIANG\nSố 12-NQ/TU\nLạc Giang, ngày 10 tháng 3 năm 2026\n\nNGHỊ QUYẾT\n"
+                    "về chuyển đổi số giai đoạn 2026 - 2030\n\nII. MỤC TIÊU\nPhấn đấu đến năm 2030, chỉ số chuyển "
+                    "đổi số cấp tỉnh (DTI) xếp thứ 10/34 tỉnh, thành phố.\n")
+
+    def commune(place: int, number: str):
+        return read(f"ĐẢNG ỦY XÃ TÂN LẬP\nSố {number}\nTân Lập, ngày 20 tháng 4 năm 2026\n\nKẾ HOẠCH\n"
+                    "thực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy về chuyển đổi số giai đoạn 2026 - 2030\n\n"
+                    f"I. MỤC TIÊU\nPhấn đấu đến năm 2030, chỉ số chuyển đổi số cấp tỉnh (DTI) của tỉnh xếp thứ "
+                    f"{place}/34 tỉnh, thành phố.\n")
+
+    for place, number, status in ((15, "05-KH/ĐU", "weaker"), (8, "06-KH/ĐU", "ok")):
+        child = commune(place, number)
+        (result,) = [r for r in run_checks(MemoryStore([province, child]), parent="12-NQ/TU", child=number)]
+        assert [i.status for i in result.items] == [status], (place, [i.message for i in result.items])

@@ -54,6 +54,16 @@ def test_numbers_that_are_not_quantities(analyse):
     assert figures(analyse(text)) == []
 
 
+@pytest.mark.parametrize("sentence, figure", [
+    ("Năm 2020, tỉnh Lạc Giang đứng thứ\n04/34 tỉnh, thành phố về chỉ số chuyển đổi số.", (4.0, 34.0, None, "thứ hạng")),
+    ("Chỉ số PCI năm 2023 xếp thứ 9 cả nước.", (9.0, None, None, "thứ hạng")),
+    ("Chỉ số PAPI vươn lên vị trí thứ 12/63.", (12.0, 63.0, None, "thứ hạng")),
+    ("Chỉ số hài lòng của người dân xếp hạng 15/63 tỉnh, thành phố.", (15.0, 63.0, None, "thứ hạng")),
+])
+def test_a_place_in_a_league_table_is_a_rank_not_an_ordinal(analyse, sentence, figure):
+    assert figures(analyse(sentence)) == [figure]
+
+
 def test_targets_are_not_repeated_as_figures(analyse):
     document = analyse("Phấn đấu đến năm 2025 tỷ lệ che phủ rừng đạt 55%. Năm 2020 tỷ lệ này đã đạt 50%.")
     assert [t.value for t in document.targets] == [55.0]

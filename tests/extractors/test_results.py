@@ -111,3 +111,9 @@ def test_items_under_a_lead_in_report_what_it_reports():
     doc = report("I. KẾT QUẢ THỰC HIỆN\nĐến nay đã mở 6 lớp bồi dưỡng với 1.240 lượt học viên, gồm:\n"
                  "1. Lớp cho bí thư chi bộ:\n410 lượt học viên.\n2. Lớp cho đảng viên mới: 830 lượt học viên.\n")
     assert values(doc) == [6.0, 1240.0, 410.0, 830.0]
+
+
+def test_a_rank_reached_is_a_result_where_an_ordinal_is_not():
+    doc = report("I. KẾT QUẢ THỰC HIỆN\nTăng trưởng GRDP 9 tháng đầu năm đạt 8,1%, vượt kịch bản đề ra, đứng thứ "
+                 "05/34 tỉnh, thành phố trên cả nước. Hội nghị lần thứ 5 Ban Chấp hành đã thông qua báo cáo.\n")
+    assert [(r.value, r.of, r.unit) for r in doc.results] == [(8.1, None, "%"), (5.0, 34.0, "thứ hạng")]

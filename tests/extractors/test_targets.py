@@ -220,3 +220,10 @@ def test_a_horizon_after_the_value_is_the_deadline_not_part_of_the_indicator(ana
     document = analyse("Mục tiêu của tỉnh Lạc Giang: kinh tế số chiếm 15% GRDP và khoảng 25% GRDP vào năm 2030.")
     assert [(t.indicator, t.value) for t in document.targets] == [("kinh tế số", 15.0), ("kinh tế số", 25.0)]
     assert document.targets[1].deadline == "2030"
+
+
+def test_a_place_in_a_league_table_is_a_ceiling_on_the_rank(analyse):
+    doc = analyse("Phấn đấu đến năm 2030, chỉ số năng lực cạnh tranh cấp tỉnh (PCI) xếp thứ 10/34 tỉnh, thành phố.")
+    (target,) = doc.targets
+    assert (target.indicator, target.value, target.unit, target.comparator, target.deadline) == (
+        "chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", 10.0, "thứ hạng", "<=", "2030")
