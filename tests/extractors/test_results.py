@@ -114,6 +114,7 @@ def test_items_under_a_lead_in_report_what_it_reports():
 
 
 def test_a_rank_reached_is_a_result_where_an_ordinal_is_not():
-    doc = report("I. KẾT QUẢ THỰC HIỆN\nTăng trưởng GRDP 9 tháng đầu năm đạt 8,1%, vượt kịch bản đề ra, đứng thứ "
-                 "05/34 tỉnh, thành phố trên cả nước. Hội nghị lần thứ 5 Ban Chấp hành đã thông qua báo cáo.\n")
-    assert [(r.value, r.of, r.unit) for r in doc.results] == [(8.1, None, "%"), (5.0, 34.0, "thứ hạng")]
+    doc = report("I. KẾT QUẢ THỰC HIỆN\nNăm 2024, tỷ lệ hồ sơ giải quyết trực tuyến đạt 61,5%; chỉ số cải cách "
+                 "hành chính của tỉnh đã vươn lên vị trí thứ 07/34. Hội nghị lần thứ 5 Ban Chấp hành đã thông qua "
+                 "báo cáo.\n")
+    assert [(r.value, r.of, r.unit) for r in doc.results] == [(61.5, None, "%"), (7.0, 34.0, "thứ hạng")]
