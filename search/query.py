@@ -111,7 +111,7 @@ def parse_query(q: str) -> ParsedQuery:
     typed: list[list[Clause]] = []  # each group's clauses as typed
     alone: list[bool] = []  # whether the group is one unquoted word (or a number with its scale)
     excluded: list[Clause] = []
-    words, joining = 0, False
+    words, joining, follows_group = 0, False, False  # follows_group: the last chunk opened typed[-1]
     for m in _CHUNK.finditer(text):
         quoted = m.group(2) is not None
         chunk, negated = (m.group(2), m.group(1)) if quoted else (m.group(4), m.group(3))
@@ -122,17 +122,19 @@ def parse_query(q: str) -> ParsedQuery:
         words += len(found)
         if not found:
             continue
+        opened = False
         if negated:
             excluded.append(Clause(found))
         elif joining:
             typed[-1].append(Clause(found))
             alone[-1] = False
-        elif len(found) == 1 and is_scale(found[0]) and not quoted and typed and _a_number(typed[-1]):
+        elif len(found) == 1 and is_scale(found[0]) and not quoted and follows_group and _a_number(typed[-1]):
             typed[-1] = [Clause(typed[-1][0].words + found)]  # 6 nghìn: the number it says
         else:
             typed.append([Clause(found)])
             alone.append(len(found) == 1 and not quoted)
-        joining = False
+            opened = True
+        joining, follows_group = False, opened
     if words > MAX_QUERY_WORDS:
         raise UsageError(f"too many words: {words}, at most {MAX_QUERY_WORDS}")
     groups = tuple(dict.fromkeys(tuple(dict.fromkeys(_forms(group))) for group in typed))

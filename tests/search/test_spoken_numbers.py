@@ -21,6 +21,7 @@ def test_what_is_not_a_figure_stays_as_typed():
     assert alternatives("0600") == [{"0600"}]  # a code, not a quantity
     assert alternatives("nghìn") == [{"nghìn"}]
     assert alternatives('"6" "nghìn"') == [{"6"}, {"nghìn"}]  # quoted apart: two words
+    assert alternatives("15 -6 nghìn") == [{"15"}, {"nghìn"}]  # "nghìn" follows the excluded 6, not 15
 
 
 def test_the_typed_words_keep_their_proximity_bonus():
