@@ -62,3 +62,13 @@ def test_refusals_of_the_web_app():
     assert http_vi("the form has expired or came from another site: reload the page and send it again") == \
         "Biểu mẫu đã hết hạn hoặc được gửi từ trang khác: hãy tải lại trang rồi gửi lại."
     assert http_vi("Không có văn bản này trong kho.") == "Không có văn bản này trong kho."
+    # the failed-key limit's own wording (web/security.py), the wait kept
+    from vanban.web.security import KeyAttempts, MAX_FAILURES
+    from fastapi import HTTPException
+
+    attempts = KeyAttempts()
+    for _ in range(MAX_FAILURES):
+        attempts.failed("10.0.0.7", now=1000.0)
+    with pytest.raises(HTTPException) as refused:
+        attempts.check("10.0.0.7", now=1060.0)
+    assert http_vi(refused.value.detail) == "Nhập sai khóa quá nhiều lần từ địa chỉ này: hãy thử lại sau 841 giây."

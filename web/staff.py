@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from vanban.translations import error_vi
+from vanban.translations import error_vi, http_vi
 from vanban.vocab import DUPLICATE_REASONS, FORMAT_SUFFIXES, FORMATS
 
 from vanban.web import security
@@ -28,8 +28,13 @@ MESSAGES = {
     401: "Cần đăng nhập bằng khóa nhân viên trước khi tải lên.",
     403: "Chức năng tải lên đang tắt: máy chủ chưa đặt khóa nhân viên (VANBAN_API_KEY) "
          f"dài ít nhất {security.MIN_KEY_LENGTH} ký tự.",
-    429: "Nhập sai khóa quá nhiều lần từ địa chỉ này: hãy thử lại sau ít phút.",
 }
+
+
+def _refusal(exc: HTTPException) -> str:
+    """What the upload page says of a refused key or session: its own words for 401 and 403, the
+    translated detail otherwise (429 names the wait)."""
+    return MESSAGES.get(exc.status_code) or http_vi(str(exc.detail))
 
 
 def upload_page(request: Request, status_code: int = 200, error: str | None = None,
@@ -65,8 +70,8 @@ async def upload_files(request: Request) -> Response:
         label = security.require_staff_session(settings, request)
     except HTTPException as exc:
         if as_json:
-            raise HTTPException(exc.status_code, MESSAGES[exc.status_code]) from exc
-        return upload_page(request, exc.status_code, MESSAGES[exc.status_code])
+            raise HTTPException(exc.status_code, _refusal(exc)) from exc
+        return upload_page(request, exc.status_code, _refusal(exc))
     check_body_size(request, settings, files_worth=BATCH_FACTOR)
     async with request.form(max_files=MAX_FILES, max_fields=4) as form:
         request.app.state.csrf.verify(request, _text(form.get("csrf")))
@@ -97,7 +102,7 @@ async def login(request: Request) -> Response:
         label = security.check_key(settings, key, request)
     except HTTPException as exc:
         wrong = exc.status_code == 401
-        return upload_page(request, exc.status_code, "Khóa nhân viên không đúng." if wrong else MESSAGES[exc.status_code])
+        return upload_page(request, exc.status_code, "Khóa nhân viên không đúng." if wrong else _refusal(exc))
     response = RedirectResponse(back, status_code=303)
     security.set_cookie(request, response, security.SESSION_COOKIE, security.new_session(settings, label=label),
                         max_age=security.SESSION_SECONDS)
