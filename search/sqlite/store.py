@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,7 @@ _INSERT_DOCUMENT = f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({
 _SHOWN = "seq, id, title, number, kind, issuer, date"
 
 log = logging.getLogger(__name__)
+LOW_DISK = 16 << 20  # free bytes under which a refused index write is put down to the disk
 
 
 class SqliteStore:
@@ -189,11 +191,20 @@ class SqliteStore:
             try:
                 self._fulltext.write([doc_id for doc_id, _ in pending], current())
             except ValueError as exc:  # tantivy's errors
-                raise _IndexRefused(f"{self.path}: cannot update the full-text index ({exc})") from exc
+                raise _IndexRefused(f"{self.path}: cannot update the full-text index ({exc}{self._low_disk()})") from exc
             self._db.execute("DELETE FROM fulltext_pending")
             self._db.execute("INSERT INTO meta VALUES ('fulltext_commits', 1)"
                              " ON CONFLICT(key) DO UPDATE SET value = value + 1")
         self._seen = self._meta("fulltext_commits")
+
+    def _low_disk(self) -> str:
+        """Why tantivy likely failed when its own words do not say: a writer thread that hit the full
+        disk reports only that it was killed."""
+        try:
+            free = shutil.disk_usage(self.store_dir).free
+        except OSError:
+            return ""
+        return f"; No space left on the disk holding the store: {free // 1024} KB free" if free < LOW_DISK else ""
 
     def _load_seq(self, seq: int) -> Document:
         (data,) = self._db.execute("SELECT data FROM documents WHERE seq = ?", (seq,)).fetchone()

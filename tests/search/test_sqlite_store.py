@@ -269,3 +269,24 @@ def test_a_rebuilt_index_does_not_reuse_an_old_fingerprint(tmp_path):
     assert again.fingerprint() != old
     again.close()
 
+
+
+def test_a_writer_killed_on_a_full_disk_is_put_down_to_the_disk(tmp_path, corpus, monkeypatch):
+    # tantivy's writer threads that hit ENOSPC report only "An index writer was killed"
+    import shutil
+
+    from vanban.search.sqlite import fulltext
+
+    store = SqliteStore(tmp_path)
+
+    def killed(self, deleted, added):
+        raise ValueError("An error occurred in a thread: 'An index writer was killed.'")
+
+    monkeypatch.setattr(fulltext.FullText, "write", killed)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(2 << 20, 2 << 20, 3072))
+    with pytest.raises(StoreError, match=r"No space left on the disk holding the store: 3 KB free"):
+        store.add([corpus["nq"]])
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(1 << 40, 0, 1 << 39))
+    with pytest.raises(StoreError) as refused:
+        store.add([corpus["nq"]])
+    assert "No space left" not in str(refused.value)  # plenty of room: tantivy's words alone
