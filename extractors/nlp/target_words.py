@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from vanban.extractors.nlp.numbers import YEAR
+from vanban.extractors.nlp.quantities import RANK
 from vanban.folding import fold
 
 
@@ -141,11 +142,11 @@ COMPARATOR_RULES = (
 AT_LEAST_AFTER = re.compile(r"\s*(?:trở\s+lên)", re.IGNORECASE)  # "8% trở lên"
 AT_MOST_AFTER = re.compile(r"\s*(?:trở\s+xuống)", re.IGNORECASE)
 RANGE_FROM = re.compile(r"\btu\s*$")  # "từ 90 - 100": a range, not a floor
-RANK_BEFORE = re.compile(r"\b(?:nhom|top|xep hang|xep thu|dung thu|vi tri thu|hang thu|len thu|xuong thu)\s*$")
+RANK_BEFORE = re.compile(r"\b(?:nhom|top|xep hang|xep thu|dung thu)\s*$")
 SAME_PHRASE = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,8}\s+", re.IGNORECASE)  # words only, no comma
-RANK_UNIT = re.compile(r"^(?:nuoc|quoc gia|nen kinh te|thu hang)\b")
-"""A rank among nations ("nhóm 3 nước dẫn đầu", "top 50 quốc gia") or in a league of provinces
-("xếp thứ 10/34": quantities.RANK): better when lower, a ceiling."""
+RANK_UNIT = re.compile(r"^(?:nuoc|quoc gia|nen kinh te)\b")
+"""A rank among nations ("nhóm 3 nước dẫn đầu", "top 50 quốc gia"): better when lower, a ceiling.
+A place in a league the quantities read as such (unit quantities.RANK, "xếp thứ 10/34") is one too."""
 
 
 def comparator_before(folded_before: str, ranged: bool, unit: str = "") -> tuple[str, bool]:
@@ -155,7 +156,7 @@ def comparator_before(folded_before: str, ranged: bool, unit: str = "") -> tuple
             if rule.comparator == ">=" and ranged and RANGE_FROM.search(folded_before):
                 return "=", False
             return rule.comparator, rule.approx
-    if RANK_BEFORE.search(folded_before) and RANK_UNIT.match(fold(unit)):
+    if unit == RANK or RANK_BEFORE.search(folded_before) and RANK_UNIT.match(fold(unit)):
         return "<=", False
     return "=", False
 
